@@ -1,0 +1,165 @@
+package org.entraide.account;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.entraide.web.EntraideConfig;
+import org.entraide.web.EntraideConfig.AuthMode;
+import org.entraide.web.FormErrors;
+import org.entraide.web.InvalidInputException;
+import org.entraide.web.Redirects;
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerResponse;
+
+/** Sign-up, sign-in, sign-out and account settings. With Keycloak, sign-in and sign-up are Keycloak's pages. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class AccountResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance signup(SignUpForm form, String next, FormErrors errors);
+
+        static native TemplateInstance login(String email, String next, FormErrors errors);
+
+        static native TemplateInstance account(Person person, boolean localAccount, String displayName, String language, FormErrors errors);
+    }
+
+    /** What the sign-up form sends back when it is re-rendered (never the password). */
+    public record SignUpForm(String email, String displayName, String language) {
+    }
+
+    private final AccountService accounts;
+    private final CurrentPerson currentPerson;
+    private final SessionCookie sessionCookie;
+    private final HttpServerResponse httpResponse;
+    private final boolean local;
+
+    AccountResource(AccountService accounts, CurrentPerson currentPerson, SessionCookie sessionCookie,
+            HttpServerResponse httpResponse, EntraideConfig config) {
+        this.accounts = accounts;
+        this.currentPerson = currentPerson;
+        this.sessionCookie = sessionCookie;
+        this.httpResponse = httpResponse;
+        this.local = config.auth().mode() == AuthMode.LOCAL;
+    }
+
+    @GET
+    @Path("signup")
+    public Object signupForm(@QueryParam("next") String next) {
+        if (!local) {
+            return Redirects.seeOther("/courses");
+        }
+        return Templates.signup(new SignUpForm("", "", ""), Redirects.localPath(next), FormErrors.none());
+    }
+
+    @POST
+    @Path("signup")
+    public Object signup(@RestForm String email, @RestForm String displayName, @RestForm String password,
+            @RestForm String passwordConfirmation, @RestForm String language, @RestForm String next) {
+        requireLocal();
+        try {
+            Person person = accounts.signUp(new AccountService.SignUp(email, displayName, password, passwordConfirmation, language));
+            startSession(person);
+            return Redirects.seeOther(afterLogin(next), "welcome");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.signup(new SignUpForm(email, displayName, language),
+                    Redirects.localPath(next), e.errors)).build();
+        }
+    }
+
+    @GET
+    @Path("login")
+    public Object loginForm(@QueryParam("next") String next) {
+        if (!local) {
+            // Keycloak's code flow starts when an authenticated page is requested.
+            return Redirects.seeOther(Redirects.localPath(next).equals("/") ? "/courses" : Redirects.localPath(next));
+        }
+        return Templates.login("", Redirects.localPath(next), FormErrors.none());
+    }
+
+    @POST
+    @Path("login")
+    public Object login(@RestForm String email, @RestForm String password, @RestForm String next) {
+        requireLocal();
+        try {
+            startSession(accounts.logIn(email, password));
+            return Redirects.seeOther(afterLogin(next));
+        } catch (InvalidInputException e) {
+            int status = "error.login-locked".equals(e.errors.get("email")) ? 429 : 401;
+            return Response.status(status).entity(Templates.login(email, Redirects.localPath(next), e.errors)).build();
+        }
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout() {
+        if (!local) {
+            return Redirects.seeOther("/oidc/logout");
+        }
+        httpResponse.addCookie(sessionCookie.clear());
+        return Redirects.seeOther("/", "logged-out");
+    }
+
+    @GET
+    @Path("account")
+    @Authenticated
+    public TemplateInstance account() {
+        Person person = currentPerson.require();
+        return Templates.account(person, person.passwordHash != null, person.displayName,
+                person.preferredLanguage == null ? "" : person.preferredLanguage, FormErrors.none());
+    }
+
+    @POST
+    @Path("account")
+    @Authenticated
+    public Object updateAccount(@RestForm String displayName, @RestForm String language) {
+        Person person = currentPerson.require();
+        try {
+            accounts.changeProfile(person.id, displayName, language);
+            return Redirects.seeOther("/account", "saved");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.account(person, person.passwordHash != null, displayName, language, e.errors)).build();
+        }
+    }
+
+    @POST
+    @Path("account/password")
+    @Authenticated
+    public Object changePassword(@RestForm String currentPassword, @RestForm String password, @RestForm String passwordConfirmation) {
+        Person person = currentPerson.require();
+        try {
+            accounts.changePassword(person.id, currentPassword, password, passwordConfirmation);
+            return Redirects.seeOther("/account", "password-changed");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.account(person, person.passwordHash != null, person.displayName,
+                    person.preferredLanguage == null ? "" : person.preferredLanguage, e.errors)).build();
+        }
+    }
+
+    private void startSession(Person person) {
+        Cookie cookie = sessionCookie.issue(person.id);
+        httpResponse.addCookie(cookie);
+    }
+
+    private static String afterLogin(String next) {
+        String path = Redirects.localPath(next);
+        return path.equals("/") ? "/courses" : path;
+    }
+
+    private void requireLocal() {
+        if (!local) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+    }
+}

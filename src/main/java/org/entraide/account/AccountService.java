@@ -1,0 +1,186 @@
+package org.entraide.account;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.entraide.web.EntraideConfig;
+import org.entraide.web.FormErrors;
+import org.entraide.web.InvalidInputException;
+import org.entraide.web.Texts;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+
+/** Sign-up, sign-in with throttling, password changes and the link between OIDC identities and people. */
+@ApplicationScoped
+public class AccountService {
+
+    public static final int PASSWORD_MIN = 10;
+    /** Bcrypt reads at most 72 bytes; longer passwords would be silently truncated. */
+    public static final int PASSWORD_MAX_BYTES = 72;
+    public static final int NAME_MAX = 80;
+    /** Compared against when the e-mail is unknown, so that timing does not reveal which accounts exist. */
+    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-real-password-000");
+
+    private final EntraideConfig config;
+
+    AccountService(EntraideConfig config) {
+        this.config = config;
+    }
+
+    public record SignUp(String email, String displayName, String password, String passwordConfirmation, String language) {
+    }
+
+    @Transactional
+    public Person signUp(SignUp form) {
+        FormErrors errors = new FormErrors();
+        String email = Person.normalizeEmail(Texts.trimToNull(form.email()));
+        if (email == null) {
+            errors.add("email", "error.required");
+        } else if (!Texts.isEmail(email)) {
+            errors.add("email", "error.email");
+        } else if (Person.findByEmail(email).isPresent()) {
+            errors.add("email", "error.email-taken");
+        }
+        String name = Texts.check(errors, "displayName", form.displayName(), true, NAME_MAX);
+        checkNewPassword(errors, "password", form.password(), form.passwordConfirmation(), email);
+        errors.throwIfAny();
+
+        Person person = new Person();
+        person.email = email;
+        person.displayName = name;
+        person.passwordHash = BcryptUtil.bcryptHash(form.password());
+        person.preferredLanguage = supportedLanguage(form.language()).orElse(null);
+        person.createdAt = Instant.now();
+        person.platformAdmin = isAdminCandidate(email);
+        person.persist();
+        return person;
+    }
+
+    /** Checks e-mail and password, counting failures per e-mail; locked accounts are refused even with the right password. */
+    @Transactional(dontRollbackOn = InvalidInputException.class)
+    public Person logIn(String rawEmail, String password) {
+        String email = Person.normalizeEmail(Texts.trimToNull(rawEmail));
+        // Text no account can have (control characters, PostgreSQL refuses NUL) is not even looked up.
+        if (email == null || password == null || password.isEmpty() || Texts.hasControlCharacters(email)) {
+            throw InvalidInputException.of("email", "error.login-failed");
+        }
+        String key = email.length() > 254 ? email.substring(0, 254) : email;
+        LoginThrottle throttle = LoginThrottle.findByKey(key);
+        Instant now = Instant.now();
+        if (throttle != null && throttle.lockedUntil != null && throttle.lockedUntil.isAfter(now)) {
+            throw InvalidInputException.of("email", "error.login-locked");
+        }
+        Optional<Person> person = Person.findByEmail(email);
+        String hash = person.map(p -> p.passwordHash).orElse(null);
+        boolean matches = BcryptUtil.matches(password, hash == null ? DUMMY_HASH : hash) && hash != null;
+        if (matches) {
+            if (throttle != null) {
+                throttle.delete();
+            }
+            return person.get();
+        }
+        recordFailure(throttle, key, now);
+        throw InvalidInputException.of("email", "error.login-failed");
+    }
+
+    private void recordFailure(LoginThrottle throttle, String key, Instant now) {
+        Duration window = Duration.ofMinutes(config.auth().lockoutMinutes());
+        if (throttle == null) {
+            throttle = new LoginThrottle();
+            throttle.throttleKey = key;
+            throttle.firstFailureAt = now;
+            throttle.persist();
+        } else if (throttle.firstFailureAt.plus(window).isBefore(now)) {
+            throttle.failures = 0;
+            throttle.firstFailureAt = now;
+            throttle.lockedUntil = null;
+        }
+        throttle.failures++;
+        if (throttle.failures >= config.auth().maxFailedLogins()) {
+            throttle.lockedUntil = now.plus(window);
+        }
+    }
+
+    @Transactional
+    public void changePassword(long personId, String current, String password, String confirmation) {
+        Person person = Person.findById(personId);
+        FormErrors errors = new FormErrors();
+        if (person.passwordHash == null || current == null || !BcryptUtil.matches(current, person.passwordHash)) {
+            errors.add("currentPassword", "error.password-wrong");
+        }
+        checkNewPassword(errors, "password", password, confirmation, person.email);
+        errors.throwIfAny();
+        person.passwordHash = BcryptUtil.bcryptHash(password);
+    }
+
+    @Transactional
+    public void changeProfile(long personId, String displayName, String language) {
+        FormErrors errors = new FormErrors();
+        String name = Texts.check(errors, "displayName", displayName, true, NAME_MAX);
+        if (language != null && !language.isBlank() && supportedLanguage(language).isEmpty()) {
+            errors.add("language", "error.invalid-choice");
+        }
+        errors.throwIfAny();
+        Person person = Person.findById(personId);
+        person.displayName = name;
+        person.preferredLanguage = supportedLanguage(language).orElse(null);
+    }
+
+    /** Finds the person behind a Keycloak identity, linking by e-mail or creating them on first sign-in. */
+    @Transactional
+    public Person fromOidc(String subject, String rawEmail, String name, String locale) {
+        Optional<Person> bySubject = Person.findByOidcSubject(subject);
+        if (bySubject.isPresent()) {
+            return bySubject.get();
+        }
+        String email = Person.normalizeEmail(rawEmail == null ? subject + "@oidc.invalid" : rawEmail);
+        Person person = Person.findByEmail(email).orElseGet(Person::new);
+        if (person.id == null) {
+            person.email = email;
+            person.displayName = name == null || name.isBlank() ? email.substring(0, email.indexOf('@')) : limit(name, NAME_MAX);
+            person.preferredLanguage = supportedLanguage(locale).orElse(null);
+            person.createdAt = Instant.now();
+            person.platformAdmin = isAdminCandidate(email);
+        }
+        person.oidcSubject = subject;
+        person.persist();
+        return person;
+    }
+
+    public static Optional<String> supportedLanguage(String language) {
+        if (language == null) {
+            return Optional.empty();
+        }
+        String code = language.strip().toLowerCase(Locale.ROOT);
+        return code.equals("en") || code.equals("fr") ? Optional.of(code) : Optional.empty();
+    }
+
+    private boolean isAdminCandidate(String email) {
+        return config.adminEmail().filter(admin -> !admin.isBlank())
+                .map(admin -> Person.normalizeEmail(admin).equals(email))
+                .orElseGet(() -> Person.count() == 0);
+    }
+
+    private static void checkNewPassword(FormErrors errors, String field, String password, String confirmation, String email) {
+        if (password == null || password.length() < PASSWORD_MIN) {
+            errors.add(field, "error.password-short");
+        } else if (password.getBytes(StandardCharsets.UTF_8).length > PASSWORD_MAX_BYTES) {
+            errors.add(field, "error.password-long");
+        } else if (email != null && password.equalsIgnoreCase(email)) {
+            errors.add(field, "error.password-is-email");
+        } else if (!password.equals(confirmation)) {
+            errors.add("passwordConfirmation", "error.password-mismatch");
+        }
+    }
+
+    private static String limit(String value, int max) {
+        String trimmed = value.strip();
+        return trimmed.length() > max ? trimmed.substring(0, max) : trimmed;
+    }
+}

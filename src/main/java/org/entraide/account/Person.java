@@ -1,0 +1,65 @@
+package org.entraide.account;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** Someone with an account: a learner, a course-team member, an organizer or all of these. */
+@Entity
+@Table(name = "app_person")
+public class Person extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, unique = true)
+    public String email;
+
+    @Column(name = "display_name", nullable = false)
+    public String displayName;
+
+    /** Bcrypt hash; null for people who sign in through Keycloak. */
+    @Column(name = "password_hash")
+    public String passwordHash;
+
+    @Column(name = "oidc_subject", unique = true)
+    public String oidcSubject;
+
+    /** {@code en} or {@code fr}; null means "follow the browser". */
+    @Column(name = "preferred_language")
+    public String preferredLanguage;
+
+    @Column(name = "platform_admin", nullable = false)
+    public boolean platformAdmin;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static Optional<Person> findByEmail(String email) {
+        return find("email", normalizeEmail(email)).firstResultOptional();
+    }
+
+    public static Optional<Person> findByOidcSubject(String subject) {
+        return find("oidcSubject", subject).firstResultOptional();
+    }
+
+    public static String normalizeEmail(String email) {
+        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** What other learners see: the first word of the display name. */
+    public String firstName() {
+        String trimmed = displayName.strip();
+        int space = trimmed.indexOf(' ');
+        return space < 0 ? trimmed : trimmed.substring(0, space);
+    }
+}

@@ -1,0 +1,114 @@
+package org.entraide.course;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.entraide.profile.EnumSets;
+import org.entraide.profile.Format;
+import org.entraide.profile.Languages;
+import org.entraide.web.Texts;
+
+/** One MOOC session for which a course team enabled study partners, with its matching rules. */
+@Entity
+@Table(name = "course")
+public class Course extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String title;
+
+    public String description;
+    public String platform;
+    public String url;
+
+    /** ISO 639-1 codes, comma-separated. */
+    @Column(nullable = false)
+    public String languages;
+
+    @Column(name = "start_date")
+    public LocalDate startDate;
+
+    @Column(name = "end_date")
+    public LocalDate endDate;
+
+    public Integer weeks;
+
+    /** Formats offered, comma-separated {@link Format} names. */
+    @Column(nullable = false)
+    public String formats;
+
+    @Column(name = "group_min", nullable = false)
+    public int groupMin;
+
+    @Column(name = "group_max", nullable = false)
+    public int groupMax;
+
+    @Column(name = "min_overlap_hours", nullable = false)
+    public int minOverlapHours;
+
+    @Column(name = "consent_window_days", nullable = false)
+    public int consentWindowDays;
+
+    @Column(name = "default_radius_km", nullable = false)
+    public int defaultRadiusKm;
+
+    @Column(name = "signup_open", nullable = false)
+    public boolean signupOpen;
+
+    @Column(name = "invite_code", nullable = false, unique = true)
+    public String inviteCode;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** Matching weights, e.g. "COMMON_HOURS:3:SIMILAR,PROXIMITY:1:DIVERSE"; null means the engine's defaults. */
+    public String weights;
+
+    @Column(name = "rolling_enabled", nullable = false)
+    public boolean rollingEnabled = true;
+
+    @Column(name = "rolling_cadence_hours", nullable = false)
+    public int rollingCadenceHours = 24;
+
+    @Column(name = "max_wait_days", nullable = false)
+    public int maxWaitDays = 7;
+
+    @Column(name = "meetup_min_size", nullable = false)
+    public int meetupMinSize = 5;
+
+    @Column(name = "last_rolling_run_at")
+    public Instant lastRollingRunAt;
+
+    public Set<Format> formatSet() {
+        return EnumSets.parse(Format.class, formats);
+    }
+
+    public boolean offers(Format format) {
+        return formatSet().contains(format);
+    }
+
+    public Set<String> languageSet() {
+        return Languages.parse(languages);
+    }
+
+    public static Optional<Course> findByInviteCode(String code) {
+        // anything that is not a code Entraide issues never reaches the database (PostgreSQL refuses a NUL: a 500)
+        if (!Texts.isLinkCode(code)) {
+            return Optional.empty();
+        }
+        return find("inviteCode", code).firstResultOptional();
+    }
+}

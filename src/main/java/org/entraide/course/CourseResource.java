@@ -1,0 +1,181 @@
+package org.entraide.course;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.entraide.account.CurrentPerson;
+import org.entraide.course.CourseService.CourseForm;
+import org.entraide.group.GroupMember;
+import org.entraide.matching.Proposal;
+import org.entraide.matching.ProposalMember;
+import org.entraide.profile.Enrolment;
+import org.entraide.profile.EnrolmentService;
+import org.entraide.profile.Format;
+import org.entraide.profile.Languages;
+import org.entraide.profile.PartnerService;
+import org.entraide.web.EntraideConfig;
+import org.entraide.web.FormErrors;
+import org.entraide.web.InvalidInputException;
+import org.entraide.web.Redirects;
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** "My courses", course creation, the course page and the course team's settings. */
+@Path("/courses")
+@Produces(MediaType.TEXT_HTML)
+@Authenticated
+public class CourseResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<Enrolment> enrolments, List<CourseRole> roles);
+
+        static native TemplateInstance create(CourseForm form, FormErrors errors, List<String> languageCodes, Format[] formats);
+
+        static native TemplateInstance show(Course course, Optional<Enrolment> enrolment, boolean team, boolean organizer,
+                List<PartnerService.PartnerView> partners, List<GroupMember> groups, long pendingProposals);
+
+        static native TemplateInstance manage(Course course, CourseForm form, FormErrors errors, String inviteLink,
+                List<CourseRole> staff, String staffEmail, FormErrors staffErrors, long waiting, long drafts,
+                List<String> languageCodes, Format[] formats);
+    }
+
+    private final CourseService courses;
+    private final EnrolmentService enrolments;
+    private final PartnerService partners;
+    private final CurrentPerson currentPerson;
+    private final EntraideConfig config;
+
+    CourseResource(CourseService courses, EnrolmentService enrolments, PartnerService partners, CurrentPerson currentPerson,
+            EntraideConfig config) {
+        this.courses = courses;
+        this.enrolments = enrolments;
+        this.partners = partners;
+        this.currentPerson = currentPerson;
+        this.config = config;
+    }
+
+    @GET
+    public TemplateInstance list() {
+        long me = currentPerson.id();
+        return Templates.list(Enrolment.ofPerson(me), CourseRole.ofPerson(me));
+    }
+
+    @GET
+    @Path("new")
+    public TemplateInstance createForm() {
+        currentPerson.require();
+        return Templates.create(CourseForm.defaults(), FormErrors.none(), Languages.CODES, Format.values());
+    }
+
+    @POST
+    public Response create(@RestForm String title, @RestForm String description, @RestForm String platform, @RestForm String url,
+            @RestForm List<String> languages, @RestForm String startDate, @RestForm String endDate, @RestForm String weeks,
+            @RestForm List<String> formats, @RestForm String groupMin, @RestForm String groupMax, @RestForm String minOverlapHours,
+            @RestForm String consentWindowDays, @RestForm String defaultRadiusKm, @RestForm String signupOpen) {
+        CourseForm form = new CourseForm(title, description, platform, url, languages, startDate, endDate, weeks, formats, groupMin,
+                groupMax, minOverlapHours, consentWindowDays, defaultRadiusKm, "on".equals(signupOpen));
+        try {
+            Course course = courses.create(currentPerson.id(), form);
+            return Redirects.seeOther("/courses/" + course.id + "/manage", "course-created");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.create(form, e.errors, Languages.CODES, Format.values())).build();
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance show(@PathParam("id") long id) {
+        long me = currentPerson.id();
+        Course course = courses.requireMember(id, me);
+        return Templates.show(course, enrolments.of(id, me), courses.isTeam(id, me), courses.isOrganizer(id, me),
+                partners.partnersOf(id, me), GroupMember.activeOf(id, me),
+                ProposalMember.ofPerson(id, me).stream().filter(m -> m.response == ProposalMember.Response.PENDING
+                        && m.proposal.status == Proposal.Status.PENDING).count());
+    }
+
+    /** A paused learner (after leaving a group or letting a proposal expire) asks to be matched again. */
+    @POST
+    @Path("{id}/resume")
+    public Response resume(@PathParam("id") long id) {
+        enrolments.resume(id, currentPerson.id());
+        return Redirects.seeOther("/courses/" + id, "matching-resumed");
+    }
+
+    @GET
+    @Path("{id}/manage")
+    public TemplateInstance manage(@PathParam("id") long id) {
+        Course course = courses.requireTeam(id, currentPerson.id());
+        return managePage(course, CourseForm.of(course), FormErrors.none(), "", FormErrors.none());
+    }
+
+    @POST
+    @Path("{id}/manage")
+    public Response updateSettings(@PathParam("id") long id, @RestForm String title, @RestForm String description,
+            @RestForm String platform, @RestForm String url, @RestForm List<String> languages, @RestForm String startDate,
+            @RestForm String endDate, @RestForm String weeks, @RestForm List<String> formats, @RestForm String groupMin,
+            @RestForm String groupMax, @RestForm String minOverlapHours, @RestForm String consentWindowDays,
+            @RestForm String defaultRadiusKm, @RestForm String signupOpen) {
+        CourseForm form = new CourseForm(title, description, platform, url, languages, startDate, endDate, weeks, formats, groupMin,
+                groupMax, minOverlapHours, consentWindowDays, defaultRadiusKm, "on".equals(signupOpen));
+        try {
+            courses.updateSettings(id, currentPerson.id(), form);
+            return Redirects.seeOther("/courses/" + id + "/manage", "saved");
+        } catch (InvalidInputException e) {
+            Course course = courses.requireTeam(id, currentPerson.id());
+            return Response.status(400).entity(managePage(course, form, e.errors, "", FormErrors.none())).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/manage/invite-code")
+    public Response resetInvite(@PathParam("id") long id) {
+        courses.resetInviteCode(id, currentPerson.id());
+        return Redirects.seeOther("/courses/" + id + "/manage", "invite-reset");
+    }
+
+    @POST
+    @Path("{id}/manage/staff")
+    public Response addStaff(@PathParam("id") long id, @RestForm String email, @RestForm String role) {
+        try {
+            courses.addStaff(id, currentPerson.id(), email, role);
+            return Redirects.seeOther("/courses/" + id + "/manage#staff", "member-added");
+        } catch (InvalidInputException e) {
+            Course course = courses.requireTeam(id, currentPerson.id());
+            return Response.status(400).entity(managePage(course, CourseForm.of(course), FormErrors.none(), email, e.errors)).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/manage/staff/{roleId}/delete")
+    public Response removeStaff(@PathParam("id") long id, @PathParam("roleId") long roleId) {
+        try {
+            courses.removeStaff(id, currentPerson.id(), roleId);
+            return Redirects.seeOther("/courses/" + id + "/manage#staff", "member-removed");
+        } catch (InvalidInputException e) {
+            Course course = courses.requireTeam(id, currentPerson.id());
+            return Response.status(400).entity(managePage(course, CourseForm.of(course), FormErrors.none(), "", e.errors)).build();
+        }
+    }
+
+    private TemplateInstance managePage(Course course, CourseForm form, FormErrors errors, String staffEmail, FormErrors staffErrors) {
+        return Templates.manage(course, form, errors, inviteLink(course), CourseRole.ofCourse(course.id), staffEmail, staffErrors,
+                Enrolment.countInCourse(course.id, Enrolment.Status.WAITING), Enrolment.countInCourse(course.id, Enrolment.Status.DRAFT),
+                Languages.CODES, Format.values());
+    }
+
+    private String inviteLink(Course course) {
+        return config.baseUrl() + "/join/" + course.inviteCode;
+    }
+}

@@ -1,0 +1,58 @@
+package org.entraide.course;
+
+import java.util.List;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import org.entraide.account.Person;
+
+/** A staff role in one course. Learners are not roles: they are enrolments. */
+@Entity
+@Table(name = "course_role")
+public class CourseRole extends PanacheEntityBase {
+
+    public enum Kind {
+        /** Runs the course: settings, matching, groups. */
+        TEAM,
+        /** Schedules local meetups. */
+        ORGANIZER
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "course_id")
+    public Course course;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "person_id")
+    public Person person;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind role;
+
+    public static boolean has(long courseId, long personId, Kind role) {
+        return count("course.id = ?1 and person.id = ?2 and role = ?3", courseId, personId, role) > 0;
+    }
+
+    public static List<CourseRole> ofCourse(long courseId) {
+        return list("course.id = ?1 order by role, person.displayName", courseId);
+    }
+
+    public static List<CourseRole> ofPerson(long personId) {
+        return list("person.id = ?1 order by course.title", personId);
+    }
+}

@@ -1,0 +1,272 @@
+package org.entraide.course;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.entraide.account.Person;
+import org.entraide.profile.Enrolment;
+import org.entraide.profile.EnumSets;
+import org.entraide.profile.Format;
+import org.entraide.profile.Languages;
+import org.entraide.web.FormErrors;
+import org.entraide.web.InvalidInputException;
+import org.entraide.web.Texts;
+
+import io.quarkus.security.ForbiddenException;
+
+/** Courses, their settings, their staff and their invite links. Every method checks the caller's rights. */
+@ApplicationScoped
+public class CourseService {
+
+    public static final int TITLE_MAX = 150;
+    public static final int DESCRIPTION_MAX = 4000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The course form as submitted (strings, so that a rejected form is shown back exactly as typed). */
+    public record CourseForm(String title, String description, String platform, String url, List<String> languages,
+            String startDate, String endDate, String weeks, List<String> formats, String groupMin, String groupMax,
+            String minOverlapHours, String consentWindowDays, String defaultRadiusKm, boolean signupOpen) {
+
+        public static CourseForm defaults() {
+            return new CourseForm("", "", "", "", List.of("en"), "", "", "", List.of(Format.TANDEM.name(), Format.STUDY_GROUP.name()),
+                    "3", "6", "2", "5", "25", true);
+        }
+
+        public static CourseForm of(Course course) {
+            return new CourseForm(course.title, nullToEmpty(course.description), nullToEmpty(course.platform), nullToEmpty(course.url),
+                    List.copyOf(course.languageSet()), course.startDate == null ? "" : course.startDate.toString(),
+                    course.endDate == null ? "" : course.endDate.toString(), course.weeks == null ? "" : course.weeks.toString(),
+                    course.formatSet().stream().map(Enum::name).toList(), String.valueOf(course.groupMin), String.valueOf(course.groupMax),
+                    String.valueOf(course.minOverlapHours), String.valueOf(course.consentWindowDays), String.valueOf(course.defaultRadiusKm),
+                    course.signupOpen);
+        }
+
+        public boolean hasLanguage(String code) {
+            return languages != null && languages.contains(code);
+        }
+
+        public boolean hasFormat(String format) {
+            return formats != null && formats.contains(format);
+        }
+    }
+
+    @Transactional
+    public Course create(long personId, CourseForm form) {
+        Course course = new Course();
+        apply(course, form);
+        course.inviteCode = newCode();
+        course.createdAt = Instant.now();
+        course.persist();
+        CourseRole role = new CourseRole();
+        role.course = course;
+        role.person = Person.findById(personId);
+        role.role = CourseRole.Kind.TEAM;
+        role.persist();
+        return course;
+    }
+
+    @Transactional
+    public void updateSettings(long courseId, long personId, CourseForm form) {
+        Course course = requireTeam(courseId, personId);
+        apply(course, form);
+    }
+
+    @Transactional
+    public void resetInviteCode(long courseId, long personId) {
+        requireTeam(courseId, personId).inviteCode = newCode();
+    }
+
+    /** Adds a co-member of the course team or an organizer; the person must already have an account. */
+    @Transactional
+    public void addStaff(long courseId, long personId, String email, String roleName) {
+        Course course = requireTeam(courseId, personId);
+        FormErrors errors = new FormErrors();
+        CourseRole.Kind kind = EnumSets.one(CourseRole.Kind.class, roleName);
+        if (kind == null) {
+            errors.add("role", "error.invalid-choice");
+        }
+        String normalized = Person.normalizeEmail(Texts.trimToNull(email));
+        Person person = null;
+        if (normalized == null) {
+            errors.add("email", "error.required");
+        } else if (!Texts.isEmail(normalized)) {
+            errors.add("email", "error.email");
+        } else {
+            person = Person.findByEmail(normalized).orElse(null);
+            if (person == null) {
+                errors.add("email", "error.no-such-account");
+            } else if (kind != null && CourseRole.has(courseId, person.id, kind)) {
+                errors.add("email", "error.already-staff");
+            }
+        }
+        errors.throwIfAny();
+        CourseRole role = new CourseRole();
+        role.course = course;
+        role.person = person;
+        role.role = kind;
+        role.persist();
+    }
+
+    /** Removes a staff role; the last course-team member cannot be removed, so a course is never orphaned. */
+    @Transactional
+    public void removeStaff(long courseId, long personId, long roleId) {
+        requireTeam(courseId, personId);
+        CourseRole role = CourseRole.findById(roleId);
+        if (role == null || !role.course.id.equals(courseId)) {
+            throw new NotFoundException();
+        }
+        if (role.role == CourseRole.Kind.TEAM && CourseRole.count("course.id = ?1 and role = ?2", courseId, CourseRole.Kind.TEAM) <= 1) {
+            throw InvalidInputException.of("email", "error.last-team-member");
+        }
+        role.delete();
+    }
+
+    /** The course if the person is on its team; 404 for strangers, 403 for its learners and organizers. */
+    public Course requireTeam(long courseId, long personId) {
+        Course course = Course.findById(courseId);
+        if (course == null) {
+            throw new NotFoundException();
+        }
+        if (CourseRole.has(courseId, personId, CourseRole.Kind.TEAM) || isPlatformAdmin(personId)) {
+            return course;
+        }
+        if (isMember(courseId, personId)) {
+            throw new ForbiddenException();
+        }
+        throw new NotFoundException();
+    }
+
+    /** The course if the person takes part in it in any role; 404 otherwise, so existence does not leak. */
+    public Course requireMember(long courseId, long personId) {
+        Course course = Course.findById(courseId);
+        if (course == null || !(isMember(courseId, personId) || isPlatformAdmin(personId))) {
+            throw new NotFoundException();
+        }
+        return course;
+    }
+
+    public boolean isTeam(long courseId, long personId) {
+        return CourseRole.has(courseId, personId, CourseRole.Kind.TEAM);
+    }
+
+    public boolean isOrganizer(long courseId, long personId) {
+        return CourseRole.has(courseId, personId, CourseRole.Kind.ORGANIZER);
+    }
+
+    public boolean isMember(long courseId, long personId) {
+        return CourseRole.count("course.id = ?1 and person.id = ?2", courseId, personId) > 0
+                || Enrolment.find(courseId, personId).isPresent();
+    }
+
+    private static boolean isPlatformAdmin(long personId) {
+        Person person = Person.findById(personId);
+        return person != null && person.platformAdmin;
+    }
+
+    private static void apply(Course course, CourseForm form) {
+        FormErrors errors = new FormErrors();
+        String title = Texts.check(errors, "title", form.title(), true, TITLE_MAX);
+        String description = Texts.check(errors, "description", form.description(), false, DESCRIPTION_MAX);
+        String platform = Texts.check(errors, "platform", form.platform(), false, 80);
+        String url = Texts.check(errors, "url", form.url(), false, 500);
+        if (url != null && !errors.has("url") && !isWebAddress(url)) {
+            errors.add("url", "error.url");
+        }
+        Set<String> languages = new LinkedHashSet<>();
+        for (String code : form.languages() == null ? List.<String>of() : form.languages()) {
+            if (!Languages.isKnown(code)) {
+                errors.add("languages", "error.invalid-choice");
+            }
+            languages.add(code);
+        }
+        if (languages.isEmpty()) {
+            errors.add("languages", "error.choose-one");
+        }
+        LocalDate start = date(errors, "startDate", form.startDate());
+        LocalDate end = date(errors, "endDate", form.endDate());
+        if (start != null && end != null && end.isBefore(start)) {
+            errors.add("endDate", "error.end-before-start");
+        }
+        Integer weeks = Texts.wholeNumber(errors, "weeks", form.weeks(), 1, 104, false);
+        Set<Format> formats = EnumSets.fromForm(Format.class, form.formats());
+        if (formats == null) {
+            errors.add("formats", "error.invalid-choice");
+        } else if (formats.isEmpty()) {
+            errors.add("formats", "error.choose-one");
+        }
+        Integer groupMin = Texts.wholeNumber(errors, "groupMin", form.groupMin(), 3, 6, true);
+        Integer groupMax = Texts.wholeNumber(errors, "groupMax", form.groupMax(), 3, 6, true);
+        if (groupMin != null && groupMax != null && groupMax < groupMin) {
+            errors.add("groupMax", "error.max-below-min");
+        }
+        Integer overlap = Texts.wholeNumber(errors, "minOverlapHours", form.minOverlapHours(), 0, 40, true);
+        Integer consent = Texts.wholeNumber(errors, "consentWindowDays", form.consentWindowDays(), 1, 30, true);
+        Integer radius = Texts.wholeNumber(errors, "defaultRadiusKm", form.defaultRadiusKm(), 1, 300, true);
+        errors.throwIfAny();
+
+        course.title = title;
+        course.description = description;
+        course.platform = platform;
+        course.url = url;
+        course.languages = Languages.join(languages);
+        course.startDate = start;
+        course.endDate = end;
+        course.weeks = weeks;
+        course.formats = EnumSets.join(formats);
+        course.groupMin = groupMin;
+        course.groupMax = groupMax;
+        course.minOverlapHours = overlap;
+        course.consentWindowDays = consent;
+        course.defaultRadiusKm = radius;
+        course.signupOpen = form.signupOpen();
+    }
+
+    private static LocalDate date(FormErrors errors, String field, String value) {
+        String trimmed = Texts.trimToNull(value);
+        if (trimmed == null) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(trimmed);
+            if (date.getYear() < 2000 || date.getYear() > 2100) {
+                errors.add(field, "error.date");
+                return null;
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            errors.add(field, "error.date");
+            return null;
+        }
+    }
+
+    private static boolean isWebAddress(String url) {
+        try {
+            URI uri = URI.create(url);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** 128 random bits, URL-safe: invite links cannot be guessed. */
+    public static String newCode() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

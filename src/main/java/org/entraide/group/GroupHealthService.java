@@ -1,0 +1,180 @@
+package org.entraide.group;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.entraide.course.Course;
+import org.entraide.course.CourseService;
+import org.entraide.profile.Format;
+
+/**
+ * What the course team sees of a course's groups: size against the minimum, dates, departures and reports.
+ * Only membership metadata is read, never what members write to each other. Every method checks that the
+ * caller is on the course team; each page costs a fixed number of queries whatever the number of groups.
+ */
+@ApplicationScoped
+public class GroupHealthService {
+
+    public static final int PAGE_SIZE = 50;
+
+    private final CourseService courses;
+
+    GroupHealthService(CourseService courses) {
+        this.courses = courses;
+    }
+
+    /** A member who left (or whose group ended), as the course team sees it. */
+    public record Departure(String firstName, Instant leftAt, String reason, boolean groupEnded) {
+    }
+
+    /** One group's health: its current members against its minimum, its dates and who left. */
+    public record GroupHealth(LearningGroup group, List<String> memberNames, int minimum, List<Departure> departures) {
+
+        public int memberCount() {
+            return memberNames.size();
+        }
+
+        public boolean belowMinimum() {
+            return group.status != LearningGroup.Status.DISSOLVED && memberNames.size() < minimum;
+        }
+    }
+
+    /** One page of groups (newest first), with the number of groups per status for the whole course. */
+    public record HealthPage(Course course, List<GroupHealth> groups, Map<LearningGroup.Status, Long> counts, int page, int pages) {
+
+        public long total() {
+            return counts.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        public boolean hasPrevious() {
+            return page > 1;
+        }
+
+        public boolean hasNext() {
+            return page < pages;
+        }
+
+        public int previousPage() {
+            return page - 1;
+        }
+
+        public int nextPage() {
+            return page + 1;
+        }
+    }
+
+    /** A group with its current and past memberships, persons loaded: what exports and the API are built from. */
+    public record GroupMembers(LearningGroup group, List<GroupMember> current, List<GroupMember> all) {
+    }
+
+    public HealthPage page(long courseId, long personId, int requestedPage) {
+        Course course = courses.requireTeam(courseId, personId);
+        Map<LearningGroup.Status, Long> counts = new EnumMap<>(LearningGroup.Status.class);
+        for (LearningGroup.Status status : LearningGroup.Status.values()) {
+            counts.put(status, 0L);
+        }
+        for (Object[] row : LearningGroup.getEntityManager().createQuery(
+                "select g.status, count(g) from LearningGroup g where g.course.id = ?1 group by g.status", Object[].class)
+                .setParameter(1, courseId).getResultList()) {
+            counts.put((LearningGroup.Status) row[0], (Long) row[1]);
+        }
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int page = Math.min(Math.max(1, requestedPage), pages);
+        List<LearningGroup> groups = LearningGroup.find("course.id = ?1 order by createdAt desc, id desc", courseId)
+                .page(page - 1, PAGE_SIZE).list();
+        List<GroupHealth> rows = new ArrayList<>();
+        for (GroupMembers members : withMembers(groups)) {
+            LearningGroup group = members.group();
+            List<String> names = members.current().stream().map(m -> m.person.firstName()).toList();
+            List<Departure> departures = members.all().stream().filter(m -> m.leftAt != null)
+                    .map(m -> new Departure(m.person.firstName(), m.leftAt, m.leftReason,
+                            m.leftReason == null && m.leftAt.equals(group.dissolvedAt)))
+                    .toList();
+            rows.add(new GroupHealth(group, names, minimumSize(group, course), departures));
+        }
+        return new HealthPage(course, rows, counts, page, pages);
+    }
+
+    /** Every group of the course with its members (two queries), oldest first: for exports and the API. */
+    public List<GroupMembers> allGroups(long courseId, long personId) {
+        courses.requireTeam(courseId, personId);
+        return withMembers(LearningGroup.list("course.id = ?1 order by createdAt, id", courseId));
+    }
+
+    /** The learner's current group in the course (the most recently joined, or the one of the given format). */
+    public GroupMembers currentGroupOf(long courseId, long personId, long learnerId, Format format) {
+        courses.requireTeam(courseId, personId);
+        List<LearningGroup> groups = GroupMember.activeOf(courseId, learnerId).stream().map(m -> m.group)
+                .filter(g -> format == null || g.format == format).toList();
+        if (groups.isEmpty()) {
+            throw new NotFoundException();
+        }
+        return withMembers(List.of(groups.get(0))).get(0);
+    }
+
+    /** Reports about members of the course's groups, unhandled first, then newest first. */
+    public List<MemberReport> reports(long courseId, long personId) {
+        courses.requireTeam(courseId, personId);
+        return MemberReport.list("select r from MemberReport r join fetch r.reporter join fetch r.reported join fetch r.group g "
+                + "where g.course.id = ?1 order by case when r.handledAt is null then 0 else 1 end, r.createdAt desc, r.id desc", courseId);
+    }
+
+    /** Marks a report as dealt with; a report of another course is a 404. */
+    @Transactional
+    public void markHandled(long courseId, long personId, long reportId) {
+        courses.requireTeam(courseId, personId);
+        MemberReport report = MemberReport.findById(reportId);
+        if (report == null || !report.group.course.id.equals(courseId)) {
+            throw new NotFoundException();
+        }
+        if (report.handledAt == null) {
+            report.handledAt = Instant.now();
+        }
+    }
+
+    /** Loads the memberships of the given groups with their persons in one query, keeping the groups' order. */
+    static List<GroupMembers> withMembers(List<LearningGroup> groups) {
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<GroupMember>> byGroup = new LinkedHashMap<>();
+        groups.forEach(g -> byGroup.put(g.id, new ArrayList<>()));
+        List<Long> ids = List.copyOf(byGroup.keySet());
+        // chunks keep the IN list within what every database accepts
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<GroupMember> members = GroupMember.list("select m from GroupMember m join fetch m.person where m.group.id in ?1 "
+                    + "order by m.joinedAt, m.person.displayName, m.id", ids.subList(from, Math.min(ids.size(), from + 1000)));
+            members.forEach(m -> byGroup.get(m.group.id).add(m));
+        }
+        List<GroupMembers> result = new ArrayList<>();
+        for (LearningGroup group : groups) {
+            List<GroupMember> all = byGroup.get(group.id);
+            result.add(new GroupMembers(group, all.stream().filter(m -> m.leftAt == null).toList(), all));
+        }
+        return result;
+    }
+
+    /** Tandems need two; study groups the course's smallest size (read from the course already loaded). */
+    private static int minimumSize(LearningGroup group, Course course) {
+        return group.format == Format.TANDEM ? 2 : course.groupMin;
+    }
+
+    /** The name Entraide gives a group outside the app, e.g. {@code tandem-12} or {@code study-group-40}. */
+    public static String teamName(LearningGroup group) {
+        return slug(group.format) + "-" + group.id;
+    }
+
+    /** {@code STUDY_GROUP} → {@code study-group}. */
+    public static String slug(Format format) {
+        return format.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,240 @@
+package org.entraide.group;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.entraide.account.Person;
+import org.entraide.availability.Slots;
+import org.entraide.availability.WeekMask;
+import org.entraide.availability.WeeklyAvailability;
+import org.entraide.course.Course;
+import org.entraide.matching.MatchExclusion;
+import org.entraide.matching.Proposal;
+import org.entraide.matching.ProposalMember;
+import org.entraide.notify.NotificationKind;
+import org.entraide.notify.NotificationService;
+import org.entraide.profile.Enrolment;
+import org.entraide.profile.Format;
+import org.entraide.profile.Languages;
+import org.entraide.web.InvalidInputException;
+import org.entraide.web.Texts;
+
+/** Groups formed from accepted proposals: their page, leaving, reporting, and refilling or dissolving small groups. */
+@ApplicationScoped
+public class GroupService {
+
+    public static final int REASON_MAX = 1000;
+
+    private final NotificationService notifications;
+
+    GroupService(NotificationService notifications) {
+        this.notifications = notifications;
+    }
+
+    /** One member as the others see them, once everyone accepted (contacts included). */
+    public record MemberView(long personId, String firstName, String displayName, String email, String city, List<String> languages,
+            String introduction, String zone, String localTime, boolean me) {
+    }
+
+    public record GroupView(LearningGroup group, List<MemberView> members, String commonTimes, String viewerZone, boolean belowMinimum) {
+    }
+
+    /** Creates the group of an accepted proposal, or seats the joiners in the existing group it completes. */
+    @Transactional
+    public LearningGroup formFrom(Proposal proposal, List<ProposalMember> members) {
+        Instant now = Instant.now();
+        LearningGroup group = proposal.targetGroup;
+        boolean refill = group != null;
+        if (!refill) {
+            group = new LearningGroup();
+            group.course = proposal.course;
+            group.format = proposal.format;
+            group.modality = proposal.modality;
+            group.createdAt = now;
+        }
+        group.status = LearningGroup.Status.ACTIVE;
+        group.lastActivityAt = now;
+        if (!refill) {
+            group.persist();
+        }
+        String link = "/groups/" + group.id;
+        String joiners = members.stream().filter(m -> m.response != ProposalMember.Response.MEMBER)
+                .map(m -> m.person.firstName()).collect(Collectors.joining(", "));
+        for (ProposalMember member : members) {
+            if (member.response == ProposalMember.Response.MEMBER) {
+                notifications.notify(member.person, NotificationKind.GROUP_REFILLED, link, proposal.course.title, joiners);
+                continue;
+            }
+            GroupMember membership = new GroupMember();
+            membership.group = group;
+            membership.person = member.person;
+            membership.joinedAt = now;
+            membership.persist();
+            Enrolment.find(proposal.course.id, member.person.id).ifPresent(e -> e.status = Enrolment.Status.MATCHED);
+            notifications.notify(member.person, NotificationKind.GROUP_FORMED, link, proposal.course.title);
+        }
+        return group;
+    }
+
+    /**
+     * Two people who came together (bring a partner) and both chose how to study: a tandem at once, or the start of a
+     * study group that rolling matching completes with late joiners.
+     */
+    @Transactional
+    public LearningGroup formPartners(Course course, List<Person> people, Format format) {
+        Instant now = Instant.now();
+        LearningGroup group = new LearningGroup();
+        group.course = course;
+        group.format = format;
+        group.status = people.size() >= (format == Format.TANDEM ? 2 : course.groupMin)
+                ? LearningGroup.Status.ACTIVE : LearningGroup.Status.REFILLING;
+        group.createdAt = now;
+        group.lastActivityAt = now;
+        group.persist();
+        for (Person person : people) {
+            GroupMember membership = new GroupMember();
+            membership.group = group;
+            membership.person = person;
+            membership.joinedAt = now;
+            membership.persist();
+            Enrolment.find(course.id, person.id).ifPresent(e -> e.status = Enrolment.Status.MATCHED);
+            notifications.notify(person, NotificationKind.GROUP_FORMED, "/groups/" + group.id, course.title);
+        }
+        return group;
+    }
+
+    /** The group if the person is a current member; 404 for everyone else (course teams included: it is private). */
+    public LearningGroup requireMember(long groupId, long personId) {
+        LearningGroup group = LearningGroup.findById(groupId);
+        if (group == null || GroupMember.currentMembership(groupId, personId).isEmpty()) {
+            throw new NotFoundException();
+        }
+        return group;
+    }
+
+    public GroupView view(long groupId, long personId, Locale locale) {
+        LearningGroup group = requireMember(groupId, personId);
+        ZoneId viewerZone = Enrolment.find(group.course.id, personId).map(Enrolment::zone).orElse(ZoneOffset.UTC);
+        LocalDate week = LocalDate.now(ZoneOffset.UTC);
+        WeekMask common = WeekMask.FULL;
+        List<MemberView> views = new ArrayList<>();
+        DateTimeFormatter clock = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
+        for (GroupMember member : group.currentMembers()) {
+            Optional<Enrolment> enrolment = Enrolment.find(group.course.id, member.person.id);
+            ZoneId zone = enrolment.map(Enrolment::zone).orElse(ZoneOffset.UTC);
+            if (enrolment.isPresent()) {
+                common = common.and(new WeeklyAvailability(zone, enrolment.get().week()).toUtc(week));
+            }
+            Person person = member.person;
+            views.add(new MemberView(person.id, person.firstName(), person.displayName, person.email,
+                    enrolment.map(e -> e.placeName).orElse(""),
+                    enrolment.map(e -> e.languageSet().stream().map(code -> Languages.name(code, locale)).toList()).orElse(List.of()),
+                    enrolment.map(e -> e.introduction).orElse(null), zone.getId(), ZonedDateTime.now(zone).format(clock),
+                    person.id == personId));
+        }
+        String commonTimes = Slots.summary(WeeklyAvailability.toLocal(common, viewerZone, week), locale);
+        return new GroupView(group, views, commonTimes, viewerZone.getId(), views.size() < group.minimumSize());
+    }
+
+    /** Leaves the group: the others are told, the leaver is not matched with them again, a small group is refilled or dissolved. */
+    @Transactional
+    public void leave(long groupId, long personId, String reason) {
+        LearningGroup group = requireMember(groupId, personId);
+        String trimmed = checkReason(reason, false);
+        GroupMember membership = GroupMember.currentMembership(groupId, personId).orElseThrow();
+        membership.leftAt = Instant.now();
+        membership.leftReason = trimmed;
+        long courseId = group.course.id;
+        Enrolment.find(courseId, personId).ifPresent(e -> e.status = Enrolment.Status.PAUSED);
+        List<GroupMember> remaining = GroupMember.current(groupId);
+        for (GroupMember other : remaining) {
+            MatchExclusion.add(courseId, personId, other.person.id, MatchExclusion.Reason.LEFT);
+        }
+        group.lastActivityAt = Instant.now();
+        if (remaining.size() >= group.minimumSize()) {
+            remaining.forEach(m -> notifications.notify(m.person, NotificationKind.MEMBER_LEFT, "/groups/" + groupId, group.course.title,
+                    membership.person.firstName()));
+        } else if (group.format == Format.TANDEM || remaining.size() < 2) {
+            dissolve(group, remaining);
+        } else {
+            group.status = LearningGroup.Status.REFILLING;
+            remaining.forEach(m -> notifications.notify(m.person, NotificationKind.MEMBER_LEFT, "/groups/" + groupId, group.course.title,
+                    membership.person.firstName()));
+        }
+    }
+
+    /** Reports a member to the course team; the two are not matched together again. */
+    @Transactional
+    public void report(long groupId, long personId, long reportedId, String reason) {
+        LearningGroup group = requireMember(groupId, personId);
+        GroupMember reported = GroupMember.currentMembership(groupId, reportedId).orElseThrow(
+                () -> InvalidInputException.of("reported", "error.invalid-choice"));
+        if (reportedId == personId) {
+            throw InvalidInputException.of("reported", "error.invalid-choice");
+        }
+        MemberReport report = new MemberReport();
+        report.group = group;
+        report.reporter = Person.findById(personId);
+        report.reported = reported.person;
+        report.reason = checkReason(reason, true);
+        report.createdAt = Instant.now();
+        report.persist();
+        MatchExclusion.add(group.course.id, personId, reportedId, MatchExclusion.Reason.REPORTED);
+    }
+
+    /** Groups still below their minimum after the course's maximum wait are dissolved with notice. */
+    @Transactional
+    public int dissolveStaleRefills(long courseId, Duration maxWait) {
+        int dissolved = 0;
+        Instant limit = Instant.now().minus(maxWait);
+        for (LearningGroup group : LearningGroup.<LearningGroup>list("course.id = ?1 and status = ?2 and lastActivityAt < ?3", courseId,
+                LearningGroup.Status.REFILLING, limit)) {
+            dissolve(group, GroupMember.current(group.id));
+            dissolved++;
+        }
+        return dissolved;
+    }
+
+    private void dissolve(LearningGroup group, List<GroupMember> remaining) {
+        group.status = LearningGroup.Status.DISSOLVED;
+        group.dissolvedAt = Instant.now();
+        for (GroupMember member : remaining) {
+            member.leftAt = group.dissolvedAt;
+            // back to the pool, keeping their original place in the queue
+            Enrolment.find(group.course.id, member.person.id).ifPresent(e -> e.status = Enrolment.Status.WAITING);
+            notifications.notify(member.person, NotificationKind.GROUP_DISSOLVED, "/courses/" + group.course.id, group.course.title);
+        }
+    }
+
+    private static String checkReason(String reason, boolean required) {
+        String trimmed = Texts.trimToNull(reason);
+        if (trimmed == null) {
+            if (required) {
+                throw InvalidInputException.of("reason", "error.required");
+            }
+            return null;
+        }
+        if (trimmed.length() > REASON_MAX) {
+            throw InvalidInputException.of("reason", "error.too-long");
+        }
+        if (Texts.hasControlCharacters(trimmed)) {
+            throw InvalidInputException.of("reason", "error.control-characters");
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,95 @@
+package org.entraide.group;
+
+import java.io.StringWriter;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.entraide.account.CurrentPerson;
+import org.entraide.course.Course;
+import org.entraide.course.CourseService;
+import org.entraide.web.Redirects;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** The course team's view of the course's groups (health, reports) and their CSV exports. */
+@Path("/courses/{id}/manage/groups")
+@Produces(MediaType.TEXT_HTML)
+@Authenticated
+public class GroupsResource {
+
+    static final String CSV = "text/csv; charset=UTF-8";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance groups(GroupHealthService.HealthPage health, List<MemberReport> reports);
+    }
+
+    private final GroupHealthService health;
+    private final CourseService courses;
+    private final CurrentPerson currentPerson;
+
+    GroupsResource(GroupHealthService health, CourseService courses, CurrentPerson currentPerson) {
+        this.health = health;
+        this.courses = courses;
+        this.currentPerson = currentPerson;
+    }
+
+    @GET
+    public TemplateInstance page(@PathParam("id") long courseId, @QueryParam("page") String page) {
+        long me = currentPerson.id();
+        GroupHealthService.HealthPage rows = health.page(courseId, me, pageNumber(page));
+        return Templates.groups(rows, health.reports(courseId, me));
+    }
+
+    @POST
+    @Path("reports/{reportId}/handled")
+    public Response markHandled(@PathParam("id") long courseId, @PathParam("reportId") long reportId) {
+        health.markHandled(courseId, currentPerson.id(), reportId);
+        return Redirects.seeOther("/courses/" + courseId + "/manage/groups#reports", "report-handled");
+    }
+
+    @GET
+    @Path("export.csv")
+    @Produces(CSV)
+    public Response exportCsv(@PathParam("id") long courseId) {
+        List<GroupHealthService.GroupMembers> groups = health.allGroups(courseId, currentPerson.id());
+        StringWriter out = new StringWriter();
+        GroupExports.entraide(groups, out);
+        return attachment(out.toString(), "entraide-groups-course-" + courseId + ".csv");
+    }
+
+    @GET
+    @Path("openedx.csv")
+    @Produces(CSV)
+    public Response openEdxCsv(@PathParam("id") long courseId) {
+        long me = currentPerson.id();
+        Course course = courses.requireTeam(courseId, me);
+        StringWriter out = new StringWriter();
+        GroupExports.openEdx(course, health.allGroups(courseId, me), out);
+        return attachment(out.toString(), "openedx-team-membership-course-" + courseId + ".csv");
+    }
+
+    private static Response attachment(String body, String fileName) {
+        return Response.ok(body, CSV).header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"").build();
+    }
+
+    /** A missing or odd page number shows the first page. */
+    private static int pageNumber(String page) {
+        try {
+            return page == null ? 1 : Integer.parseInt(page.strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

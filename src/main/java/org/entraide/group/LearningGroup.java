@@ -1,0 +1,77 @@
+package org.entraide.group;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import org.entraide.course.Course;
+import org.entraide.profile.Format;
+import org.entraide.profile.Modality;
+
+/** An accepted tandem or study group, with its members. */
+@Entity
+@Table(name = "learning_group")
+public class LearningGroup extends PanacheEntityBase {
+
+    public enum Status {
+        ACTIVE,
+        /** Below its minimum size: rolling matching looks for new members until the course's maximum wait. */
+        REFILLING,
+        DISSOLVED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "course_id")
+    public Course course;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Format format;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Enumerated(EnumType.STRING)
+    public Modality modality;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "last_activity_at", nullable = false)
+    public Instant lastActivityAt;
+
+    @Column(name = "dissolved_at")
+    public Instant dissolvedAt;
+
+    public List<GroupMember> currentMembers() {
+        return GroupMember.current(id);
+    }
+
+    public int minimumSize() {
+        return format == Format.TANDEM ? 2 : course.groupMin;
+    }
+
+    public int maximumSize() {
+        return format == Format.TANDEM ? 2 : course.groupMax;
+    }
+
+    public static List<LearningGroup> ofCourse(long courseId) {
+        return list("course.id = ?1 order by createdAt desc", courseId);
+    }
+}

@@ -1,0 +1,138 @@
+package org.entraide.matching;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.entraide.group.GroupService;
+import org.entraide.group.LearningGroup;
+import org.entraide.notify.NotificationKind;
+import org.entraide.notify.NotificationService;
+import org.entraide.profile.Enrolment;
+import org.entraide.web.InvalidInputException;
+import org.entraide.web.Texts;
+
+/**
+ * Every member's answer to a proposal. When all accept, the group exists and contacts are revealed; a decline
+ * sends the others back to the pool ahead of newcomers and never proposes the decliner the same people again.
+ */
+@ApplicationScoped
+public class ConsentService {
+
+    public static final int REASON_MAX = 500;
+    /** Members are reminded this long before their proposal expires. */
+    static final Duration REMINDER_BEFORE_EXPIRY = Duration.ofHours(24);
+
+    private final GroupService groups;
+    private final NotificationService notifications;
+
+    ConsentService(GroupService groups, NotificationService notifications) {
+        this.groups = groups;
+        this.notifications = notifications;
+    }
+
+    /** The person's place in a proposal that was sent to them; anyone else gets a 404. */
+    public ProposalMember requireOwn(long courseId, long proposalId, long personId) {
+        ProposalMember member = ProposalMember.find("proposal.id = ?1 and person.id = ?2", proposalId, personId).firstResult();
+        if (member == null || !member.proposal.course.id.equals(courseId) || member.proposal.status == Proposal.Status.DRAFT
+                || member.proposal.status == Proposal.Status.WITHDRAWN || member.response == ProposalMember.Response.MEMBER) {
+            throw new NotFoundException();
+        }
+        return member;
+    }
+
+    @Transactional
+    public Proposal accept(long courseId, long proposalId, long personId) {
+        ProposalMember member = requireOwn(courseId, proposalId, personId);
+        Proposal proposal = requirePending(member);
+        member.response = ProposalMember.Response.ACCEPTED;
+        member.respondedAt = Instant.now();
+        List<ProposalMember> members = proposal.members();
+        if (members.stream().allMatch(m -> m.response == ProposalMember.Response.ACCEPTED || m.response == ProposalMember.Response.MEMBER)) {
+            LearningGroup group = groups.formFrom(proposal, members);
+            proposal.group = group;
+            proposal.status = Proposal.Status.ACCEPTED;
+            proposal.decidedAt = Instant.now();
+        }
+        return proposal;
+    }
+
+    @Transactional
+    public void decline(long courseId, long proposalId, long personId, String reason) {
+        ProposalMember member = requireOwn(courseId, proposalId, personId);
+        Proposal proposal = requirePending(member);
+        String trimmed = Texts.trimToNull(reason);
+        if (trimmed != null && (trimmed.length() > REASON_MAX || Texts.hasControlCharacters(trimmed))) {
+            throw InvalidInputException.of("reason", trimmed.length() > REASON_MAX ? "error.too-long" : "error.control-characters");
+        }
+        member.response = ProposalMember.Response.DECLINED;
+        member.declineReason = trimmed;
+        member.respondedAt = Instant.now();
+        close(proposal, Proposal.Status.DECLINED, List.of(member));
+    }
+
+    /** Proposals past their consent window: silence counts as a decline; reminders shortly before. */
+    @Transactional
+    public int expireAndRemind() {
+        Instant now = Instant.now();
+        int expired = 0;
+        for (Proposal proposal : Proposal.<Proposal>list("status = ?1 and expiresAt < ?2", Proposal.Status.PENDING, now)) {
+            List<ProposalMember> silent = proposal.members().stream().filter(m -> m.response == ProposalMember.Response.PENDING).toList();
+            close(proposal, Proposal.Status.EXPIRED, silent);
+            expired++;
+        }
+        for (Proposal proposal : Proposal.<Proposal>list("status = ?1 and remindedAt is null and expiresAt < ?2", Proposal.Status.PENDING,
+                now.plus(REMINDER_BEFORE_EXPIRY))) {
+            proposal.remindedAt = now;
+            for (ProposalMember member : proposal.members()) {
+                if (member.response == ProposalMember.Response.PENDING) {
+                    notifications.notify(member.person, NotificationKind.PROPOSAL_EXPIRING, matchesLink(proposal), proposal.course.title);
+                }
+            }
+        }
+        return expired;
+    }
+
+    /**
+     * Ends a proposal that will not become a group. The refusers are excluded from its other members and paused
+     * (for expiry: they did not answer); everyone else goes back to the pool keeping their place in the queue.
+     */
+    private void close(Proposal proposal, Proposal.Status status, List<ProposalMember> refusers) {
+        proposal.status = status;
+        proposal.decidedAt = Instant.now();
+        long courseId = proposal.course.id;
+        List<ProposalMember> members = proposal.members();
+        for (ProposalMember refuser : refusers) {
+            for (ProposalMember other : members) {
+                if (!other.person.id.equals(refuser.person.id)) {
+                    MatchExclusion.add(courseId, refuser.person.id, other.person.id, MatchExclusion.Reason.DECLINED);
+                }
+            }
+            if (status == Proposal.Status.EXPIRED) {
+                Enrolment.find(courseId, refuser.person.id).ifPresent(e -> e.status = Enrolment.Status.PAUSED);
+            }
+        }
+        for (ProposalMember other : members) {
+            boolean refused = refusers.stream().anyMatch(r -> r.person.id.equals(other.person.id));
+            if (!refused && other.response != ProposalMember.Response.MEMBER) {
+                notifications.notify(other.person, NotificationKind.MEMBER_DECLINED, matchesLink(proposal), proposal.course.title);
+            }
+        }
+    }
+
+    private static Proposal requirePending(ProposalMember member) {
+        Proposal proposal = member.proposal;
+        if (proposal.status != Proposal.Status.PENDING || member.response != ProposalMember.Response.PENDING) {
+            throw InvalidInputException.of("proposal", "error.proposal-closed");
+        }
+        return proposal;
+    }
+
+    private static String matchesLink(Proposal proposal) {
+        return "/courses/" + proposal.course.id + "/matches";
+    }
+}

@@ -1,0 +1,200 @@
+package org.entraide.matching;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.entraide.account.CurrentPerson;
+import org.entraide.account.Person;
+import org.entraide.availability.Slots;
+import org.entraide.course.Course;
+import org.entraide.course.CourseService;
+import org.entraide.matching.engine.GroupEvaluation;
+import org.entraide.profile.EnumSets;
+import org.entraide.profile.Enrolment;
+import org.entraide.profile.Format;
+import org.entraide.web.FormErrors;
+import org.entraide.web.InvalidInputException;
+import org.entraide.web.Redirects;
+import org.entraide.web.RequestContext;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** The course team's matching page: waiting learners per format, runs, preview with adjustments, publish or discard. */
+@Path("/courses/{id}/manage/matching")
+@Produces(MediaType.TEXT_HTML)
+@Authenticated
+public class MatchingResource {
+
+    public record MemberRow(long memberId, String firstName, String city, boolean existing) {
+    }
+
+    public record ProposalRow(Proposal proposal, List<MemberRow> members, String explanation, List<String> violations,
+            String commonHours) {
+        public boolean valid() {
+            return violations.isEmpty();
+        }
+    }
+
+    public record UnmatchedRow(String name, String reason) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance matching(Course course, Map<Format, Integer> waiting, List<MatchingRun> runs, FormErrors errors);
+
+        static native TemplateInstance preview(Course course, MatchingRun run, List<ProposalRow> proposals, List<UnmatchedRow> unmatched,
+                String clusters, FormErrors errors);
+    }
+
+    private final MatchingService matching;
+    private final CourseService courses;
+    private final CurrentPerson currentPerson;
+    private final RequestContext context;
+    private final ManagedExecutor executor;
+
+    MatchingResource(MatchingService matching, CourseService courses, CurrentPerson currentPerson, RequestContext context,
+            ManagedExecutor executor) {
+        this.matching = matching;
+        this.executor = executor;
+        this.courses = courses;
+        this.currentPerson = currentPerson;
+        this.context = context;
+    }
+
+    @GET
+    public TemplateInstance page(@PathParam("id") long courseId) {
+        Course course = courses.requireTeam(courseId, currentPerson.id());
+        return Templates.matching(course, matching.waitingCounts(courseId), MatchingRun.ofCourse(courseId), FormErrors.none());
+    }
+
+    @POST
+    @Path("runs")
+    public Response run(@PathParam("id") long courseId, @RestForm String format) {
+        try {
+            long runId = matching.start(courseId, currentPerson.id(), EnumSets.one(Format.class, format)).id;
+            executor.runAsync(() -> matching.compute(runId));
+            return Redirects.seeOther(runPath(courseId, runId), "run-started");
+        } catch (InvalidInputException e) {
+            Course course = courses.requireTeam(courseId, currentPerson.id());
+            return Response.status(400).entity(Templates.matching(course, matching.waitingCounts(courseId), MatchingRun.ofCourse(courseId),
+                    e.errors)).build();
+        }
+    }
+
+    @GET
+    @Path("runs/{runId}")
+    public TemplateInstance preview(@PathParam("id") long courseId, @PathParam("runId") long runId) {
+        return previewPage(courseId, runId, FormErrors.none());
+    }
+
+    @POST
+    @Path("runs/{runId}/publish")
+    public Response publish(@PathParam("id") long courseId, @PathParam("runId") long runId) {
+        return act(courseId, runId, () -> matching.publish(courseId, currentPerson.id(), runId), "run-published");
+    }
+
+    @POST
+    @Path("runs/{runId}/discard")
+    public Response discard(@PathParam("id") long courseId, @PathParam("runId") long runId) {
+        return act(courseId, runId, () -> matching.discard(courseId, currentPerson.id(), runId), "run-discarded");
+    }
+
+    @POST
+    @Path("runs/{runId}/move")
+    public Response move(@PathParam("id") long courseId, @PathParam("runId") long runId, @RestForm String member, @RestForm String target) {
+        return act(courseId, runId, () -> matching.move(courseId, currentPerson.id(), runId, id(member),
+                "new".equals(target) ? null : id(target)), "run-adjusted");
+    }
+
+    @POST
+    @Path("runs/{runId}/remove")
+    public Response remove(@PathParam("id") long courseId, @PathParam("runId") long runId, @RestForm String member) {
+        return act(courseId, runId, () -> matching.remove(courseId, currentPerson.id(), runId, id(member)), "run-adjusted");
+    }
+
+    @POST
+    @Path("runs/{runId}/split")
+    public Response split(@PathParam("id") long courseId, @PathParam("runId") long runId, @RestForm String proposal) {
+        return act(courseId, runId, () -> matching.split(courseId, currentPerson.id(), runId, id(proposal)), "run-adjusted");
+    }
+
+    @POST
+    @Path("runs/{runId}/merge")
+    public Response merge(@PathParam("id") long courseId, @PathParam("runId") long runId, @RestForm String proposal,
+            @RestForm String other) {
+        return act(courseId, runId, () -> matching.merge(courseId, currentPerson.id(), runId, id(proposal), id(other)), "run-adjusted");
+    }
+
+    private Response act(long courseId, long runId, Runnable action, String flash) {
+        try {
+            action.run();
+            return Redirects.seeOther(runPath(courseId, runId), flash);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(previewPage(courseId, runId, e.errors)).build();
+        }
+    }
+
+    private TemplateInstance previewPage(long courseId, long runId, FormErrors errors) {
+        MatchingRun run = matching.requireRun(courseId, currentPerson.id(), runId);
+        Locale locale = context.locale();
+        List<ProposalRow> rows = new ArrayList<>();
+        for (Proposal proposal : Proposal.ofRun(runId)) {
+            List<ProposalMember> members = proposal.members();
+            List<String> violations = new ArrayList<>();
+            String common = "";
+            if (proposal.status == Proposal.Status.DRAFT) {
+                GroupEvaluation.Result check = matching.evaluate(proposal, members);
+                GroupEvaluation.ordered(check.violations()).forEach(v -> violations.add("unmatched." + v.name()));
+                if (!MatchingService.sizeOk(proposal, members.size())) {
+                    violations.add("preview.bad-size");
+                }
+                common = Slots.summary(check.commonHours(), locale);
+            }
+            rows.add(new ProposalRow(proposal, members.stream().map(m -> {
+                String city = Enrolment.find(courseId, m.person.id).map(e -> e.placeName).orElse("");
+                return new MemberRow(m.id, m.person.firstName(), city == null ? "" : city, m.response == ProposalMember.Response.MEMBER);
+            }).toList(), MatchesResource.explain(proposal, locale, ZoneOffset.UTC), violations, common));
+        }
+        List<UnmatchedRow> unmatched = new ArrayList<>();
+        String clusters = "";
+        if (run.message != null && !run.message.isEmpty()) {
+            String[] parts = run.message.split("\\|", 2);
+            clusters = parts.length > 1 ? parts[1] : "";
+            for (String entry : parts[0].split(",")) {
+                String[] idAndReason = entry.split(":");
+                if (idAndReason.length == 2) {
+                    Person person = Person.findById(Long.parseLong(idAndReason[0]));
+                    unmatched.add(new UnmatchedRow(person == null ? "?" : person.firstName(), "unmatched." + idAndReason[1]));
+                }
+            }
+        }
+        return Templates.preview(run.course, run, rows, unmatched, clusters, errors);
+    }
+
+    private static long id(String value) {
+        try {
+            return Long.parseLong(value == null ? "" : value.strip());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of("member", "error.invalid-choice");
+        }
+    }
+
+    private static String runPath(long courseId, long runId) {
+        return "/courses/" + courseId + "/manage/matching/runs/" + runId;
+    }
+}

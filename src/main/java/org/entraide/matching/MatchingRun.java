@@ -1,0 +1,82 @@
+package org.entraide.matching;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import org.entraide.account.Person;
+import org.entraide.course.Course;
+import org.entraide.profile.Format;
+
+/** One run of the engine for one format of a course: a preview the course team adjusts, then publishes or discards. */
+@Entity
+@Table(name = "matching_run")
+public class MatchingRun extends PanacheEntityBase {
+
+    public enum Status {
+        RUNNING, PREVIEW, PUBLISHED, DISCARDED, FAILED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "course_id")
+    public Course course;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Format format;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    /** Started by the scheduler (published at once) rather than by a person (previewed first). */
+    @Column(nullable = false)
+    public boolean rolling;
+
+    @Column(nullable = false)
+    public long seed;
+
+    @ManyToOne
+    @JoinColumn(name = "started_by_id")
+    public Person startedBy;
+
+    @Column(name = "started_at", nullable = false)
+    public Instant startedAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    @Column(name = "waiting_count", nullable = false)
+    public int waitingCount;
+
+    @Column(name = "placed_count", nullable = false)
+    public int placedCount;
+
+    @Column(name = "mean_score")
+    public Double meanScore;
+
+    @Column(name = "min_score")
+    public Double minScore;
+
+    /** Unmatched learners and their reasons, as "personId:REASON" entries; or the failure message. */
+    public String message;
+
+    public static List<MatchingRun> ofCourse(long courseId) {
+        return list("course.id = ?1 order by startedAt desc", courseId);
+    }
+}

@@ -1,0 +1,504 @@
+package org.entraide.matching;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.entraide.account.Person;
+import org.entraide.course.Course;
+import org.entraide.course.CourseService;
+import org.entraide.geo.GeoService;
+import org.entraide.geo.Place;
+import org.entraide.group.GroupMember;
+import org.entraide.group.LearningGroup;
+import org.entraide.matching.engine.City;
+import org.entraide.matching.engine.CompletedGroup;
+import org.entraide.matching.engine.EngineLearner;
+import org.entraide.matching.engine.Explanation;
+import org.entraide.matching.engine.ExistingGroup;
+import org.entraide.matching.engine.GroupEvaluation;
+import org.entraide.matching.engine.GroupResult;
+import org.entraide.matching.engine.MatchingEngine;
+import org.entraide.matching.engine.MeetupResult;
+import org.entraide.matching.engine.Rules;
+import org.entraide.matching.engine.StudyGroup;
+import org.entraide.matching.engine.Tandem;
+import org.entraide.matching.engine.TandemResult;
+import org.entraide.matching.engine.Unmatched;
+import org.entraide.notify.NotificationKind;
+import org.entraide.notify.NotificationService;
+import org.entraide.profile.Enrolment;
+import org.entraide.profile.Format;
+import org.entraide.profile.Modality;
+import org.entraide.web.InvalidInputException;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Runs the engine for one format of a course, keeps the result as a preview the course team can adjust,
+ * and publishes it as proposals. Learners who waited longer than the course's maximum wait get relaxed rules.
+ */
+@ApplicationScoped
+public class MatchingService {
+
+    /** Relaxation steps: each maximum wait beyond the first lowers the common hours by one and widens radii by half. */
+    static final int MAX_RELAXATION_STEPS = 3;
+    private static final Logger LOG = Logger.getLogger(MatchingService.class);
+
+    private final CourseService courses;
+    private final GeoService geo;
+    private final NotificationService notifications;
+
+    MatchingService(CourseService courses, GeoService geo, NotificationService notifications) {
+        this.courses = courses;
+        this.geo = geo;
+        this.notifications = notifications;
+    }
+
+    /** Learners of the course who wait for a match in this format, longest wait first. */
+    public List<Enrolment> pool(long courseId, Format format) {
+        Set<Long> busy = new HashSet<>(ProposalMember.<ProposalMember>list(
+                "proposal.course.id = ?1 and (proposal.status = ?2 or proposal.status = ?3)", courseId, Proposal.Status.PENDING,
+                Proposal.Status.DRAFT).stream().map(member -> member.person.id).toList());
+        return Enrolment.<Enrolment>list("course.id = ?1 and status = ?2 and profileComplete = true order by waitingSince, id",
+                courseId, Enrolment.Status.WAITING).stream()
+                .filter(e -> e.formatSet().contains(format) && !busy.contains(e.person.id))
+                .toList();
+    }
+
+    public Map<Format, Integer> waitingCounts(long courseId) {
+        Course course = Course.findById(courseId);
+        Map<Format, Integer> counts = new LinkedHashMap<>();
+        for (Format format : course.formatSet()) {
+            counts.put(format, pool(courseId, format).size());
+        }
+        return counts;
+    }
+
+    /**
+     * A run started by the course team: recorded as running and committed, so that its page can show progress while
+     * {@link #compute(long)} works in the background; it then stays a preview until published or discarded.
+     */
+    @Transactional
+    public MatchingRun start(long courseId, long personId, Format format) {
+        Course course = courses.requireTeam(courseId, personId);
+        if (format == null || !course.offers(format)) {
+            throw InvalidInputException.of("format", "error.invalid-choice");
+        }
+        if (MatchingRun.count("course.id = ?1 and format = ?2 and (status = ?3 or status = ?4)", courseId, format,
+                MatchingRun.Status.PREVIEW, MatchingRun.Status.RUNNING) > 0) {
+            throw InvalidInputException.of("format", "error.preview-open");
+        }
+        MatchingRun run = newRun(course, format, Person.findById(personId), false);
+        run.waitingCount = pool(courseId, format).size();
+        return run;
+    }
+
+    /** Computes a started run (called in the background); a failure is recorded on the run, never lost. */
+    public void compute(long runId) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> fill(MatchingRun.findById(runId)));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Matching run %d failed", runId);
+            QuarkusTransaction.requiringNew().run(() -> {
+                MatchingRun run = MatchingRun.findById(runId);
+                run.status = MatchingRun.Status.FAILED;
+                run.finishedAt = Instant.now();
+                run.message = null;
+            });
+        }
+    }
+
+    /** A run of rolling matching: computed and published at once. */
+    @Transactional
+    public MatchingRun runRolling(long courseId, Format format) {
+        Course course = Course.findById(courseId);
+        MatchingRun run = newRun(course, format, null, true);
+        fill(run);
+        if (run.status == MatchingRun.Status.PREVIEW) {
+            publishRun(run);
+        }
+        return run;
+    }
+
+    private static MatchingRun newRun(Course course, Format format, Person startedBy, boolean rolling) {
+        MatchingRun run = new MatchingRun();
+        run.course = course;
+        run.format = format;
+        run.rolling = rolling;
+        run.startedBy = startedBy;
+        run.startedAt = Instant.now();
+        run.seed = run.startedAt.toEpochMilli();
+        run.status = MatchingRun.Status.RUNNING;
+        run.persist();
+        return run;
+    }
+
+    private void fill(MatchingRun run) {
+        Course course = run.course;
+        Format format = run.format;
+        List<Enrolment> pool = pool(course.id, format);
+        run.waitingCount = pool.size();
+        EngineInputs inputs = EngineInputs.forCourse(course.id);
+        Rules rules = CourseRules.of(course, run.seed);
+        Map<String, Integer> relaxation = relaxationSteps(course, pool);
+        List<Unmatched> unmatched = new ArrayList<>();
+        if (format == Format.LOCAL_MEETUP) {
+            MeetupResult result = new MatchingEngine(rules, this::nearestCity).clusterMeetups(inputs.learners(pool));
+            run.placedCount = result.clusteredLearners();
+            unmatched.addAll(result.unmatched());
+            run.message = result.clusters().stream().map(c -> c.centre().name() + " (" + c.members().size() + ")")
+                    .collect(Collectors.joining("; "));
+        } else {
+            List<EngineLearner> normal = new ArrayList<>();
+            List<EngineLearner> relaxed = new ArrayList<>();
+            for (Enrolment e : pool) {
+                EngineLearner learner = inputs.learner(e);
+                (relaxation.containsKey(learner.id()) ? relaxed : normal).add(learner);
+            }
+            unmatched.addAll(place(run, format, rules, normal, relaxed, inputs, null));
+            int steps = relaxed.isEmpty() ? 0 : relaxed.stream().mapToInt(l -> relaxation.get(l.id())).max().orElse(0);
+            if (steps > 0) {
+                // Second pass: those still unplaced who waited too long, with fewer common hours and wider radii.
+                Set<String> stillUnplaced = unmatched.stream().map(Unmatched::learnerId).collect(Collectors.toSet());
+                List<EngineLearner> second = new ArrayList<>();
+                for (EngineLearner learner : relaxed) {
+                    if (stillUnplaced.contains(learner.id())) {
+                        second.add(widen(learner, relaxation.get(learner.id())));
+                    }
+                }
+                if (second.size() >= 2) {
+                    int hours = Math.max(1, rules.minCommonHours() - steps);
+                    Rules relaxedRules = rules.withMinCommonHours(Math.min(hours, rules.minCommonHours()));
+                    String note = "hours:" + relaxedRules.minCommonHours() + ",radius:" + (100 + 50 * steps);
+                    Set<String> secondIds = second.stream().map(EngineLearner::id).collect(Collectors.toSet());
+                    unmatched.removeIf(u -> secondIds.contains(u.learnerId()));
+                    unmatched.addAll(place(run, format, relaxedRules, second, List.of(), inputs, note));
+                }
+            }
+            List<Proposal> proposals = Proposal.list("run.id", run.id);
+            run.placedCount = proposals.stream().mapToInt(p -> (int) p.members().stream()
+                    .filter(m -> m.response != ProposalMember.Response.MEMBER).count()).sum();
+            run.meanScore = proposals.stream().mapToDouble(p -> p.score).average().stream().boxed().findFirst().orElse(null);
+            run.minScore = proposals.stream().mapToDouble(p -> p.score).min().stream().boxed().findFirst().orElse(null);
+        }
+        run.message = joinUnmatched(unmatched, run.message);
+        run.status = MatchingRun.Status.PREVIEW;
+        run.finishedAt = Instant.now();
+    }
+
+    /** Runs the engine on the learners and stores the resulting proposals as drafts of the run. */
+    private List<Unmatched> place(MatchingRun run, Format format, Rules rules, List<EngineLearner> first, List<EngineLearner> alsoRelaxed,
+            EngineInputs inputs, String relaxationNote) {
+        List<EngineLearner> learners = new ArrayList<>(first);
+        learners.addAll(alsoRelaxed);
+        MatchingEngine engine = new MatchingEngine(rules, this::nearestCity);
+        if (format == Format.TANDEM) {
+            TandemResult result = engine.matchTandems(learners);
+            for (Tandem tandem : result.tandems()) {
+                draft(run, format, List.of(tandem.first(), tandem.second()), tandem.score(), tandem.modality(), tandem.explanation(),
+                        relaxationNote, null, List.of());
+            }
+            return result.unmatched();
+        }
+        List<LearningGroup> open = openGroups(run.course.id);
+        List<ExistingGroup> existing = new ArrayList<>();
+        Map<String, LearningGroup> byKey = new HashMap<>();
+        for (LearningGroup group : open) {
+            List<EngineLearner> members = GroupMember.current(group.id).stream()
+                    .map(m -> Enrolment.find(run.course.id, m.person.id).map(inputs::learner).orElse(null))
+                    .filter(l -> l != null).map(EngineLearner::withoutFormats).toList();
+            existing.add(new ExistingGroup("g" + group.id, members, group.maximumSize()));
+            byKey.put("g" + group.id, group);
+        }
+        GroupResult result = engine.formGroups(learners, existing);
+        for (CompletedGroup completed : result.completed()) {
+            LearningGroup group = byKey.get(completed.groupId());
+            List<String> current = GroupMember.current(group.id).stream().map(m -> String.valueOf(m.person.id)).toList();
+            draft(run, format, completed.joiners(), completed.score(), group.modality, completed.explanation(), relaxationNote, group, current);
+        }
+        for (StudyGroup group : result.groups()) {
+            draft(run, format, group.members(), group.score(), group.modality(), group.explanation(), relaxationNote, null, List.of());
+        }
+        return result.unmatched();
+    }
+
+    private static List<LearningGroup> openGroups(long courseId) {
+        return LearningGroup.<LearningGroup>list("course.id = ?1 and format = ?2 and status <> ?3", courseId, Format.STUDY_GROUP,
+                LearningGroup.Status.DISSOLVED).stream()
+                .filter(g -> GroupMember.current(g.id).size() < g.maximumSize())
+                .toList();
+    }
+
+    private void draft(MatchingRun run, Format format, List<String> personIds, double score, Modality modality,
+            Explanation explanation, String relaxationNote, LearningGroup target, List<String> existingMembers) {
+        Proposal proposal = new Proposal();
+        proposal.course = run.course;
+        proposal.run = run;
+        proposal.format = format;
+        proposal.status = Proposal.Status.DRAFT;
+        proposal.modality = modality;
+        proposal.score = score;
+        proposal.explanation = ExplanationJson.write(explanation);
+        proposal.relaxation = relaxationNote;
+        proposal.targetGroup = target;
+        proposal.createdAt = Instant.now();
+        proposal.persist();
+        for (String id : existingMembers) {
+            addMember(proposal, Long.parseLong(id), ProposalMember.Response.MEMBER);
+        }
+        for (String id : personIds) {
+            addMember(proposal, Long.parseLong(id), ProposalMember.Response.PENDING);
+        }
+    }
+
+    private static void addMember(Proposal proposal, long personId, ProposalMember.Response response) {
+        ProposalMember member = new ProposalMember();
+        member.proposal = proposal;
+        member.person = Person.findById(personId);
+        member.response = response;
+        member.persist();
+    }
+
+    /** How many relaxation steps each long-waiting learner gets (absent: none). */
+    private static Map<String, Integer> relaxationSteps(Course course, List<Enrolment> pool) {
+        Map<String, Integer> steps = new HashMap<>();
+        Duration maxWait = Duration.ofDays(Math.max(1, course.maxWaitDays));
+        Instant now = Instant.now();
+        for (Enrolment e : pool) {
+            if (e.waitingSince == null) {
+                continue;
+            }
+            long waited = Duration.between(e.waitingSince, now).toMillis();
+            int step = (int) Math.min(MAX_RELAXATION_STEPS, waited / maxWait.toMillis());
+            if (step > 0) {
+                steps.put(String.valueOf(e.person.id), step);
+            }
+        }
+        return steps;
+    }
+
+    private static EngineLearner widen(EngineLearner learner, int steps) {
+        int radius = (int) Math.round(learner.radiusKm() * (1 + 0.5 * steps));
+        return new EngineLearner(learner.id(), learner.utcWeek(), learner.utcOffsetMinutes(), learner.languages(), learner.modalities(),
+                learner.formats(), learner.latitude(), learner.longitude(), radius, learner.motives(), learner.certificate(),
+                learner.followMode(), learner.objects(), learner.situation(), learner.sector(), learner.organisation(),
+                learner.experience(), learner.exclusions(), learner.preformedPartners());
+    }
+
+    private City nearestCity(double latitude, double longitude) {
+        Place place = geo.nearest(latitude, longitude);
+        return new City(String.valueOf(place.id()), place.name(), place.latitude(), place.longitude());
+    }
+
+    private static String joinUnmatched(List<Unmatched> unmatched, String clusters) {
+        String reasons = unmatched.stream().map(u -> u.learnerId() + ":" + u.reason().name()).collect(Collectors.joining(","));
+        String text = clusters == null || clusters.isEmpty() ? reasons : reasons + "|" + clusters;
+        return text.length() > 500 ? text.substring(0, 500) : text;
+    }
+
+    // --- preview adjustments by the course team
+
+    /** The run if it belongs to the course and the person is on its team. */
+    public MatchingRun requireRun(long courseId, long personId, long runId) {
+        courses.requireTeam(courseId, personId);
+        MatchingRun run = MatchingRun.findById(runId);
+        if (run == null || !run.course.id.equals(courseId)) {
+            throw new NotFoundException();
+        }
+        return run;
+    }
+
+    private MatchingRun requirePreview(long courseId, long personId, long runId) {
+        MatchingRun run = requireRun(courseId, personId, runId);
+        if (run.status != MatchingRun.Status.PREVIEW) {
+            throw InvalidInputException.of("run", "error.run-not-preview");
+        }
+        return run;
+    }
+
+    private static ProposalMember requireMember(MatchingRun run, long memberId) {
+        ProposalMember member = ProposalMember.findById(memberId);
+        if (member == null || member.proposal.run == null || !member.proposal.run.id.equals(run.id)
+                || member.proposal.status != Proposal.Status.DRAFT) {
+            throw new NotFoundException();
+        }
+        return member;
+    }
+
+    private static Proposal requireDraft(MatchingRun run, long proposalId) {
+        Proposal proposal = Proposal.findById(proposalId);
+        if (proposal == null || proposal.run == null || !proposal.run.id.equals(run.id) || proposal.status != Proposal.Status.DRAFT) {
+            throw new NotFoundException();
+        }
+        return proposal;
+    }
+
+    /** Moves a learner to another proposed group of the same run (or to a new one when {@code targetId} is null). */
+    @Transactional
+    public void move(long courseId, long personId, long runId, long memberId, Long targetId) {
+        MatchingRun run = requirePreview(courseId, personId, runId);
+        ProposalMember member = requireMember(run, memberId);
+        if (member.response == ProposalMember.Response.MEMBER) {
+            throw InvalidInputException.of("member", "error.cannot-move-member");
+        }
+        Proposal from = member.proposal;
+        Proposal to = targetId == null ? emptyDraft(run) : requireDraft(run, targetId);
+        if (to.id.equals(from.id)) {
+            return;
+        }
+        member.proposal = to;
+        rescore(from);
+        rescore(to);
+    }
+
+    /** Takes a learner out of the preview; they stay in the pool for the next run. */
+    @Transactional
+    public void remove(long courseId, long personId, long runId, long memberId) {
+        MatchingRun run = requirePreview(courseId, personId, runId);
+        ProposalMember member = requireMember(run, memberId);
+        Proposal from = member.proposal;
+        member.delete();
+        rescore(from);
+    }
+
+    /** Splits a proposed group in two halves. */
+    @Transactional
+    public void split(long courseId, long personId, long runId, long proposalId) {
+        MatchingRun run = requirePreview(courseId, personId, runId);
+        Proposal proposal = requireDraft(run, proposalId);
+        List<ProposalMember> movable = proposal.members().stream().filter(m -> m.response != ProposalMember.Response.MEMBER).toList();
+        if (movable.size() < 2) {
+            throw InvalidInputException.of("proposal", "error.cannot-split");
+        }
+        Proposal other = emptyDraft(run);
+        for (ProposalMember member : movable.subList(movable.size() / 2, movable.size())) {
+            member.proposal = other;
+        }
+        rescore(proposal);
+        rescore(other);
+    }
+
+    /** Merges the second proposed group into the first. */
+    @Transactional
+    public void merge(long courseId, long personId, long runId, long proposalId, long otherId) {
+        MatchingRun run = requirePreview(courseId, personId, runId);
+        Proposal proposal = requireDraft(run, proposalId);
+        Proposal other = requireDraft(run, otherId);
+        if (proposal.id.equals(other.id) || other.targetGroup != null) {
+            throw InvalidInputException.of("proposal", "error.cannot-merge");
+        }
+        for (ProposalMember member : other.members()) {
+            member.proposal = proposal;
+        }
+        rescore(proposal);
+        rescore(other);
+    }
+
+    private static Proposal emptyDraft(MatchingRun run) {
+        Proposal proposal = new Proposal();
+        proposal.course = run.course;
+        proposal.run = run;
+        proposal.format = run.format;
+        proposal.status = Proposal.Status.DRAFT;
+        proposal.createdAt = Instant.now();
+        proposal.persist();
+        return proposal;
+    }
+
+    /** Re-checks and re-scores an edited proposal; an emptied one is withdrawn. */
+    private void rescore(Proposal proposal) {
+        ProposalMember.getEntityManager().flush();
+        List<ProposalMember> members = proposal.members();
+        if (members.stream().noneMatch(m -> m.response != ProposalMember.Response.MEMBER)) {
+            proposal.status = Proposal.Status.WITHDRAWN;
+            return;
+        }
+        GroupEvaluation.Result result = evaluate(proposal, members);
+        proposal.score = result.score();
+        proposal.modality = result.modality();
+        proposal.explanation = ExplanationJson.write(result.explanation());
+    }
+
+    /** Hard-constraint check of a proposal as it stands (size included), for the preview. */
+    public GroupEvaluation.Result evaluate(Proposal proposal, List<ProposalMember> members) {
+        EngineInputs inputs = EngineInputs.forCourse(proposal.course.id);
+        List<EngineLearner> learners = members.stream()
+                .map(m -> Enrolment.find(proposal.course.id, m.person.id).map(inputs::learner).orElse(null))
+                .filter(l -> l != null).toList();
+        Rules rules = CourseRules.of(proposal.course, 1);
+        if (proposal.relaxation != null) {
+            rules = rules.withMinCommonHours(relaxedHours(proposal.relaxation, rules.minCommonHours()));
+        }
+        return GroupEvaluation.evaluate(learners, rules);
+    }
+
+    /** Whether the proposal's size fits its format and the course's rules. */
+    public static boolean sizeOk(Proposal proposal, int size) {
+        if (proposal.format == Format.TANDEM) {
+            return size == 2;
+        }
+        return size >= proposal.course.groupMin && size <= proposal.course.groupMax;
+    }
+
+    static int relaxedHours(String relaxation, int normal) {
+        for (String part : relaxation.split(",")) {
+            if (part.startsWith("hours:")) {
+                try {
+                    return Integer.parseInt(part.substring(6));
+                } catch (NumberFormatException ignored) {
+                    return normal;
+                }
+            }
+        }
+        return normal;
+    }
+
+    /** Sends the preview's proposals to their members; refused while any proposal breaks a rule. */
+    @Transactional
+    public void publish(long courseId, long personId, long runId) {
+        MatchingRun run = requirePreview(courseId, personId, runId);
+        for (Proposal proposal : Proposal.<Proposal>list("run.id = ?1 and status = ?2", run.id, Proposal.Status.DRAFT)) {
+            List<ProposalMember> members = proposal.members();
+            if (!evaluate(proposal, members).valid() || !sizeOk(proposal, members.size())) {
+                throw InvalidInputException.of("run", "error.run-has-violations");
+            }
+        }
+        publishRun(run);
+    }
+
+    private void publishRun(MatchingRun run) {
+        Instant now = Instant.now();
+        Instant expiry = now.plus(Duration.ofDays(run.course.consentWindowDays));
+        for (Proposal proposal : Proposal.<Proposal>list("run.id = ?1 and status = ?2", run.id, Proposal.Status.DRAFT)) {
+            proposal.status = Proposal.Status.PENDING;
+            proposal.expiresAt = expiry;
+            for (ProposalMember member : proposal.members()) {
+                if (member.response == ProposalMember.Response.PENDING) {
+                    notifications.notify(member.person, NotificationKind.PROPOSAL_NEW, "/courses/" + run.course.id + "/matches",
+                            run.course.title);
+                }
+            }
+        }
+        run.status = MatchingRun.Status.PUBLISHED;
+    }
+
+    @Transactional
+    public void discard(long courseId, long personId, long runId) {
+        MatchingRun run = requirePreview(courseId, personId, runId);
+        Proposal.update("status = ?1 where run.id = ?2 and status = ?3", Proposal.Status.WITHDRAWN, run.id, Proposal.Status.DRAFT);
+        run.status = MatchingRun.Status.DISCARDED;
+    }
+}

@@ -1,0 +1,660 @@
+package org.entraide.matching.engine;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The sparse graph of compatible pairs the matchers work on, found without scoring all pairs.
+ *
+ * <p>Learners are bucketed by language (a learner sits in the bucket of each language they speak). Inside a bucket,
+ * several passes sort the learners by a key and score each learner against its {@code window} successors:
+ * three availability passes (min-hash of the UTC week under a seeded permutation of the 168 hours, so neighbours
+ * are free at the same hours), one profile pass (certificate, follow mode, motives, objects, then availability) and,
+ * for learners who meet in person, one geographic pass (Morton code of a ~20 km grid cell, then availability).
+ * Every compatible pair examined is offered to both learners' top-{@code perLearner} lists; the graph is the union
+ * of these lists. Cost: O(N · languages · passes · window) pair checks instead of N².
+ *
+ * <p>The (bucket, pass) scans run on one worker per core, each with its own top lists. A list keeps the best entries
+ * under a total order (score, then the lower neighbour index), so it depends only on the set of pairs offered, not on
+ * their order: merging the workers' lists gives the same graph whatever the number of threads or their timing.
+ */
+final class CandidateGraph {
+
+    static final int DEFAULT_WINDOW = 40;
+    static final int DEFAULT_PER_LEARNER = 20;
+    static final int SCALE = 1000;
+
+    final PairScorer scorer;
+    final int allowedModalities;
+    /** Population index of each vertex. */
+    final int[] vertexLearner;
+    /** Vertex of each population index, or -1 when the learner is not in this graph. */
+    final int[] vertexOf;
+    final int vertexCount;
+    final int[] adjacencyStart;
+    final int[] adjacentVertex;
+    final double[] adjacentScore;
+    final int[] adjacentWeight;
+    final int edgeCount;
+    /** Furthest hard constraint passed against anyone examined, per vertex (see {@link PairScorer#check}). */
+    final int[] furthestStage;
+
+    private CandidateGraph(PairScorer scorer, int allowedModalities, int[] vertexLearner, long[] edges,
+            double[] edgeScores, int[] furthestStage) {
+        this.scorer = scorer;
+        this.allowedModalities = allowedModalities;
+        this.vertexLearner = vertexLearner;
+        this.vertexCount = vertexLearner.length;
+        this.vertexOf = new int[scorer.population().size];
+        Arrays.fill(vertexOf, -1);
+        for (int v = 0; v < vertexCount; v++) {
+            vertexOf[vertexLearner[v]] = v;
+        }
+        this.furthestStage = furthestStage;
+        this.edgeCount = edges.length;
+        int[] degree = new int[vertexCount + 1];
+        for (long edge : edges) {
+            degree[(int) (edge >>> 32)]++;
+            degree[(int) edge]++;
+        }
+        adjacencyStart = new int[vertexCount + 1];
+        for (int v = 0; v < vertexCount; v++) {
+            adjacencyStart[v + 1] = adjacencyStart[v] + degree[v];
+        }
+        adjacentVertex = new int[2 * edges.length];
+        adjacentScore = new double[2 * edges.length];
+        adjacentWeight = new int[2 * edges.length];
+        int[] fill = Arrays.copyOf(adjacencyStart, vertexCount);
+        for (int e = 0; e < edges.length; e++) {
+            long edge = edges[e];
+            int a = (int) (edge >>> 32);
+            int b = (int) edge;
+            double score = edgeScores[e];
+            int weight = Math.max(1, (int) Math.round(score * SCALE));
+            adjacentVertex[fill[a]] = b;
+            adjacentScore[fill[a]] = score;
+            adjacentWeight[fill[a]++] = weight;
+            adjacentVertex[fill[b]] = a;
+            adjacentScore[fill[b]] = score;
+            adjacentWeight[fill[b]++] = weight;
+        }
+    }
+
+    static CandidateGraph build(PairScorer scorer, int[] learners, int allowedModalities, long seed) {
+        return build(scorer, learners, allowedModalities, seed, DEFAULT_WINDOW, DEFAULT_PER_LEARNER);
+    }
+
+    static CandidateGraph build(PairScorer scorer, int[] learners, int allowedModalities, long seed, int window,
+            int perLearner) {
+        Population population = scorer.population();
+        int n = learners.length;
+        int[][] buckets = languageBuckets(population, learners);
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        int[][] minHashes = new int[3][];
+        for (int pass = 0; pass < 3; pass++) {
+            minHashes[pass] = minHashes(population, learners, random.split());
+        }
+        long[][] passKeys = new long[5][n];
+        for (int v = 0; v < n; v++) {
+            int learner = learners[v];
+            for (int pass = 0; pass < 3; pass++) {
+                passKeys[pass][v] = minHashes[pass][v];
+            }
+            long profile = ((long) (population.certificate[learner] + 1) << 15)
+                    | ((long) (population.followMode[learner] + 1) << 13)
+                    | ((long) (population.motiveBits[learner] & 0xFF) << 5)
+                    | (population.objectBits[learner] & 0x1F);
+            passKeys[3][v] = (profile << 16) | (minHashes[0][v] >>> 8);
+            boolean inPerson = (population.modalityBits[learner] & allowedModalities & Population.IN_PERSON_BIT) != 0;
+            passKeys[4][v] = inPerson ? (morton(population.latitude[learner], population.longitude[learner]) << 8)
+                    | (minHashes[0][v] >>> 16) : -1;
+        }
+        // tasks: (bucket, pass), largest buckets first so the workers end together
+        int taskCount = 0;
+        long[] tasks = new long[buckets.length * passKeys.length];
+        int largest = 0;
+        for (int b = 0; b < buckets.length; b++) {
+            if (buckets[b].length >= 2) {
+                largest = Math.max(largest, buckets[b].length);
+                for (int pass = 0; pass < passKeys.length; pass++) {
+                    tasks[taskCount++] = ((long) (Integer.MAX_VALUE - buckets[b].length) << 32) | (b << 3) | pass;
+                }
+            }
+        }
+        Arrays.sort(tasks, 0, taskCount);
+        int threads = n < PARALLEL_THRESHOLD ? 1
+                : Math.max(1, Math.min(THREADS, taskCount));
+        Scan[] scans = new Scan[threads];
+        AtomicInteger next = new AtomicInteger();
+        long[] taskList = Arrays.copyOf(tasks, taskCount);
+        int maxBucket = largest;
+        for (int t = 0; t < threads; t++) {
+            scans[t] = new Scan(scorer, learners, allowedModalities, window, perLearner, maxBucket, buckets, passKeys,
+                    taskList, next);
+        }
+        runAll(scans);
+        // the top lists keep the best entries under a total order, so merging them in any order gives the same lists
+        Scan first = scans[0];
+        for (int t = 1; t < threads; t++) {
+            first.top.merge(scans[t].top);
+            for (int v = 0; v < n; v++) {
+                first.furthest[v] = Math.max(first.furthest[v], scans[t].furthest[v]);
+            }
+        }
+        long[] edges = first.top.edges();
+        return new CandidateGraph(scorer, allowedModalities, learners.clone(), edges, first.top.scores(edges),
+                first.furthest);
+    }
+
+    /** Workers of the candidate search (the results do not depend on it): one per core. */
+    static final int THREADS = Integer.getInteger("entraide.matching.threads",
+            Runtime.getRuntime().availableProcessors());
+
+    /** Below this many learners the candidate search runs on the calling thread only. */
+    static final int PARALLEL_THRESHOLD = 4_000;
+
+    private static void runAll(Runnable[] work) {
+        if (work.length == 1) {
+            work[0].run();
+            return;
+        }
+        Thread[] helpers = new Thread[work.length - 1];
+        Throwable[] failure = new Throwable[1];
+        for (int t = 1; t < work.length; t++) {
+            Runnable task = work[t];
+            helpers[t - 1] = new Thread(task, "candidate-graph-" + t);
+            helpers[t - 1].setDaemon(true);
+            helpers[t - 1].setUncaughtExceptionHandler((thread, error) -> {
+                synchronized (failure) {
+                    failure[0] = error;
+                }
+            });
+            helpers[t - 1].start();
+        }
+        work[0].run();
+        for (Thread helper : helpers) {
+            try {
+                helper.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while building the candidate graph", e);
+            }
+        }
+        synchronized (failure) {
+            if (failure[0] != null) {
+                throw new IllegalStateException("candidate graph worker failed", failure[0]);
+            }
+        }
+    }
+
+    /**
+     * One worker of the candidate search: takes (bucket, pass) tasks, gathers the bucket's learners in the pass's
+     * order into contiguous arrays (so the window scan reads memory sequentially), checks the hard constraints and
+     * scores each pair in the window with the same arithmetic as {@link PairScorer}, and offers compatible pairs to
+     * its own top lists.
+     */
+    private static final class Scan implements Runnable {
+        private final PairScorer scorer;
+        private final Population population;
+        private final int[] learners;
+        private final int allowed;
+        private final int window;
+        private final int minHours;
+        private final int[][] buckets;
+        private final long[][] passKeys;
+        private final long[] tasks;
+        private final AtomicInteger next;
+        final TopCandidates top;
+        final int[] furthest;
+        private final long[] order;
+        private final int[] vertex;
+        private final long[] w0;
+        private final long[] w1;
+        private final long[] w2;
+        private final int[] modalities;
+        private final int[] motives;
+        private final int[] objects;
+        private final int[] certificate;
+        private final int[] follow;
+        private final int[] organisation;
+        private final int[] sector;
+        private final int[] offset;
+        private final int[] radius;
+        private final boolean[] hasExclusions;
+        private final double[] x;
+        private final double[] y;
+        private final double[] z;
+        /** sin(r / 2R) for travel radius r (1 beyond half the Earth's circumference): the half chord of r. */
+        private final double[] halfChordLimit;
+
+        Scan(PairScorer scorer, int[] learners, int allowed, int window, int perLearner, int maxBucket,
+                int[][] buckets, long[][] passKeys, long[] tasks, AtomicInteger next) {
+            this.scorer = scorer;
+            this.population = scorer.population();
+            this.learners = learners;
+            this.allowed = allowed;
+            this.window = window;
+            this.minHours = scorer.rules().minCommonHours();
+            this.buckets = buckets;
+            this.passKeys = passKeys;
+            this.tasks = tasks;
+            this.next = next;
+            this.top = new TopCandidates(learners.length, perLearner);
+            this.furthest = new int[learners.length];
+            order = new long[maxBucket];
+            vertex = new int[maxBucket];
+            w0 = new long[maxBucket];
+            w1 = new long[maxBucket];
+            w2 = new long[maxBucket];
+            modalities = new int[maxBucket];
+            motives = new int[maxBucket];
+            objects = new int[maxBucket];
+            certificate = new int[maxBucket];
+            follow = new int[maxBucket];
+            organisation = new int[maxBucket];
+            sector = new int[maxBucket];
+            offset = new int[maxBucket];
+            radius = new int[maxBucket];
+            hasExclusions = new boolean[maxBucket];
+            x = new double[maxBucket];
+            y = new double[maxBucket];
+            z = new double[maxBucket];
+            halfChordLimit = new double[maxBucket];
+        }
+
+        @Override
+        public void run() {
+            for (int task = next.getAndIncrement(); task < tasks.length; task = next.getAndIncrement()) {
+                int bucketIndex = (int) (tasks[task] & 0xFFFFFFFFL) >>> 3;
+                int pass = (int) (tasks[task] & 7);
+                scan(buckets[bucketIndex], passKeys[pass]);
+            }
+        }
+
+        private void scan(int[] bucket, long[] keys) {
+            int count = 0;
+            for (int position = 0; position < bucket.length; position++) {
+                long key = keys[bucket[position]];
+                if (key >= 0) {
+                    order[count++] = (key << 24) | position;
+                }
+            }
+            Arrays.sort(order, 0, count);
+            Population p = population;
+            for (int i = 0; i < count; i++) {
+                int v = bucket[(int) (order[i] & 0xFFFFFF)];
+                int learner = learners[v];
+                vertex[i] = v;
+                w0[i] = p.week0[learner];
+                w1[i] = p.week1[learner];
+                w2[i] = p.week2[learner];
+                modalities[i] = p.modalityBits[learner] & allowed;
+                motives[i] = p.motiveBits[learner];
+                objects[i] = p.objectBits[learner];
+                certificate[i] = p.certificate[learner];
+                follow[i] = p.followMode[learner];
+                organisation[i] = p.organisation[learner];
+                sector[i] = p.sector[learner];
+                offset[i] = p.utcOffsetMinutes[learner];
+                radius[i] = p.radiusKm[learner];
+                hasExclusions[i] = p.excluded[learner].length > 0;
+                x[i] = p.x[learner];
+                y[i] = p.y[learner];
+                z[i] = p.z[learner];
+                double angle = p.radiusKm[learner] / (2 * Population.EARTH_RADIUS_KM);
+                halfChordLimit[i] = angle >= Math.PI / 2 ? Double.POSITIVE_INFINITY : Math.sin(angle);
+            }
+            // everyone in a bucket speaks its language: the language check always passes here
+            for (int i = 0; i < count; i++) {
+                int a = vertex[i];
+                int stageA = furthest[a];
+                int end = Math.min(count, i + window + 1);
+                for (int j = i + 1; j < end; j++) {
+                    int b = vertex[j];
+                    if (a == b) {
+                        continue;
+                    }
+                    int stage;
+                    int shared = modalities[i] & modalities[j];
+                    boolean inPerson = false;
+                    double distance = 0;
+                    if (shared == 0) {
+                        stage = PairScorer.FAIL_MODALITY;
+                    } else {
+                        boolean radiusFails = false;
+                        if ((shared & Population.IN_PERSON_BIT) != 0) {
+                            double dx = x[i] - x[j];
+                            double dy = y[i] - y[j];
+                            double dz = z[i] - z[j];
+                            double half = Math.sqrt(dx * dx + dy * dy + dz * dz) / 2;
+                            // half chord against sin(r / 2R): asin only near the limit or for a compatible pair
+                            double limit = Math.min(halfChordLimit[i], halfChordLimit[j]);
+                            if (half > limit * (1 + 1e-9)) {
+                                inPerson = false;
+                            } else if (half < limit * (1 - 1e-9)) {
+                                inPerson = true;
+                                distance = -1; // computed when scored
+                            } else {
+                                distance = 2 * Population.EARTH_RADIUS_KM * Math.asin(Math.min(1, half));
+                                inPerson = distance <= Math.min(radius[i], radius[j]);
+                            }
+                            radiusFails = !inPerson && shared == Population.IN_PERSON_BIT;
+                        }
+                        if (radiusFails) {
+                            stage = PairScorer.FAIL_RADIUS;
+                        } else {
+                            int hours = Long.bitCount(w0[i] & w0[j]) + Long.bitCount(w1[i] & w1[j])
+                                    + Long.bitCount(w2[i] & w2[j]);
+                            if (hours < minHours) {
+                                stage = PairScorer.FAIL_HOURS;
+                            } else if ((hasExclusions[i] || hasExclusions[j])
+                                    && p.excludes(learners[a], learners[b])) {
+                                stage = PairScorer.FAIL_EXCLUDED;
+                            } else {
+                                stage = PairScorer.COMPATIBLE;
+                                if (inPerson && distance < 0) {
+                                    double dx = x[i] - x[j];
+                                    double dy = y[i] - y[j];
+                                    double dz = z[i] - z[j];
+                                    double chord = Math.sqrt(dx * dx + dy * dy + dz * dz);
+                                    distance = 2 * Population.EARTH_RADIUS_KM * Math.asin(Math.min(1, chord / 2));
+                                }
+                                double score = scorer.score(hours, motives[i], motives[j], certificate[i],
+                                        certificate[j], follow[i], follow[j], objects[i], objects[j], inPerson,
+                                        distance, radius[i], radius[j], offset[i], offset[j],
+                                        PairScorer.sector(organisation[i], organisation[j], sector[i], sector[j]));
+                                top.offer(a, b, score);
+                                top.offer(b, a, score);
+                            }
+                        }
+                    }
+                    if (stage > stageA) {
+                        stageA = stage;
+                    }
+                    if (stage > furthest[b]) {
+                        furthest[b] = stage;
+                    }
+                }
+                if (stageA > furthest[a]) {
+                    furthest[a] = stageA;
+                }
+            }
+        }
+    }
+
+    /** Every compatible pair: the reference graph of the N = 5,000 comparison, O(N²). */
+    static CandidateGraph allCompatiblePairs(PairScorer scorer, int[] learners, int allowedModalities) {
+        int n = learners.length;
+        long[] edges = new long[1024];
+        int count = 0;
+        int[] furthest = new int[n];
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                int stage = scorer.check(learners[a], learners[b], allowedModalities);
+                furthest[a] = Math.max(furthest[a], stage);
+                furthest[b] = Math.max(furthest[b], stage);
+                if (stage == PairScorer.COMPATIBLE) {
+                    if (count == edges.length) {
+                        edges = Arrays.copyOf(edges, count * 2);
+                    }
+                    edges[count++] = ((long) a << 32) | b;
+                }
+            }
+        }
+        long[] found = Arrays.copyOf(edges, count);
+        double[] scores = new double[count];
+        for (int e = 0; e < count; e++) {
+            scores[e] = scorer.pairScore(learners[(int) (found[e] >>> 32)], learners[(int) found[e]],
+                    allowedModalities);
+        }
+        return new CandidateGraph(scorer, allowedModalities, learners.clone(), found, scores, furthest);
+    }
+
+    private static void examine(PairScorer scorer, int[] learners, int allowed, TopCandidates top, int[] furthest,
+            int a, int b) {
+        if (a == b) {
+            return;
+        }
+        int stage = scorer.check(learners[a], learners[b], allowed);
+        if (stage > furthest[a]) {
+            furthest[a] = stage;
+        }
+        if (stage > furthest[b]) {
+            furthest[b] = stage;
+        }
+        if (stage == PairScorer.COMPATIBLE) {
+            double score = scorer.pairScore(learners[a], learners[b], allowed);
+            top.offer(a, b, score);
+            top.offer(b, a, score);
+        }
+    }
+
+    private static int[][] languageBuckets(Population population, int[] learners) {
+        int languages = population.languageNames.size();
+        int[] sizes = new int[languages];
+        for (int learner : learners) {
+            for (int language : population.languageIds[learner]) {
+                sizes[language]++;
+            }
+        }
+        int[][] buckets = new int[languages][];
+        for (int language = 0; language < languages; language++) {
+            buckets[language] = new int[sizes[language]];
+        }
+        int[] fill = new int[languages];
+        for (int v = 0; v < learners.length; v++) {
+            for (int language : population.languageIds[learners[v]]) {
+                buckets[language][fill[language]++] = v;
+            }
+        }
+        return buckets;
+    }
+
+    /** Ranks of the first three free hours under a random permutation, packed so similar weeks sort together. */
+    private static int[] minHashes(Population population, int[] learners, SplittableRandom random) {
+        int[] rank = new int[168];
+        for (int hour = 0; hour < 168; hour++) {
+            rank[hour] = hour;
+        }
+        for (int i = 167; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = rank[i];
+            rank[i] = rank[j];
+            rank[j] = swap;
+        }
+        int[] result = new int[learners.length];
+        for (int v = 0; v < learners.length; v++) {
+            int learner = learners[v];
+            int first = 255;
+            int second = 255;
+            int third = 255;
+            long[] words = { population.week0[learner], population.week1[learner], population.week2[learner] };
+            for (int word = 0; word < 3; word++) {
+                long bits = words[word];
+                while (bits != 0) {
+                    int hour = word * 64 + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    int r = rank[hour];
+                    if (r < first) {
+                        third = second;
+                        second = first;
+                        first = r;
+                    } else if (r < second) {
+                        third = second;
+                        second = r;
+                    } else if (r < third) {
+                        third = r;
+                    }
+                }
+            }
+            result[v] = (first << 16) | (second << 8) | third;
+        }
+        return result;
+    }
+
+    private static long morton(double latitude, double longitude) {
+        long row = Math.max(0, Math.min(1023, (long) ((latitude + 90) / 0.2)));
+        long column = Math.max(0, Math.min(2047, (long) ((longitude + 180) / 0.2)));
+        long code = 0;
+        for (int bit = 0; bit < 11; bit++) {
+            code |= ((column >>> bit) & 1L) << (2 * bit);
+            code |= ((row >>> bit) & 1L) << (2 * bit + 1);
+        }
+        return code;
+    }
+
+    int degree(int vertex) {
+        return adjacencyStart[vertex + 1] - adjacencyStart[vertex];
+    }
+
+    /**
+     * Each vertex's best-scoring compatible neighbours, kept in fixed-size arrays. Entries are ranked by score, then
+     * by the lower neighbour index: a total order, so the lists only depend on the set of pairs offered, not on the
+     * order of the offers (which lets workers keep their own lists and merge them).
+     */
+    private static final class TopCandidates {
+        private final int capacity;
+        private final int[] neighbour;
+        private final double[] score;
+        private final int[] count;
+        /** Lowest-ranked entry of a full list (-∞ while the list has room). */
+        private final double[] weakestScore;
+        private final int[] weakestNeighbour;
+
+        TopCandidates(int vertices, int capacity) {
+            weakestScore = new double[vertices];
+            Arrays.fill(weakestScore, Double.NEGATIVE_INFINITY);
+            weakestNeighbour = new int[vertices];
+            this.capacity = capacity;
+            neighbour = new int[vertices * capacity];
+            score = new double[vertices * capacity];
+            count = new int[vertices];
+        }
+
+        void offer(int vertex, int other, double value) {
+            double weakest = weakestScore[vertex];
+            if (value < weakest || (value == weakest && other >= weakestNeighbour[vertex])) {
+                return; // ranks below the weakest entry of a full list, or is that entry
+            }
+            int size = count[vertex];
+            int base = vertex * capacity;
+            for (int i = 0; i < size; i++) {
+                if (neighbour[base + i] == other) {
+                    return;
+                }
+            }
+            // each list is a binary min-heap under the ranking, its weakest entry at the root
+            if (size < capacity) {
+                siftUp(base, size, other, value);
+                count[vertex] = size + 1;
+                if (size + 1 == capacity) {
+                    weakestScore[vertex] = score[base];
+                    weakestNeighbour[vertex] = neighbour[base];
+                }
+            } else {
+                siftDown(base, other, value);
+                weakestScore[vertex] = score[base];
+                weakestNeighbour[vertex] = neighbour[base];
+            }
+        }
+
+        /** Whether entry (s1, n1) ranks below (s2, n2). */
+        private static boolean below(double s1, int n1, double s2, int n2) {
+            return s1 < s2 || (s1 == s2 && n1 > n2);
+        }
+
+        private void siftUp(int base, int slot, int other, double value) {
+            while (slot > 0) {
+                int parent = (slot - 1) >>> 1;
+                if (!below(value, other, score[base + parent], neighbour[base + parent])) {
+                    break;
+                }
+                score[base + slot] = score[base + parent];
+                neighbour[base + slot] = neighbour[base + parent];
+                slot = parent;
+            }
+            score[base + slot] = value;
+            neighbour[base + slot] = other;
+        }
+
+        /** Replaces the root (the weakest entry) of a full list. */
+        private void siftDown(int base, int other, double value) {
+            int slot = 0;
+            while (true) {
+                int child = 2 * slot + 1;
+                if (child >= capacity) {
+                    break;
+                }
+                if (child + 1 < capacity && below(score[base + child + 1], neighbour[base + child + 1],
+                        score[base + child], neighbour[base + child])) {
+                    child++;
+                }
+                if (!below(score[base + child], neighbour[base + child], value, other)) {
+                    break;
+                }
+                score[base + slot] = score[base + child];
+                neighbour[base + slot] = neighbour[base + child];
+                slot = child;
+            }
+            score[base + slot] = value;
+            neighbour[base + slot] = other;
+        }
+
+        void merge(TopCandidates other) {
+            for (int v = 0; v < count.length; v++) {
+                int base = v * capacity;
+                for (int i = 0; i < other.count[v]; i++) {
+                    offer(v, other.neighbour[base + i], other.score[base + i]);
+                }
+            }
+        }
+
+        long[] edges() {
+            int total = 0;
+            for (int c : count) {
+                total += c;
+            }
+            long[] keys = new long[total];
+            int k = 0;
+            for (int v = 0; v < count.length; v++) {
+                for (int i = 0; i < count[v]; i++) {
+                    int other = neighbour[v * capacity + i];
+                    keys[k++] = ((long) Math.min(v, other) << 32) | Math.max(v, other);
+                }
+            }
+            Arrays.sort(keys);
+            int unique = 0;
+            for (int i = 0; i < keys.length; i++) {
+                if (unique == 0 || keys[i] != keys[unique - 1]) {
+                    keys[unique++] = keys[i];
+                }
+            }
+            return Arrays.copyOf(keys, unique);
+        }
+
+        /** The score of each edge, read from the list of one of its ends. */
+        double[] scores(long[] edges) {
+            double[] result = new double[edges.length];
+            for (int e = 0; e < edges.length; e++) {
+                int a = (int) (edges[e] >>> 32);
+                int b = (int) edges[e];
+                result[e] = find(a, b);
+                if (Double.isNaN(result[e])) {
+                    result[e] = find(b, a);
+                }
+            }
+            return result;
+        }
+
+        private double find(int vertex, int other) {
+            int base = vertex * capacity;
+            for (int i = 0; i < count[vertex]; i++) {
+                if (neighbour[base + i] == other) {
+                    return score[base + i];
+                }
+            }
+            return Double.NaN;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.entraide.notify;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import jakarta.ws.rs.NotFoundException;
+
+import org.entraide.account.Person;
+import org.entraide.web.EntraideConfig;
+import org.entraide.web.I18n;
+import org.entraide.web.Redirects;
+
+/** In-app notifications and their e-mails, queued in the outbox in the same transaction as the event. */
+@ApplicationScoped
+public class NotificationService {
+
+    /** Where a notification without a link of its own leads. */
+    public static final String LIST_PATH = "/notifications";
+    private static final int ARG_MAX = 160;
+
+    private final String baseUrl;
+
+    NotificationService(EntraideConfig config) {
+        String url = config.baseUrl();
+        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /**
+     * Stores the notification and queues its e-mail in the person's language. Joins the caller's transaction
+     * (and refuses to run without one), so both rows commit, or roll back, with the event itself.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void notify(Person person, NotificationKind kind, String link, String... args) {
+        Notification notification = new Notification();
+        notification.person = person;
+        notification.kind = kind;
+        notification.args = joinArgs(args);
+        notification.link = link == null ? LIST_PATH : Redirects.localPath(link);
+        if (notification.link.length() > Notification.LINK_MAX) {
+            notification.link = LIST_PATH;
+        }
+        notification.createdAt = Instant.now();
+        notification.persist();
+
+        Locale locale = I18n.supported(person.preferredLanguage == null ? Locale.ENGLISH : Locale.forLanguageTag(person.preferredLanguage));
+        MailOutbox mail = new MailOutbox();
+        mail.recipient = person.email;
+        mail.subject = truncate(I18n.message(locale, "notify." + kind.name() + ".subject", notification.argList().toArray()),
+                MailOutbox.SUBJECT_MAX);
+        mail.body = truncate(mailBody(person, notification, locale), MailOutbox.BODY_MAX);
+        mail.status = MailOutbox.Status.PENDING;
+        mail.attempts = 0;
+        mail.createdAt = notification.createdAt;
+        mail.nextAttemptAt = notification.createdAt;
+        mail.persist();
+    }
+
+    /** The notification's sentence in the given language. */
+    public String text(Notification notification, Locale locale) {
+        return I18n.message(locale, "notify." + notification.kind.name() + ".text", notification.argList().toArray());
+    }
+
+    public long unreadCount(long personId) {
+        return Notification.countUnread(personId);
+    }
+
+    /** The person's latest notifications, newest first. */
+    public List<Notification> recent(long personId, int limit) {
+        return Notification.recentOf(personId, limit);
+    }
+
+    /** One of the person's notifications; someone else's, or an unknown id, is a 404. */
+    public Notification get(long personId, long notificationId) {
+        Notification notification = Notification.findById(notificationId);
+        if (notification == null || !notification.person.id.equals(personId)) {
+            throw new NotFoundException();
+        }
+        return notification;
+    }
+
+    @Transactional
+    public void markAllRead(long personId) {
+        Notification.update("readAt = ?1 where person.id = ?2 and readAt is null", Instant.now(), personId);
+    }
+
+    @Transactional
+    public void markRead(long personId, long notificationId) {
+        Notification notification = get(personId, notificationId);
+        if (notification.readAt == null) {
+            notification.readAt = Instant.now();
+        }
+    }
+
+    private String mailBody(Person person, Notification notification, Locale locale) {
+        return I18n.message(locale, "notify.mail.greeting", person.firstName()) + "\n\n"
+                + text(notification, locale) + "\n\n"
+                + I18n.message(locale, "notify.mail.open") + "\n" + baseUrl + notification.link + "\n\n"
+                + "-- \n"
+                + I18n.message(locale, "notify.mail.footer", baseUrl + LIST_PATH) + "\n";
+    }
+
+    private static String joinArgs(String... args) {
+        if (args == null || args.length == 0) {
+            return null;
+        }
+        String joined = Arrays.stream(args)
+                .map(arg -> arg == null ? "" : truncate(arg.strip().replace(Notification.SEPARATOR, Notification.SEPARATOR_STAND_IN), ARG_MAX))
+                .collect(Collectors.joining(Notification.SEPARATOR));
+        return truncate(joined, Notification.ARGS_MAX);
+    }
+
+    static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    }
+}

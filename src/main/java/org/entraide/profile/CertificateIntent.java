@@ -1,0 +1,5 @@
+package org.entraide.profile;
+
+public enum CertificateIntent {
+    YES, NO, UNDECIDED
+}

@@ -1,0 +1,168 @@
+package org.entraide.profile;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import org.entraide.account.Person;
+import org.entraide.availability.WeekMask;
+import org.entraide.course.Course;
+
+/** A learner's declaration for one course: where, when, languages, formats, motives and goals. */
+@Entity
+@Table(name = "enrolment")
+public class Enrolment extends PanacheEntityBase {
+
+    public enum Status {
+        /** Joined; the profile is not complete yet. */
+        DRAFT,
+        /** Profile complete, waiting for a match. */
+        WAITING,
+        /** In a tandem or group. */
+        MATCHED,
+        /** Does not want to be matched for now. */
+        PAUSED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "course_id")
+    public Course course;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "person_id")
+    public Person person;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(name = "profile_complete", nullable = false)
+    public boolean profileComplete;
+
+    @Column(name = "place_id")
+    public Long placeId;
+    @Column(name = "place_name")
+    public String placeName;
+    @Column(name = "country_code")
+    public String countryCode;
+    public Double latitude;
+    public Double longitude;
+    @Column(name = "travel_radius_km")
+    public Integer travelRadiusKm;
+
+    @Column(name = "time_zone")
+    public String timeZone;
+    /** Weekly availability in local time, {@link WeekMask#toHex()}. */
+    @Column(name = "local_week")
+    public String localWeek;
+
+    public String languages;
+    public String formats;
+    public String modalities;
+    public String motives;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "certificate_intent")
+    public CertificateIntent certificateIntent;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "follow_mode")
+    public FollowMode followMode;
+    @Column(name = "interaction_objects")
+    public String interactionObjects;
+    @Enumerated(EnumType.STRING)
+    public Situation situation;
+    public String sector;
+    public String organisation;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "mooc_experience")
+    public MoocExperience moocExperience;
+    public String introduction;
+    @Column(name = "can_organise_meetup", nullable = false)
+    public boolean canOrganiseMeetup;
+
+    /** Since when the learner waits for a match: those who waited longest are placed first. */
+    @Column(name = "waiting_since")
+    public Instant waitingSince;
+
+    @Column(name = "joined_at", nullable = false)
+    public Instant joinedAt;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** Takes everything a profile declares except where the learner lives (callers resolve the city). */
+    public void declare(LearnerProfile p) {
+        travelRadiusKm = p.travelRadiusKm();
+        timeZone = p.zone().getId();
+        localWeek = p.localWeek().toHex();
+        languages = Languages.join(p.languages());
+        formats = EnumSets.join(p.formats());
+        modalities = EnumSets.join(p.modalities());
+        motives = EnumSets.join(p.motives());
+        certificateIntent = p.certificateIntent();
+        followMode = p.followMode();
+        interactionObjects = EnumSets.join(p.interactionObjects());
+        situation = p.situation();
+        sector = p.sector();
+        organisation = p.organisation();
+        moocExperience = p.moocExperience();
+        introduction = p.introduction();
+        canOrganiseMeetup = p.canOrganiseMeetup();
+    }
+
+    public WeekMask week() {
+        return localWeek == null ? WeekMask.EMPTY : WeekMask.fromHex(localWeek);
+    }
+
+    public ZoneId zone() {
+        return timeZone == null ? null : ZoneId.of(timeZone);
+    }
+
+    public Set<String> languageSet() {
+        return Languages.parse(languages);
+    }
+
+    public Set<Format> formatSet() {
+        return EnumSets.parse(Format.class, formats);
+    }
+
+    public Set<Modality> modalitySet() {
+        return EnumSets.parse(Modality.class, modalities);
+    }
+
+    public Set<Motive> motiveSet() {
+        return EnumSets.parse(Motive.class, motives);
+    }
+
+    public Set<InteractionObject> objectSet() {
+        return EnumSets.parse(InteractionObject.class, interactionObjects);
+    }
+
+    public static Optional<Enrolment> find(long courseId, long personId) {
+        return find("course.id = ?1 and person.id = ?2", courseId, personId).firstResultOptional();
+    }
+
+    public static List<Enrolment> ofPerson(long personId) {
+        return list("person.id = ?1 order by course.title", personId);
+    }
+
+    public static long countInCourse(long courseId, Status status) {
+        return count("course.id = ?1 and status = ?2", courseId, status);
+    }
+}

@@ -1,0 +1,6 @@
+package org.entraide.profile;
+
+/** How learners study together. */
+public enum Format {
+    TANDEM, STUDY_GROUP, LOCAL_MEETUP
+}

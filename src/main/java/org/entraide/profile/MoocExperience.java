@@ -1,0 +1,5 @@
+package org.entraide.profile;
+
+public enum MoocExperience {
+    FIRST, A_FEW, MANY
+}

@@ -1,0 +1,5 @@
+package org.entraide.profile;
+
+public enum Situation {
+    STUDENT, EMPLOYED, JOB_SEEKER, INDEPENDENT, RETIRED
+}

@@ -1,0 +1,169 @@
+package org.entraide.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.entraide.account.Person;
+import org.entraide.course.Course;
+import org.entraide.course.CourseRole;
+import org.entraide.course.CourseService;
+import org.entraide.availability.WeekMask;
+import org.entraide.geo.GeoService;
+import org.entraide.profile.EnumSets;
+import org.entraide.profile.Enrolment;
+import org.entraide.profile.Format;
+import org.entraide.profile.Modality;
+import org.entraide.profile.LearnerProfile;
+import org.entraide.profile.population.PopulationGenerator;
+import org.jboss.logging.Logger;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The "Demo MOOC" a newcomer sees on the embedded default: a course-team account, a learner account and
+ * about 300 generated learners. Created once, at first start, and only where {@code entraide.demo-data} is on (dev).
+ */
+@ApplicationScoped
+public class DemoData {
+
+    public static final String COURSE_TITLE = "Demo MOOC — Data literacy for everyone";
+    public static final String TEAM_EMAIL = "team@entraide.localhost";
+    public static final String LEARNER_EMAIL = "learner@entraide.localhost";
+    public static final String PASSWORD = "demo-password";
+    static final int LEARNERS = 300;
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+
+    private final EntraideConfig config;
+    private final GeoService geo;
+
+    DemoData(EntraideConfig config, GeoService geo) {
+        this.config = config;
+        this.geo = geo;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.demoData()) {
+            create();
+        }
+    }
+
+    @Transactional
+    void create() {
+        if (Course.count("title", COURSE_TITLE) > 0) {
+            return;
+        }
+        Person team = account(TEAM_EMAIL, "Camille Team");
+        Person learner = account(LEARNER_EMAIL, "Lou Learner");
+
+        Course course = new Course();
+        course.title = COURSE_TITLE;
+        course.description = "A six-week introduction to reading, questioning and presenting data. Study with others: a tandem, a small group or a meetup near you.";
+        course.platform = "FUN-MOOC";
+        course.url = "https://www.fun-mooc.fr/";
+        course.languages = "fr,en";
+        course.startDate = LocalDate.now().plusWeeks(1);
+        course.endDate = course.startDate.plusWeeks(6);
+        course.weeks = 6;
+        course.formats = EnumSets.join(EnumSet.allOf(Format.class));
+        course.groupMin = 3;
+        course.groupMax = 6;
+        course.minOverlapHours = 2;
+        course.consentWindowDays = 5;
+        course.defaultRadiusKm = 25;
+        course.signupOpen = true;
+        course.inviteCode = CourseService.newCode();
+        course.createdAt = Instant.now();
+        course.persist();
+
+        CourseRole role = new CourseRole();
+        role.course = course;
+        role.person = team;
+        role.role = CourseRole.Kind.TEAM;
+        role.persist();
+
+        List<LearnerProfile> profiles = new PopulationGenerator(geo.gazetteer(), 2026).generate(LEARNERS);
+        for (int i = 0; i < profiles.size(); i++) {
+            LearnerProfile profile = profiles.get(i);
+            Person person = i == 0 ? learner : generatedPerson(profile, i);
+            Enrolment enrolment = enrol(course, person, profile);
+            if (i == 0) {
+                makeTypical(enrolment);
+            }
+        }
+        LOG.infof("Demo data: course \"%s\" with %d learners. Sign in as %s or %s, password %s; invite link %s/join/%s",
+                COURSE_TITLE, profiles.size(), TEAM_EMAIL, LEARNER_EMAIL, PASSWORD, config.baseUrl(), course.inviteCode);
+    }
+
+    private static Person account(String email, String name) {
+        Person person = new Person();
+        person.email = email;
+        person.displayName = name;
+        person.passwordHash = BcryptUtil.bcryptHash(PASSWORD);
+        person.createdAt = Instant.now();
+        person.platformAdmin = Person.count() == 0;
+        person.persist();
+        return person;
+    }
+
+    /** Generated learners have no password: they exist so that matching has someone to match. */
+    private static Person generatedPerson(LearnerProfile profile, int index) {
+        Person person = new Person();
+        person.email = "learner" + index + "@demo.entraide.localhost";
+        person.displayName = profile.firstName();
+        person.createdAt = Instant.now();
+        person.persist();
+        return person;
+    }
+
+    /**
+     * The demo learner gets the most common profile of the generated population (Paris, French and English, weekday
+     * evenings, online), so that the first matching run the course team starts proposes them partners.
+     */
+    private void makeTypical(Enrolment e) {
+        geo.search("Paris", 1).stream().findFirst().ifPresent(paris -> {
+            e.placeId = paris.id();
+            e.placeName = paris.label(Locale.ENGLISH);
+            e.countryCode = paris.countryCode();
+            e.latitude = paris.latitude();
+            e.longitude = paris.longitude();
+            e.timeZone = paris.timezone();
+        });
+        WeekMask week = WeekMask.EMPTY;
+        for (int day = 0; day < 5; day++) {
+            for (int hour = 18; hour < 22; hour++) {
+                week = week.with(WeekMask.index(day, hour));
+            }
+        }
+        e.localWeek = week.toHex();
+        e.languages = "fr,en";
+        e.formats = EnumSets.join(EnumSet.of(Format.TANDEM, Format.STUDY_GROUP));
+        e.modalities = EnumSets.join(EnumSet.of(Modality.VIDEO_CALL, Modality.CHAT_EMAIL));
+    }
+
+    private Enrolment enrol(Course course, Person person, LearnerProfile p) {
+        Enrolment e = new Enrolment();
+        e.course = course;
+        e.person = person;
+        e.status = Enrolment.Status.WAITING;
+        e.profileComplete = true;
+        e.placeId = p.placeId();
+        e.placeName = geo.place(p.placeId()).map(place -> place.label(Locale.ENGLISH)).orElse(null);
+        e.countryCode = p.countryCode();
+        e.latitude = p.latitude();
+        e.longitude = p.longitude();
+        e.declare(p);
+        e.joinedAt = Instant.now();
+        e.waitingSince = e.joinedAt;
+        e.updatedAt = e.joinedAt;
+        e.persist();
+        return e;
+    }
+}

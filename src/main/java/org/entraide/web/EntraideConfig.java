@@ -1,0 +1,54 @@
+package org.entraide.web;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Entraide's own settings (prefix {@code entraide}); production values come from the environment. */
+@ConfigMapping(prefix = "entraide")
+public interface EntraideConfig {
+
+    Auth auth();
+
+    /** The person with this e-mail is platform admin; if unset, the first account is. */
+    Optional<String> adminEmail();
+
+    /** Public address of the app, used in invite links and e-mails. */
+    String baseUrl();
+
+    /** Creates the demo course and its generated learners at first start (dev only). */
+    @WithDefault("false")
+    boolean demoData();
+
+    Rolling rolling();
+
+    /** Rolling matching's scheduler ("off" disables it, as in tests). */
+    interface Rolling {
+        @WithDefault("5m")
+        String every();
+
+        @WithDefault("1m")
+        String delay();
+    }
+
+    interface Auth {
+        /** {@code local} (accounts stored in Entraide) or {@code oidc} (Keycloak). */
+        AuthMode mode();
+
+        /** Key that signs the session cookie of local accounts. */
+        String sessionSecret();
+
+        int sessionHours();
+
+        boolean secureCookies();
+
+        int maxFailedLogins();
+
+        int lockoutMinutes();
+    }
+
+    enum AuthMode {
+        LOCAL, OIDC
+    }
+}

@@ -1,0 +1,73 @@
+package org.entraide.web;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.qute.TemplateExtension;
+
+/**
+ * Every user-facing string lives in {@code i18n/entraide*.properties} (English default, French).
+ * Templates call {@code {i18n:t('key')}} or {@code {i18n:t('key', arg)}}; the locale comes from the
+ * request ({@link RequestContext#locale()}), or from the {@value #LOCALE_ATTRIBUTE} attribute of the template instance.
+ */
+public final class I18n {
+
+    /** Set on a template instance to render it in a given language outside a request (e-mails). */
+    public static final String LOCALE_ATTRIBUTE = "entraideLocale";
+    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH);
+    private static final String BUNDLE = "i18n.entraide";
+    private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private I18n() {
+    }
+
+    public static ResourceBundle bundle(Locale locale) {
+        return ResourceBundle.getBundle(BUNDLE, supported(locale), NO_FALLBACK);
+    }
+
+    public static Locale supported(Locale locale) {
+        return locale != null && Locale.FRENCH.getLanguage().equals(locale.getLanguage()) ? Locale.FRENCH : Locale.ENGLISH;
+    }
+
+    public static String message(Locale locale, String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle(locale).getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return new MessageFormat(pattern, supported(locale)).format(args);
+    }
+
+    /** An explicit locale wins; otherwise the language of the current request; otherwise English. */
+    private static Locale resolve(Object explicit) {
+        if (explicit instanceof Locale locale) {
+            return locale;
+        }
+        ManagedContext requestContext = Arc.container().requestContext();
+        if (requestContext.isActive()) {
+            return Arc.container().instance(RequestContext.class).get().locale();
+        }
+        return Locale.ENGLISH;
+    }
+
+    public static boolean has(String key) {
+        return bundle(Locale.ENGLISH).containsKey(key);
+    }
+
+    @TemplateExtension(namespace = "i18n")
+    static String t(String key, @TemplateExtension.TemplateAttribute(LOCALE_ATTRIBUTE) Object locale, Object... args) {
+        return message(resolve(locale), key, args);
+    }
+
+    /** The label of an enum value: {@code {i18n:e('format', f)}} reads key {@code format.TANDEM}. */
+    @TemplateExtension(namespace = "i18n")
+    static String e(String prefix, Enum<?> value, @TemplateExtension.TemplateAttribute(LOCALE_ATTRIBUTE) Object locale, Object... args) {
+        return message(resolve(locale), prefix + "." + value.name(), args);
+    }
+}

@@ -1,0 +1,80 @@
+package org.entraide.web;
+
+import java.util.regex.Pattern;
+
+/** Checks shared by every form: length limits and control characters in free text. */
+public final class Texts {
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\r\\n\\t]]");
+    private static final Pattern LINK_CODE = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+
+    private Texts() {
+    }
+
+    public static String trimToNull(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /** Codes of invite links as Entraide issues them (URL-safe base64); anything else is not looked up at all. */
+    public static boolean isLinkCode(String value) {
+        return value != null && LINK_CODE.matcher(value).matches();
+    }
+
+    public static boolean hasControlCharacters(String value) {
+        return value != null && CONTROL.matcher(value).find();
+    }
+
+    public static boolean isEmail(String value) {
+        return value != null && value.length() <= 254 && !hasControlCharacters(value) && EMAIL.matcher(value).matches();
+    }
+
+    /**
+     * Validates an optional or required single-line or multi-line text field and records the error.
+     * @return the trimmed value, or null when empty
+     */
+    public static String check(FormErrors errors, String field, String value, boolean required, int maxLength) {
+        String trimmed = trimToNull(value);
+        if (trimmed == null) {
+            if (required) {
+                errors.add(field, "error.required");
+            }
+            return null;
+        }
+        if (trimmed.length() > maxLength) {
+            errors.add(field, "error.too-long");
+        } else if (hasControlCharacters(trimmed)) {
+            errors.add(field, "error.control-characters");
+        }
+        return trimmed;
+    }
+
+    /**
+     * Validates a whole number within bounds and records the error.
+     * @return the number, or null when empty or invalid
+     */
+    public static Integer wholeNumber(FormErrors errors, String field, String value, int min, int max, boolean required) {
+        String trimmed = trimToNull(value);
+        if (trimmed == null) {
+            if (required) {
+                errors.add(field, "error.required");
+            }
+            return null;
+        }
+        try {
+            int number = Integer.parseInt(trimmed);
+            if (number < min || number > max) {
+                errors.add(field, "error.range");
+                return null;
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            errors.add(field, "error.number");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package org.entraide.matching;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.entraide.availability.WeekMask;
+import org.entraide.course.Course;
+import org.entraide.group.GroupMember;
+import org.entraide.group.LearningGroup;
+import org.entraide.profile.Enrolment;
+import org.entraide.testing.Browser;
+import org.entraide.testing.Db;
+import org.entraide.testing.Groups;
+import org.entraide.testing.Groups.Learner;
+import org.entraide.testing.Groups.TestCourse;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** The loop learners and course teams live in: run, preview, adjust, publish, consent, group page, leave, refill, expiry. */
+@QuarkusTest
+class MatchingFlowTest {
+
+    @Inject
+    RollingMatching rolling;
+
+    static long proposalOf(long personId, long runId) {
+        return Db.tx(() -> ProposalMember.<ProposalMember>find("person.id = ?1 and proposal.run.id = ?2", personId, runId)
+                .firstResult().proposal.id);
+    }
+
+    @Test
+    void tandemIsPreviewedPublishedAcceptedAndGetsAGroupPage() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        Learner ada = Groups.learner(course, "Ada", "TANDEM");
+        Learner bea = Groups.learner(course, "Bea", "TANDEM");
+
+        course.team().get("/courses/" + course.id() + "/manage/matching").then().statusCode(200)
+                .body(containsString("2 learners waiting"));
+        long runId = Groups.run(course, "TANDEM");
+        String preview = "/courses/" + course.id() + "/manage/matching/runs/" + runId;
+        course.team().get(preview).then().statusCode(200).body(containsString("Ada"), containsString("Bea"),
+                containsString("2 of 2 waiting learners placed"));
+
+        // nothing is sent before publishing
+        ada.browser().get("/courses/" + course.id() + "/matches").then().statusCode(200).body(not(containsString("Bea")));
+        assertEquals(303, course.team().post(preview + "/publish").statusCode());
+
+        ada.browser().get("/courses/" + course.id() + "/matches").then().statusCode(200)
+                .body(containsString("Bea"), containsString("Paris, France"), not(containsString(bea.email())),
+                        containsString("both free"));
+        long proposalId = proposalOf(ada.personId(), runId);
+        Response first = ada.browser().post("/courses/" + course.id() + "/matches/" + proposalId + "/accept");
+        assertEquals("/courses/" + course.id() + "/matches", Browser.locationPath(first));
+        Response second = bea.browser().post("/courses/" + course.id() + "/matches/" + proposalId + "/accept");
+        assertTrue(Browser.locationPath(second).startsWith("/groups/"), Browser.localLocation(second));
+        String groupPath = Browser.locationPath(second);
+
+        // contacts are revealed to members once everyone accepted
+        ada.browser().get(groupPath).then().statusCode(200).body(containsString(bea.email()), containsString("Europe/Paris"));
+        assertEquals(Enrolment.Status.MATCHED, Db.tx(() -> Enrolment.find(course.id(), ada.personId()).orElseThrow().status));
+        // the group page is private: strangers and the course team get a 404
+        Browser stranger = new Browser();
+        stranger.signUpNew("stranger");
+        stranger.get(groupPath).then().statusCode(404);
+        course.team().get(groupPath).then().statusCode(404);
+        // a proposal not addressed to you cannot be answered
+        stranger.post("/courses/" + course.id() + "/matches/" + proposalId + "/accept").then().statusCode(404);
+    }
+
+    @Test
+    void aDeclineSendsTheOthersBackAndNeverProposesTheSamePeopleAgain() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        Learner cleo = Groups.learner(course, "Cleo", "TANDEM");
+        Learner dan = Groups.learner(course, "Dan", "TANDEM");
+        long runId = Groups.run(course, "TANDEM");
+        course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + runId + "/publish");
+        long proposalId = proposalOf(cleo.personId(), runId);
+
+        Response declined = dan.browser().post("/courses/" + course.id() + "/matches/" + proposalId + "/decline", "reason", "Different goals");
+        assertEquals(303, declined.statusCode());
+        assertEquals(Proposal.Status.DECLINED, Db.tx(() -> Proposal.<Proposal>findById(proposalId).status));
+        assertEquals("Different goals", Db.tx(() -> ProposalMember.<ProposalMember>find("proposal.id = ?1 and person.id = ?2",
+                proposalId, dan.personId()).firstResult().declineReason));
+
+        // both wait again, but are not proposed to each other
+        long second = Groups.run(course, "TANDEM");
+        assertEquals(0L, (long) Db.tx(() -> Proposal.count("run.id = ?1 and status <> ?2", second, Proposal.Status.WITHDRAWN)));
+        course.team().get("/courses/" + course.id() + "/manage/matching/runs/" + second).then()
+                .body(containsString("people who must not be matched together"));
+    }
+
+    @Test
+    void silenceUntilTheConsentWindowEndsCountsAsADecline() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        Learner eve = Groups.learner(course, "Eve", "TANDEM");
+        Learner fay = Groups.learner(course, "Fay", "TANDEM");
+        long runId = Groups.run(course, "TANDEM");
+        course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + runId + "/publish");
+        long proposalId = proposalOf(eve.personId(), runId);
+        eve.browser().post("/courses/" + course.id() + "/matches/" + proposalId + "/accept");
+        Db.run(() -> Proposal.<Proposal>findById(proposalId).expiresAt = Instant.now().minusSeconds(60));
+
+        assertTrue(rolling.expireProposals() >= 1);
+        assertEquals(Proposal.Status.EXPIRED, Db.tx(() -> Proposal.<Proposal>findById(proposalId).status));
+        assertEquals(Enrolment.Status.PAUSED, Db.tx(() -> Enrolment.find(course.id(), fay.personId()).orElseThrow().status));
+        assertEquals(Enrolment.Status.WAITING, Db.tx(() -> Enrolment.find(course.id(), eve.personId()).orElseThrow().status));
+        fay.browser().post("/courses/" + course.id() + "/matches/" + proposalId + "/accept").then().statusCode(409);
+    }
+
+    @Test
+    void aGroupBelowItsMinimumIsRefilledByALateJoiner() {
+        TestCourse course = Groups.course("STUDY_GROUP", 3);
+        List<Learner> members = new ArrayList<>();
+        for (String name : List.of("Gus", "Hal", "Ivy", "Jan")) {
+            members.add(Groups.learner(course, name, "STUDY_GROUP"));
+        }
+        long runId = Groups.run(course, "STUDY_GROUP");
+        course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + runId + "/publish").then().statusCode(303);
+        long proposalId = proposalOf(members.get(0).personId(), runId);
+        for (Learner member : members) {
+            member.browser().post("/courses/" + course.id() + "/matches/" + proposalId + "/accept");
+        }
+        long groupId = Db.tx(() -> Proposal.<Proposal>findById(proposalId).group.id);
+        assertEquals(4, Db.tx(() -> GroupMember.current(groupId).size()));
+
+        // two leave: the group falls below 3 and waits for new members
+        members.get(0).browser().post("/groups/" + groupId + "/leave", "reason", "No time").then().statusCode(303);
+        members.get(1).browser().post("/groups/" + groupId + "/leave").then().statusCode(303);
+        assertEquals(LearningGroup.Status.REFILLING, Db.tx(() -> LearningGroup.<LearningGroup>findById(groupId).status));
+        members.get(2).browser().get("/groups/" + groupId).then().body(containsString("below its minimum"));
+        members.get(0).browser().get("/groups/" + groupId).then().statusCode(404);
+
+        Learner late = Groups.learner(course, "Kim", "STUDY_GROUP");
+        long refillRun = Groups.run(course, "STUDY_GROUP");
+        long refill = proposalOf(late.personId(), refillRun);
+        assertEquals(groupId, (long) Db.tx(() -> Proposal.<Proposal>findById(refill).targetGroup.id));
+        course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + refillRun + "/publish").then().statusCode(303);
+        Response accepted = late.browser().post("/courses/" + course.id() + "/matches/" + refill + "/accept");
+        assertEquals("/groups/" + groupId, Browser.locationPath(accepted));
+        assertEquals(LearningGroup.Status.ACTIVE, Db.tx(() -> LearningGroup.<LearningGroup>findById(groupId).status));
+        assertEquals(3, Db.tx(() -> GroupMember.current(groupId).size()));
+    }
+
+    @Test
+    void previewAdjustmentsAreRecheckedAndBlockPublishingWhileARuleIsBroken() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        Learner lea = Groups.learner(course, "Lea", "TANDEM");
+        Groups.learner(course, "Max", "TANDEM");
+        long runId = Groups.run(course, "TANDEM");
+        String preview = "/courses/" + course.id() + "/manage/matching/runs/" + runId;
+        long proposalId = proposalOf(lea.personId(), runId);
+        long memberId = Db.tx(() -> ProposalMember.<ProposalMember>find("proposal.id = ?1 and person.id = ?2", proposalId, lea.personId())
+                .firstResult().id);
+
+        assertEquals(303, course.team().post(preview + "/split", "proposal", String.valueOf(proposalId)).statusCode());
+        course.team().get(preview).then().body(containsString("does not fit the format"));
+        Response refused = course.team().post(preview + "/publish");
+        assertEquals(400, refused.statusCode());
+        assertEquals(Proposal.Status.DRAFT, Db.tx(() -> Proposal.<Proposal>findById(proposalId).status));
+
+        long other = Db.tx(() -> Proposal.<Proposal>list("run.id = ?1 and status = ?2 and id <> ?3", runId, Proposal.Status.DRAFT, proposalId)
+                .get(0).id);
+        assertEquals(303, course.team().post(preview + "/merge", "proposal", String.valueOf(proposalId), "other", String.valueOf(other))
+                .statusCode());
+        assertEquals(303, course.team().post(preview + "/publish").statusCode());
+        assertEquals(Proposal.Status.PENDING, Db.tx(() -> Proposal.<Proposal>findById(proposalId).status));
+        assertNotNull(memberId);
+    }
+
+    @Test
+    void learnersAndOtherCourseTeamsCannotOpenTheMatchingPages() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        Learner learner = Groups.learner(course, "Ned", "TANDEM");
+        learner.browser().get("/courses/" + course.id() + "/manage/matching").then().statusCode(403);
+        learner.browser().post("/courses/" + course.id() + "/manage/matching/runs", "format", "TANDEM").then().statusCode(403);
+        TestCourse other = Groups.course("TANDEM", 3);
+        other.team().get("/courses/" + course.id() + "/manage/matching").then().statusCode(404);
+        other.team().get("/courses/" + course.id() + "/manage/rules").then().statusCode(404);
+        assertEquals(0L, (long) Db.tx(() -> MatchingRun.count("course.id", course.id())));
+    }
+
+    @Test
+    void learnersWhoWaitedTooLongGetRelaxedRulesAndAreToldSo() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        // one common hour only, where the course asks for two
+        WeekMask oneHour = WeekMask.of(WeekMask.index(1, 19));
+        Learner oli = Groups.learner(course, "Oli", "TANDEM", oneHour.with(WeekMask.index(2, 8)));
+        Learner pia = Groups.learner(course, "Pia", "TANDEM", oneHour.with(WeekMask.index(3, 8)));
+        Db.run(() -> Enrolment.<Enrolment>list("course.id", course.id())
+                .forEach(e -> e.waitingSince = Instant.now().minus(Duration.ofDays(10))));
+
+        long runId = Groups.run(course, "TANDEM");
+        long proposalId = proposalOf(oli.personId(), runId);
+        assertEquals("hours:1,radius:150", Db.tx(() -> Proposal.<Proposal>findById(proposalId).relaxation));
+        course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + runId + "/publish").then().statusCode(303);
+        pia.browser().get("/courses/" + course.id() + "/matches").then().body(containsString("You waited a long time"));
+    }
+
+    @Test
+    void rollingMatchingRunsOnceEvenWhenTwoInstancesStartItTogether() throws Exception {
+        TestCourse course = Groups.course("TANDEM", 3);
+        Groups.learner(course, "Quin", "TANDEM");
+        Groups.learner(course, "Rae", "TANDEM");
+        Db.run(() -> Course.<Course>findById(course.id()).rollingEnabled = true);
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> instance = rolling::runDue;
+            List<Future<Integer>> results = pool.invokeAll(List.of(instance, instance));
+            for (Future<Integer> result : results) {
+                result.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1L, (long) Db.tx(() -> MatchingRun.count("course.id = ?1 and rolling = true", course.id())));
+        assertEquals(1L, (long) Db.tx(() -> Proposal.count("course.id = ?1 and status = ?2", course.id(), Proposal.Status.PENDING)));
+        // a second pass before the cadence has elapsed does nothing
+        rolling.runDue();
+        assertEquals(1L, (long) Db.tx(() -> MatchingRun.count("course.id = ?1 and rolling = true", course.id())));
+    }
+}

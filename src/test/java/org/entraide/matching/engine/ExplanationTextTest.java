@@ -1,0 +1,58 @@
+package org.entraide.matching.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+
+import org.entraide.availability.WeekMask;
+import org.entraide.profile.CertificateIntent;
+import org.junit.jupiter.api.Test;
+
+class ExplanationTextTest {
+
+    /** Tuesday 17:00–19:00 UTC, shown in Paris during summer time (UTC+2). */
+    private static final WeekMask TUESDAY_EVENING_UTC = WeekMask.of(24 + 16, 24 + 17);
+    private static final LocalDate SUMMER_MONDAY = LocalDate.of(2025, 6, 2);
+    private static final Explanation PAIR = new Explanation(false, List.of(
+            new Reason.SharedHours(TUESDAY_EVENING_UTC),
+            new Reason.SameCertificateIntent(CertificateIntent.YES),
+            new Reason.Distance(12.3)));
+
+    @Test
+    void readsLikeAPersonWroteItInEnglish() {
+        assertEquals("You are both free on Tue 18:00–20:00 (your time), both want the certificate, and live 12 km apart.",
+                ExplanationText.render(PAIR, Locale.ENGLISH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
+    }
+
+    @Test
+    void readsLikeAPersonWroteItInFrench() {
+        assertEquals("Vous êtes tous les deux libres le mar. 18:00–20:00 (à votre heure), visez tous les deux le"
+                        + " certificat et habitez à 12 km l’un de l’autre.",
+                ExplanationText.render(PAIR, Locale.FRENCH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
+    }
+
+    @Test
+    void showsHoursInTheViewersZone() {
+        Explanation hoursOnly = new Explanation(true, List.of(new Reason.SharedHours(TUESDAY_EVENING_UTC)));
+        assertEquals("You are all free on Tue 12:00–14:00 (your time).",
+                ExplanationText.render(hoursOnly, Locale.ENGLISH, ZoneId.of("America/Montreal"), SUMMER_MONDAY));
+    }
+
+    @Test
+    void everyEngineReasonHasTextInBothLanguages() {
+        List<EngineLearner> learners = TestPopulations.withRelations(TestPopulations.random(200, 3), 3);
+        MatchingEngine engine = new MatchingEngine(Rules.defaults().withWeight(Criterion.PROXIMITY,
+                CriterionWeight.diverse(1)));
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.FRENCH)) {
+            engine.matchTandems(learners).tandems().forEach(t -> ExplanationText.render(t.explanation(), locale,
+                    ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
+            engine.formGroups(learners).groups().forEach(g -> ExplanationText.render(g.explanation(), locale,
+                    ZoneId.of("Asia/Kolkata"), SUMMER_MONDAY));
+            engine.clusterMeetups(learners).clusters().forEach(c -> ExplanationText.render(c.explanation(), locale,
+                    ZoneId.of("UTC"), SUMMER_MONDAY));
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package org.entraide.profile;
+
+import static org.entraide.testing.Browser.locationPath;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.entraide.account.Person;
+import org.entraide.group.GroupMember;
+import org.entraide.group.LearningGroup;
+import org.entraide.testing.Browser;
+import org.entraide.testing.Courses;
+import org.entraide.testing.Db;
+import org.entraide.testing.Form;
+import org.entraide.testing.Html;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class PartnerInviteTest {
+
+    private static Browser team;
+    private static long courseId;
+    private static String courseTitle;
+
+    @BeforeEach
+    void courseOnce() {
+        if (team == null) {
+            team = new Browser();
+            team.signUpNew("partner-team");
+            courseTitle = Courses.uniqueTitle("Partners");
+            courseId = Courses.create(team, courseTitle);
+        }
+    }
+
+    @Test
+    void unknownRelationKindIsRefusedAndNothingStored() {
+        Browser inviter = enrolled("rel-invalid");
+        long before = invitesOf(inviter);
+        for (String kind : new String[] {"ENEMY", "friend", ""}) {
+            Response response = inviter.post("/courses/" + courseId + "/partners", Form.of("relationKind", kind));
+            assertEquals(400, response.statusCode(), kind);
+            assertThat(response.asString(), containsString("<p class=\"error\" id=\"f-relationKind-error\">"
+                    + Html.en("error.invalid-choice") + "</p>"));
+        }
+        assertEquals(before, invitesOf(inviter));
+    }
+
+    @Test
+    void onlyLearnersOfTheCourseCreateLinks() {
+        Browser outsider = new Browser();
+        outsider.signUpNew("rel-outsider");
+        assertEquals(404, outsider.get("/courses/" + courseId + "/partners").statusCode());
+        assertEquals(404, outsider.post("/courses/" + courseId + "/partners", Form.of("relationKind", "FRIEND")).statusCode());
+        assertEquals(0L, invitesOf(outsider));
+    }
+
+    @Test
+    void inviteeSignsUpThroughTheLinkAndBothAgreeOnATandem() {
+        Browser inviter = new Browser();
+        inviter.signUpNew("inviter");
+        Courses.join(inviter, courseId);
+        inviter.post("/account", Form.of("displayName", "Camille Martin", "language", ""));
+
+        Response created = inviter.post("/courses/" + courseId + "/partners", Form.of("relationKind", "COLLEAGUE"));
+        assertEquals(303, created.statusCode());
+        assertEquals("/courses/" + courseId + "/partners", locationPath(created));
+        PartnerInvite invite = Db.tx(() -> PartnerInvite.<PartnerInvite>find("inviter.id = ?1", personId(inviter)).firstResult());
+        assertEquals(PartnerInvite.Status.OPEN, invite.status);
+        assertEquals(RelationKind.COLLEAGUE, invite.relationKind);
+        assertThat(inviter.follow(created).asString(), containsString("/partner/" + invite.code));
+
+        Browser invitee = new Browser();
+        Response presentation = invitee.get("/partner/" + invite.code);
+        assertEquals(200, presentation.statusCode());
+        assertThat(presentation.asString(), containsString(courseTitle));
+        assertThat(presentation.asString(), containsString("Camille"));
+        assertThat(presentation.asString(), containsString("href=\"/signup?next=%2Fpartner%2F" + invite.code + "\""));
+
+        String inviteeEmail = Browser.uniqueEmail("invitee");
+        Response signUp = invitee.post("/signup", Form.of("email", inviteeEmail, "displayName", "Dominique Invitee",
+                "password", Browser.DEFAULT_PASSWORD, "passwordConfirmation", Browser.DEFAULT_PASSWORD, "next", "/partner/" + invite.code));
+        assertEquals(303, signUp.statusCode());
+        assertEquals("/partner/" + invite.code, locationPath(signUp));
+        assertThat(invitee.follow(signUp).asString(), containsString("action=\"/partner/" + invite.code + "\""));
+
+        Response accepted = invitee.post("/partner/" + invite.code, new Form());
+        assertEquals(303, accepted.statusCode());
+        assertEquals("/courses/" + courseId + "/profile", locationPath(accepted));
+        long inviteeId = personId(invitee);
+        Enrolment enrolment = Db.tx(() -> Enrolment.find(courseId, inviteeId).orElseThrow());
+        assertEquals(Enrolment.Status.DRAFT, enrolment.status);
+        PartnerInvite joined = reload(invite);
+        assertEquals(PartnerInvite.Status.JOINED, joined.status);
+        assertEquals(inviteeId, joined.invitee.id);
+        assertEquals(RelationKind.COLLEAGUE, joined.relationKind);
+        assertNotNull(joined.acceptedAt);
+
+        String inviterPage = inviter.get("/courses/" + courseId).asString();
+        assertThat(inviterPage, containsString("Dominique"));
+        assertThat(inviterPage, containsString("/partners/" + invite.id + "/choice"));
+
+        assertEquals(303, choose(inviter, invite, "TANDEM").statusCode());
+        assertEquals(PartnerInvite.Status.JOINED, reload(invite).status, "one answer is not an agreement");
+        assertEquals(PartnerInvite.Choice.TANDEM, reload(invite).inviterChoice);
+        Response second = choose(invitee, invite, "TANDEM");
+        assertEquals(303, second.statusCode());
+        assertEquals("/courses/" + courseId, locationPath(second));
+        PartnerInvite agreed = reload(invite);
+        assertEquals(PartnerInvite.Status.AGREED, agreed.status);
+        assertEquals(PartnerInvite.Choice.TANDEM, agreed.inviteeChoice);
+        // both consented: the tandem exists at once, without waiting for a matching run
+        List<GroupMember> tandem = Db.tx(() -> GroupMember.<GroupMember>list("group.course.id = ?1 and person.id = ?2", courseId, inviteeId));
+        assertEquals(1, tandem.size());
+        long groupId = tandem.get(0).group.id;
+        assertEquals(Format.TANDEM, Db.tx(() -> LearningGroup.<LearningGroup>findById(groupId).format));
+        assertEquals(2, Db.tx(() -> GroupMember.current(groupId).size()));
+        assertEquals(200, inviter.get("/groups/" + groupId).statusCode());
+
+        assertEquals(404, new Browser().get("/partner/" + invite.code).statusCode(), "a used link is gone");
+        Browser latecomer = new Browser();
+        latecomer.signUpNew("latecomer");
+        assertEquals(404, latecomer.post("/partner/" + invite.code, new Form()).statusCode());
+        assertEquals(inviteeId, reload(invite).invitee.id);
+    }
+
+    @Test
+    void differentAnswersWaitAndADeclineEndsIt() {
+        Browser inviter = enrolled("decline-inviter");
+        Browser invitee = new Browser();
+        invitee.signUpNew("decline-invitee");
+        PartnerInvite invite = createAndAccept(inviter, invitee, "FRIEND");
+
+        choose(inviter, invite, "TANDEM");
+        choose(invitee, invite, "GROUP");
+        assertEquals(PartnerInvite.Status.JOINED, reload(invite).status, "tandem and group do not agree");
+
+        assertEquals(303, choose(invitee, invite, "DECLINE").statusCode());
+        assertEquals(PartnerInvite.Status.DECLINED, reload(invite).status);
+        assertEquals(PartnerInvite.Choice.DECLINE, reload(invite).inviteeChoice);
+    }
+
+    @Test
+    void bothChoosingGroupAgrees() {
+        Browser inviter = enrolled("group-inviter");
+        Browser invitee = new Browser();
+        invitee.signUpNew("group-invitee");
+        PartnerInvite invite = createAndAccept(inviter, invitee, "FAMILY");
+        choose(invitee, invite, "GROUP");
+        choose(inviter, invite, "GROUP");
+        assertEquals(PartnerInvite.Status.AGREED, reload(invite).status);
+        // a study group of two is started and waits for late joiners from rolling matching
+        long inviterId = reload(invite).inviter.id;
+        List<GroupMember> memberships = Db.tx(() -> GroupMember.<GroupMember>list("person.id", inviterId));
+        assertEquals(1, memberships.size());
+        assertEquals(LearningGroup.Status.REFILLING, Db.tx(() -> LearningGroup.<LearningGroup>findById(memberships.get(0).group.id).status));
+    }
+
+    @Test
+    void aThirdPersonCannotAnswerAndUnknownChoicesAreRefused() {
+        Browser inviter = enrolled("third-inviter");
+        Browser invitee = new Browser();
+        invitee.signUpNew("third-invitee");
+        PartnerInvite invite = createAndAccept(inviter, invitee, "CLASSMATE");
+
+        Browser third = enrolled("third-person");
+        assertEquals(404, choose(third, invite, "DECLINE").statusCode());
+        assertEquals(404, choose(team, invite, "DECLINE").statusCode(), "not even the course team");
+        assertEquals(404, inviter.post("/courses/" + (courseId + 100000) + "/partners/" + invite.id + "/choice", Form.of("choice", "TANDEM"))
+                .statusCode(), "the invite belongs to another course id");
+        assertEquals(400, choose(inviter, invite, "MARRY").statusCode());
+        PartnerInvite unchanged = reload(invite);
+        assertEquals(PartnerInvite.Status.JOINED, unchanged.status);
+        assertNull(unchanged.inviterChoice);
+        assertNull(unchanged.inviteeChoice);
+    }
+
+    @Test
+    void anOpenInviteCannotBeAnswered() {
+        Browser inviter = enrolled("open-inviter");
+        PartnerInvite invite = create(inviter, "FRIEND");
+        assertEquals(404, choose(inviter, invite, "TANDEM").statusCode());
+        assertEquals(PartnerInvite.Status.OPEN, reload(invite).status);
+    }
+
+    @Test
+    void ownLinkIsRefused() {
+        Browser inviter = enrolled("own-link");
+        PartnerInvite invite = create(inviter, "FRIEND");
+        Response response = inviter.post("/partner/" + invite.code, new Form());
+        assertEquals(409, response.statusCode());
+        assertThat(response.asString(), containsString(Html.en("error.own-invite")));
+        assertEquals(PartnerInvite.Status.OPEN, reload(invite).status);
+        assertNull(reload(invite).invitee);
+    }
+
+    @Test
+    void unknownCodeIs404() {
+        Browser someone = new Browser();
+        someone.signUpNew("partner-404");
+        assertEquals(404, new Browser().get("/partner/no-such-code").statusCode());
+        assertEquals(404, someone.post("/partner/no-such-code", new Form()).statusCode());
+        assertEquals(404, someone.get("/partner/" + "y".repeat(41)).statusCode());
+    }
+
+    @Test
+    void closedCourseRefusesNewLearnersThroughPartnerLinks() {
+        Browser closedTeam = new Browser();
+        closedTeam.signUpNew("closed-partner-team");
+        long closedCourse = Courses.create(closedTeam, Courses.uniqueTitle("ClosedPartners"));
+        Browser inviter = new Browser();
+        inviter.signUpNew("closed-inviter");
+        Courses.join(inviter, closedCourse);
+        inviter.post("/courses/" + closedCourse + "/partners", Form.of("relationKind", "FRIEND"));
+        PartnerInvite invite = Db.tx(() -> PartnerInvite.<PartnerInvite>find("inviter.id = ?1", personId(inviter)).firstResult());
+        closedTeam.post("/courses/" + closedCourse + "/manage", Courses.validForm(Courses.course(closedCourse).title).without("signupOpen"));
+
+        Browser invitee = new Browser();
+        invitee.signUpNew("closed-invitee");
+        Response response = invitee.post("/partner/" + invite.code, new Form());
+        assertEquals(409, response.statusCode());
+        assertThat(response.asString(), containsString(Html.en("error.signup-closed")));
+        assertTrue(Db.tx(() -> Enrolment.find(closedCourse, personId(invitee)).isEmpty()));
+        assertEquals(PartnerInvite.Status.OPEN, reload(invite).status);
+    }
+
+    @Test
+    void atMostFiveUnusedLinks() {
+        Browser inviter = enrolled("many-links");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(303, inviter.post("/courses/" + courseId + "/partners", Form.of("relationKind", "FRIEND")).statusCode());
+        }
+        Response sixth = inviter.post("/courses/" + courseId + "/partners", Form.of("relationKind", "FRIEND"));
+        assertEquals(400, sixth.statusCode());
+        assertThat(sixth.asString(), containsString(Html.en("error.too-many-invites")));
+        assertEquals(5L, invitesOf(inviter));
+    }
+
+    private static Browser enrolled(String prefix) {
+        Browser browser = new Browser();
+        browser.signUpNew(prefix);
+        Courses.join(browser, courseId);
+        return browser;
+    }
+
+    private static PartnerInvite create(Browser inviter, String kind) {
+        long before = invitesOf(inviter);
+        assertEquals(303, inviter.post("/courses/" + courseId + "/partners", Form.of("relationKind", kind)).statusCode());
+        assertEquals(before + 1, invitesOf(inviter));
+        return Db.tx(() -> PartnerInvite.<PartnerInvite>find("inviter.id = ?1 order by id desc", personId(inviter)).firstResult());
+    }
+
+    private static PartnerInvite createAndAccept(Browser inviter, Browser invitee, String kind) {
+        PartnerInvite invite = create(inviter, kind);
+        assertEquals(303, invitee.post("/partner/" + invite.code, new Form()).statusCode());
+        return reload(invite);
+    }
+
+    private static Response choose(Browser who, PartnerInvite invite, String choice) {
+        return who.post("/courses/" + courseId + "/partners/" + invite.id + "/choice", Form.of("choice", choice));
+    }
+
+    private static PartnerInvite reload(PartnerInvite invite) {
+        return Db.tx(() -> PartnerInvite.<PartnerInvite>findById(invite.id));
+    }
+
+    private static long invitesOf(Browser person) {
+        long id = personId(person);
+        return Db.tx(() -> PartnerInvite.count("inviter.id", id));
+    }
+
+    private static long personId(Browser browser) {
+        String session = browser.cookie(Browser.SESSION_COOKIE);
+        return Long.parseLong(session.substring(0, session.indexOf(':')));
+    }
+
+    static Person person(long id) {
+        return Db.tx(() -> Person.<Person>findById(id));
+    }
+}

@@ -1,0 +1,586 @@
+package org.entraide.proof;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import org.entraide.account.Person;
+import org.entraide.availability.WeekMask;
+import org.entraide.course.Course;
+import org.entraide.profile.CertificateIntent;
+import org.entraide.profile.Enrolment;
+import org.entraide.profile.FollowMode;
+import org.entraide.profile.MoocExperience;
+import org.entraide.profile.Situation;
+import org.entraide.testing.Browser;
+import org.entraide.testing.Db;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.LoadState;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import nu.validator.client.EmbeddedValidator;
+
+/**
+ * What people do, in a real Chromium: sign up, switch language, join, fill and edit the profile (city search,
+ * availability by mouse drag), create and set up a course, bring a partner, run matching (run, preview, publish, accept,
+ * group page, notifications); without JavaScript; on a phone.
+ * Every page reached is screenshot (target/screenshots/), checked by axe-core (WCAG 2.1 A/AA) and by the Nu Html Checker.
+ */
+@QuarkusTest
+class BrowserJourneyTest {
+
+    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    static final AtomicInteger SHOT = new AtomicInteger();
+
+    static Playwright playwright;
+    static com.microsoft.playwright.Browser chromium;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    final List<String> problems = new ArrayList<>();
+    final List<BrowserContext> contexts = new ArrayList<>();
+    final java.util.Map<Page, Response> lastDocument = new java.util.HashMap<>();
+    final java.util.Map<Page, Boolean> noScript = new java.util.HashMap<>();
+
+    @BeforeAll
+    static void launch() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+                () -> "Chromium not found at " + CHROMIUM + ": browser journeys skipped (apt-get install chromium; .ci/run does it)");
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        chromium = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void clear() {
+        problems.clear();
+    }
+
+    @AfterEach
+    void closeContexts() {
+        contexts.forEach(BrowserContext::close);
+        contexts.clear();
+    }
+
+    // ------------------------------------------------------------------ journeys
+
+    @Test
+    void newcomerSignsUpSwitchesLanguageJoinsFillsAndEditsTheProfile() {
+        newcomerJourney("desktop", new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 900));
+    }
+
+    @Test
+    void newcomerJourneyOnAPhone() {
+        newcomerJourney("phone", new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(390, 844).setIsMobile(true)
+                .setHasTouch(true).setDeviceScaleFactor(2));
+    }
+
+    private void newcomerJourney(String label, com.microsoft.playwright.Browser.NewContextOptions options) {
+        String invite = courseWithInvite("Journey course " + label);
+        Page page = open(options);
+
+        page.navigate(url("/"));
+        check(page, label + "-home");
+        page.locator("nav a[href='/signup']").click();
+        check(page, label + "-signup");
+        signUp(page, "Nina Newcomer", Browser.uniqueEmail("journey-" + label));
+        assertPath(page, "/courses");
+        check(page, label + "-courses");
+
+        page.locator("form[action='/language'] button").click();
+        assertEquals("fr", page.locator("html").getAttribute("lang"));
+        check(page, label + "-courses-fr");
+        page.locator("form[action='/language'] button").click();
+        assertEquals("en", page.locator("html").getAttribute("lang"));
+
+        page.navigate(invite);
+        check(page, label + "-join");
+        page.locator("main form button[type=submit]").click();
+        assertPath(page, ".*/profile/where");
+        String course = page.url().replaceAll(".*(/courses/\\d+)/.*", "$1");
+        check(page, label + "-where");
+
+        // city: typed into the search box, suggestions come from /places, pick one
+        page.locator("#f-q").fill("Lyon");
+        Locator lyon = page.locator("#place-results input[type=radio] + label", new Page.LocatorOptions().setHasText("Lyon")).first();
+        lyon.waitFor();
+        lyon.click();
+        page.locator("#f-travelRadiusKm").fill("30");
+        save(page);
+        assertPath(page, ".*/profile/when");
+        check(page, label + "-when");
+
+        // availability: press on Monday 18:00 and drag across to Friday 18:00, then down to Friday 20:00
+        if (label.equals("phone")) {
+            // on a touch screen people tap cells (a tap toggles one hour)
+            for (int hour = 18; hour <= 20; hour++) {
+                Locator target = cell(page, 2, hour).locator("xpath=..");
+                target.scrollIntoViewIfNeeded();
+                target.tap();
+            }
+            int tapped = page.locator("input[name=hours]:checked").count();
+            assertEquals(3, tapped, "three taps choose three hours");
+        } else {
+            dragAcross(page, cell(page, 0, 18), cell(page, 4, 18), cell(page, 4, 20));
+            int checked = page.locator("input[name=hours]:checked").count();
+            assertTrue(checked >= 7, "mouse drag painted " + checked + " hours");
+        }
+        save(page);
+        assertPath(page, ".*/profile/how");
+        check(page, label + "-how");
+        chooseWhereNothingChosen(page, "languages", "formats", "modalities");
+        save(page);
+        assertPath(page, ".*/profile/why");
+        check(page, label + "-why");
+        chooseWhereNothingChosen(page, "motives", "certificateIntent", "followMode", "objects");
+        save(page);
+        assertPath(page, ".*/profile/about");
+        check(page, label + "-about");
+        chooseWhereNothingChosen(page, "situation", "moocExperience");
+        page.locator("#f-introduction").fill("I study in the evening after work.");
+        save(page);
+        assertPath(page, ".*/profile/privacy");
+        check(page, label + "-privacy");
+        page.locator("input[name=understood]").check();
+        save(page);
+        assertPath(page, course);
+        check(page, label + "-course-page");
+
+        // edit later: change the introduction
+        page.navigate(url(course + "/profile/about"));
+        page.locator("#f-introduction").fill("Edited: I study on weekends too.");
+        save(page);
+        check(page, label + "-after-edit");
+        page.navigate(url(course + "/profile/about"));
+        assertEquals("Edited: I study on weekends too.", page.locator("#f-introduction").inputValue());
+        assertNoProblems();
+    }
+
+    @Test
+    void courseTeamCreatesACourseSetsRulesAndCopiesTheInviteLink() {
+        Page page = open(new com.microsoft.playwright.Browser.NewContextOptions());
+        page.navigate(url("/signup"));
+        signUp(page, "Tess Team", Browser.uniqueEmail("journey-team"));
+        page.navigate(url("/courses/new"));
+        check(page, "team-new-course");
+        page.locator("#f-title").fill("Statistics for everyone");
+        page.locator("#f-description").fill("A friendly MOOC.");
+        page.locator("#f-platform").fill("FUN MOOC");
+        page.locator("#f-url").fill("https://example.org/stats");
+        page.locator("#f-weeks").fill("6");
+        page.locator("main button[type=submit]").last().click();
+        assertPath(page, "/courses/\\d+/manage");
+        check(page, "team-manage");
+
+        // rules: bigger minimum common time, groups of at most 5
+        page.locator("#f-groupMax").fill("5");
+        page.locator("#f-minOverlapHours").fill("3");
+        page.locator("#f-groupMax").evaluate("e => e.form.requestSubmit()");
+        page.waitForLoadState(LoadState.LOAD);
+        assertPath(page, "/courses/\\d+/manage");
+        check(page, "team-manage-saved");
+        assertEquals("5", page.locator("#f-groupMax").inputValue());
+        String manage = page.url().replaceAll("\\?.*", "");
+        if (page.locator("a[href$='/manage/rules']").count() > 0) {
+            page.locator("a[href$='/manage/rules']").first().click();
+            check(page, "team-rules");
+            page.locator("main button[type=submit]").last().click();
+            page.waitForLoadState(LoadState.LOAD);
+            check(page, "team-rules-saved");
+            page.navigate(manage);
+        }
+
+        // copy the invite link as shown and give it to someone else
+        String link = page.locator("#invite-link").textContent().trim();
+        assertTrue(link.matches("https?://.*/join/[A-Za-z0-9_-]{20,}"), link);
+        Page visitor = open(new com.microsoft.playwright.Browser.NewContextOptions());
+        visitor.navigate(url(link.replaceAll("^https?://[^/]+", "")));
+        assertTrue(visitor.locator("main").textContent().contains("Statistics for everyone"));
+        check(visitor, "team-invite-as-visitor");
+        assertNoProblems();
+    }
+
+    @Test
+    void bringAPartnerInviteAcceptedByASecondPerson() {
+        String invite = courseWithInvite("Partner course");
+        Page anna = open(new com.microsoft.playwright.Browser.NewContextOptions());
+        anna.navigate(url("/signup"));
+        signUp(anna, "Anna Inviter", Browser.uniqueEmail("journey-anna"));
+        anna.navigate(invite);
+        anna.locator("main form button[type=submit]").click();
+        String course = anna.url().replaceAll(".*(/courses/\\d+)/.*", "$1");
+        anna.navigate(url(course + "/partners"));
+        check(anna, "partner-invite-form");
+        anna.locator("input[name=relationKind]").first().check();
+        anna.locator("main button[type=submit]").last().click();
+        check(anna, "partner-link-created");
+        String link = anna.locator("main").textContent().replaceAll("(?s).*?(https?://\\S+/partner/[A-Za-z0-9_-]+).*", "$1");
+        assertTrue(link.contains("/partner/"), link);
+
+        Page ben = open(new com.microsoft.playwright.Browser.NewContextOptions());
+        ben.navigate(url(link.replaceAll("^https?://[^/]+", "")));
+        check(ben, "partner-accept-anonymous");
+        ben.locator("main a[href^='/signup']").click();
+        signUp(ben, "Ben Partner", Browser.uniqueEmail("journey-ben"));
+        assertPath(ben, "/partner/.*");
+        check(ben, "partner-accept-signed-in");
+        ben.locator("main form button[type=submit]").click();
+        assertPath(ben, course + "/profile.*");
+        ben.navigate(url(course));
+        check(ben, "partner-course-ben");
+        ben.locator("button[name=choice][value=TANDEM]").click();
+        anna.navigate(url(course));
+        check(anna, "partner-course-anna");
+        anna.locator("button[name=choice][value=TANDEM]").click();
+        check(anna, "partner-agreed");
+        assertTrue(anna.locator("button[name=choice]").count() == 0, "no question left once both agreed");
+        assertNoProblems();
+    }
+
+    @Test
+    void courseTeamRunsMatchingLearnersAcceptAndMeetTheirGroup() {
+        // the course team creates a course (tandems and study groups by default) in its browser
+        Page team = open(new com.microsoft.playwright.Browser.NewContextOptions());
+        team.navigate(url("/signup"));
+        signUp(team, "Mia Matchmaker", Browser.uniqueEmail("journey-matching-team"));
+        team.navigate(url("/courses/new"));
+        team.locator("#f-title").fill("Matching journey course");
+        team.locator("main button[type=submit]").last().click();
+        assertPath(team, "/courses/\\d+/manage");
+        long courseId = Long.parseLong(team.url().replaceAll(".*/courses/(\\d+)/manage.*", "$1"));
+        // rolling matching would propose on its own schedule: this journey is the team's manual run
+        Db.run(() -> Course.<Course>findById(courseId).rollingEnabled = false);
+        String invite = "/join/" + Db.tx(() -> Course.<Course>findById(courseId).inviteCode);
+
+        // two learners join by the invite link; their profiles are completed in the database (the profile form has its own journeys)
+        Page ada = open(new com.microsoft.playwright.Browser.NewContextOptions());
+        String adaEmail = Browser.uniqueEmail("journey-ada");
+        Page bea = open(new com.microsoft.playwright.Browser.NewContextOptions());
+        String beaEmail = Browser.uniqueEmail("journey-bea");
+        for (Page learner : List.of(ada, bea)) {
+            String email = learner == ada ? adaEmail : beaEmail;
+            learner.navigate(url("/signup"));
+            signUp(learner, learner == ada ? "Ada Lovelace" : "Bea Bassi", email);
+            learner.navigate(url(invite));
+            learner.locator("main form button[type=submit]").click();
+            assertPath(learner, ".*/profile/where");
+            completeProfile(courseId, email);
+        }
+
+        // Run now → the run page (refreshing itself while the engine works) → preview → Publish
+        team.navigate(url("/courses/" + courseId + "/manage"));
+        team.locator("a[href='/courses/" + courseId + "/manage/matching']").first().click();
+        assertPath(team, "/courses/\\d+/manage/matching");
+        check(team, "matching-page");
+        assertTrue(team.locator("main").textContent().contains("2 learners waiting"), team.locator("main").textContent());
+        // while the running page is checked, its background poll is held back (so it cannot reload under axe)
+        java.util.concurrent.atomic.AtomicBoolean holdPolling = new java.util.concurrent.atomic.AtomicBoolean(true);
+        team.route(address -> address.contains("/manage/matching/runs/"), route -> {
+            if (holdPolling.get() && "fetch".equals(route.request().resourceType())) {
+                route.abort();
+            } else {
+                route.resume();
+            }
+        });
+        team.locator("main form:has(input[name=format][value=TANDEM]) button[type=submit]").click();
+        assertPath(team, "/courses/\\d+/manage/matching/runs/\\d+");
+        check(team, "matching-run-started");
+        holdPolling.set(false);
+        Locator publish = team.locator("form[action$='/publish'] button[type=submit]");
+        publish.waitFor(new Locator.WaitForOptions().setTimeout(60_000)); // the page reloads itself once the preview is ready
+        check(team, "matching-preview");
+        String preview = team.locator("main").textContent();
+        assertTrue(preview.contains("Ada") && preview.contains("Bea"), preview);
+        publish.click();
+        team.waitForLoadState(LoadState.LOAD);
+        check(team, "matching-published");
+        assertEquals(0, team.locator("form[action$='/publish']").count(), "published: nothing left to publish");
+
+        // each learner opens "My matches" from the course page and accepts
+        for (Page learner : List.of(ada, bea)) {
+            String who = learner == ada ? "ada" : "bea";
+            learner.navigate(url("/courses/" + courseId));
+            check(learner, "matching-course-" + who);
+            learner.locator("main a[href='/courses/" + courseId + "/matches']").click();
+            assertPath(learner, "/courses/\\d+/matches");
+            check(learner, "matching-matches-" + who);
+            assertTrue(learner.locator("main").textContent().contains(learner == ada ? "Bea" : "Ada"), "the other learner is proposed");
+            learner.locator("main form[action$='/accept'] button[type=submit]").click();
+            learner.waitForLoadState(LoadState.LOAD);
+            check(learner, "matching-accepted-" + who);
+        }
+        // the second acceptance forms the tandem: its group page shows both contacts
+        assertPath(bea, "/groups/\\d+");
+        String group = bea.locator("main").textContent();
+        assertTrue(group.contains(adaEmail) && group.contains(beaEmail), "contacts on the group page: " + group);
+        assertTrue(bea.locator("main a[href='mailto:" + adaEmail + "']").count() == 1, "Ada's e-mail is a mailto link");
+        ada.navigate(url("/courses/" + courseId + "/matches"));
+        ada.locator("main a[href^='/groups/']").click();
+        assertPath(ada, "/groups/\\d+");
+        check(ada, "matching-group-ada");
+        assertTrue(ada.locator("main").textContent().contains(beaEmail), "Ada sees Bea's contact");
+
+        // Ada opens her notifications from the header and reads one
+        ada.locator("header a[href='/notifications']").click();
+        assertPath(ada, "/notifications");
+        check(ada, "matching-notifications");
+        Locator unread = ada.locator("main form[action$='/read'] button[type=submit]");
+        assertTrue(unread.count() > 0 || ada.locator("main .notification").count() > 0, "a notification about the proposal or the group");
+        if (unread.count() > 0) {
+            int before = unread.count();
+            ada.locator("main form[action^='/notifications/'][action$='/read']:not([action='/notifications/read']) button").first().click();
+            ada.waitForLoadState(LoadState.LOAD);
+            check(ada, "matching-notification-read");
+            ada.navigate(url("/notifications"));
+            assertTrue(ada.locator("main li.notification.unread").count() < before, "one notification fewer unread");
+        }
+        assertNoProblems();
+    }
+
+    /** What the profile form would have saved (as in MatchingFlowTest): Paris, English, weekday evenings, tandems. */
+    private static void completeProfile(long courseId, String email) {
+        long personId = Db.tx(() -> Person.findByEmail(email).orElseThrow().id);
+        WeekMask evenings = WeekMask.EMPTY;
+        for (int day = 0; day < 5; day++) {
+            for (int hour = 18; hour < 22; hour++) {
+                evenings = evenings.with(WeekMask.index(day, hour));
+            }
+        }
+        String week = evenings.toHex();
+        Db.run(() -> {
+            Enrolment e = Enrolment.find(courseId, personId).orElseThrow();
+            e.placeId = 2988507L;
+            e.placeName = "Paris, France";
+            e.countryCode = "FR";
+            e.latitude = 48.8534;
+            e.longitude = 2.3488;
+            e.travelRadiusKm = 20;
+            e.timeZone = "Europe/Paris";
+            e.localWeek = week;
+            e.languages = "en";
+            e.formats = "TANDEM";
+            e.modalities = "VIDEO_CALL";
+            e.motives = "EPISTEMIC";
+            e.certificateIntent = CertificateIntent.YES;
+            e.followMode = FollowMode.WEEKLY_RHYTHM;
+            e.interactionObjects = "MUTUAL_HELP";
+            e.situation = Situation.EMPLOYED;
+            e.moocExperience = MoocExperience.A_FEW;
+            e.profileComplete = true;
+            e.status = Enrolment.Status.WAITING;
+            e.waitingSince = Instant.now();
+        });
+    }
+
+    @Test
+    void profileFormWorksWithoutJavaScript() {
+        String invite = courseWithInvite("No-JS course");
+        Page page = open(new com.microsoft.playwright.Browser.NewContextOptions().setJavaScriptEnabled(false));
+        page.navigate(url("/signup"));
+        signUp(page, "Noah NoScript", Browser.uniqueEmail("journey-nojs"));
+        page.navigate(invite);
+        page.locator("main form button[type=submit]").click();
+        assertPath(page, ".*/profile/where");
+        String course = page.url().replaceAll(".*(/courses/\\d+)/.*", "$1");
+        page.locator("#f-q").fill("Londres");
+        page.locator("#city-search button[type=submit]").click();
+        check(page, "nojs-where-results");
+        page.locator("#place-results input[type=radio]").first().check();
+        page.locator("#f-timeZone").selectOption("Europe/London");
+        save(page);
+        assertPath(page, ".*/profile/when");
+        check(page, "nojs-when");
+        for (int hour = 19; hour <= 21; hour++) {
+            cell(page, 1, hour).check(); // plain checkboxes without JavaScript
+        }
+        save(page);
+        chooseWhereNothingChosen(page, "languages", "formats", "modalities");
+        save(page);
+        chooseWhereNothingChosen(page, "motives", "certificateIntent", "followMode", "objects");
+        save(page);
+        chooseWhereNothingChosen(page, "situation", "moocExperience");
+        save(page);
+        check(page, "nojs-privacy");
+        page.locator("input[name=understood]").check();
+        save(page);
+        assertPath(page, course);
+        check(page, "nojs-course");
+        assertNoProblems();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Page open(com.microsoft.playwright.Browser.NewContextOptions options) {
+        BrowserContext context = chromium.newContext(options.setBaseURL(base.toString()).setLocale("en-GB").setTimezoneId("Europe/Paris"));
+        context.setDefaultTimeout(15_000);
+        contexts.add(context);
+        Page page = context.newPage();
+        noScript.put(page, Boolean.FALSE.equals(options.javaScriptEnabled));
+        page.onResponse(response -> {
+            if (response.request().isNavigationRequest() && response.frame() == page.mainFrame()) {
+                lastDocument.put(page, response);
+            }
+        });
+        page.onPageError(error -> problems.add("JavaScript error on " + page.url() + ": " + error));
+        return page;
+    }
+
+    /** A course made by someone else through the HTTP helpers; returns its invite link's path. */
+    private static String courseWithInvite(String title) {
+        Browser team = new Browser();
+        team.signUpNew("journey-owner");
+        io.restassured.response.Response created = team.post("/courses", AuthorizationMatrixTest.courseFields(title)
+                .add("formats", "LOCAL_MEETUP"));
+        String manage = Browser.locationPath(created);
+        String html = team.get(manage).asString();
+        java.util.regex.Matcher m = Pattern.compile("/join/([A-Za-z0-9_-]+)").matcher(html);
+        assertTrue(m.find(), "invite link on the manage page");
+        return "/join/" + m.group(1);
+    }
+
+    private String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    private static void signUp(Page page, String name, String email) {
+        page.locator("#f-displayName").fill(name);
+        page.locator("#f-email").fill(email);
+        page.locator("#f-password").fill(Browser.DEFAULT_PASSWORD);
+        page.locator("#f-passwordConfirmation").fill(Browser.DEFAULT_PASSWORD);
+        page.locator("main button[type=submit]").last().click();
+        page.waitForLoadState(LoadState.LOAD);
+    }
+
+    private static void save(Page page) {
+        page.locator("main button[type=submit]").last().click();
+        page.waitForLoadState(LoadState.LOAD);
+    }
+
+    private static Locator cell(Page page, int day, int hour) {
+        return page.locator("input[name=hours][data-day='" + day + "'][data-hour='" + hour + "']");
+    }
+
+    /** Presses the mouse on the first cell's label and drags through the others (as a person paints the grid). */
+    private static void dragAcross(Page page, Locator... cells) {
+        com.microsoft.playwright.options.BoundingBox first = cells[0].locator("xpath=..").boundingBox();
+        page.mouse().move(first.x + first.width / 2, first.y + first.height / 2);
+        page.mouse().down();
+        for (int i = 1; i < cells.length; i++) {
+            com.microsoft.playwright.options.BoundingBox box = cells[i].locator("xpath=..").boundingBox();
+            page.mouse().move(box.x + box.width / 2, box.y + box.height / 2, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(12));
+        }
+        page.mouse().up();
+    }
+
+    /** For each group of checkboxes or radio buttons where nothing is chosen yet, choose the first (by clicking it). */
+    private static void chooseWhereNothingChosen(Page page, String... names) {
+        for (String name : names) {
+            Locator group = page.locator("main input[name='" + name + "']");
+            if (group.count() > 0 && page.locator("main input[name='" + name + "']:checked").count() == 0) {
+                group.first().check();
+            }
+        }
+    }
+
+    private static void assertPath(Page page, String regex) {
+        page.waitForLoadState(LoadState.LOAD);
+        String path = page.url().replaceAll("^https?://[^/]+", "").replaceAll("[?#].*", "");
+        assertTrue(path.matches(regex), "expected a page matching " + regex + " but the browser is on " + page.url() + "\n"
+                + page.locator("main").textContent().trim().replaceAll("\\s+", " "));
+    }
+
+    /** Screenshot, accessibility (axe-core) and HTML validity (Nu Html Checker) of the page on screen. */
+    private void check(Page page, String name) {
+        page.waitForLoadState(LoadState.LOAD);
+        String where = name + " (" + page.url() + ")";
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(SCREENSHOTS.resolve(String.format("%02d-%s.png", SHOT.incrementAndGet(), name))));
+        } catch (java.io.IOException e) {
+            problems.add(where + ": screenshot failed " + e);
+        }
+        // axe runs inside the page: a context without JavaScript cannot run it (the same pages are checked with JavaScript on).
+        boolean scripts = !Boolean.TRUE.equals(noScript.get(page));
+        List<Rule> violations = scripts ? new AxeBuilder(page).withTags(WCAG).analyze().getViolations() : List.of();
+        for (Rule violation : violations) {
+            StringBuilder nodes = new StringBuilder();
+            violation.getNodes().stream().limit(3).forEach(n -> nodes.append("\n      ").append(n.getHtml()));
+            problems.add(where + ": axe " + violation.getId() + " — " + violation.getHelp() + nodes);
+        }
+        Response document = lastDocument.get(page);
+        String html;
+        try {
+            html = document == null ? page.content() : document.text();
+        } catch (com.microsoft.playwright.PlaywrightException e) {
+            html = page.content(); // the page went on (a reload) before its body was read: check what is on screen
+        }
+        problems.addAll(validate(html).stream().map(e -> where + ": html " + e).toList());
+    }
+
+    static List<String> validate(String html) {
+        try {
+            EmbeddedValidator validator = new EmbeddedValidator();
+            validator.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
+            String json = validator.validate(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+            List<String> errors = new ArrayList<>();
+            for (JsonNode message : new ObjectMapper().readTree(json).path("messages")) {
+                String type = message.path("type").asText();
+                if (type.equals("error") || type.equals("non-document-error")) {
+                    errors.add("line " + message.path("lastLine").asText() + ": " + message.path("message").asText() + " — "
+                            + message.path("extract").asText().replaceAll("\\s+", " "));
+                }
+            }
+            return errors;
+        } catch (Exception e) {
+            return List.of("validator failed: " + e);
+        }
+    }
+
+    private void assertNoProblems() {
+        assertTrue(problems.isEmpty(), problems.size() + " problems on the pages visited:\n" + String.join("\n", problems));
+    }
+}

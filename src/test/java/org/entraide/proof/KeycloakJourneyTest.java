@@ -1,0 +1,90 @@
+package org.entraide.proof;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.LoadState;
+
+/**
+ * A real Keycloak and the packaged application in OIDC mode on PostgreSQL, both started by scripts/keycloak-journey,
+ * which sets -Dentraide.keycloak-journey=http://127.0.0.1:PORT and -Dentraide.keycloak-url=http://127.0.0.1:KC_PORT
+ * (without the first the test is skipped; the ports are whatever was free).
+ */
+class KeycloakJourneyTest {
+
+    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+    @Test
+    void logInThroughKeycloakActAndLogOut() throws Exception {
+        String app = System.getProperty("entraide.keycloak-journey");
+        Assumptions.assumeTrue(app != null && !app.isBlank(),
+                "no running Keycloak + Entraide: run scripts/keycloak-journey (sets -Dentraide.keycloak-journey)");
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium not found at " + CHROMIUM + ": Keycloak journey skipped");
+        String keycloak = System.getProperty("entraide.keycloak-url", "http://127.0.0.1:8180");
+        Files.createDirectories(Paths.get("target", "screenshots"));
+        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                                "--disable-component-update", "--disable-sync", "--no-first-run")))) {
+            BrowserContext context = browser.newContext();
+            context.setDefaultTimeout(30_000);
+            Page page = context.newPage();
+
+            // a wrong password stays on Keycloak's page
+            page.navigate(app + "/courses");
+            page.locator("#username").waitFor();
+            assertTrue(page.url().startsWith(keycloak + "/realms/entraide/"), page.url());
+            page.locator("#username").fill("alice");
+            page.locator("#password").fill("wrong-password");
+            page.locator("#kc-login").click();
+            page.waitForLoadState(LoadState.LOAD);
+            assertTrue(page.url().startsWith(keycloak + "/"), "still on Keycloak: " + page.url());
+            assertTrue(page.locator("#password").isVisible());
+            shot(page, "kc-wrong-password");
+
+            // the right one lands in Entraide as Alice
+            page.locator("#username").fill("alice");
+            page.locator("#password").fill("alice-password-1");
+            page.locator("#kc-login").click();
+            page.waitForURL(app + "/courses**");
+            shot(page, "kc-landed");
+            assertTrue(page.locator("body").textContent().contains("Alice"), "signed in as Alice: " + page.locator("header").textContent());
+
+            // one action: create a course
+            page.navigate(app + "/courses/new");
+            page.locator("#f-title").fill("Course created through Keycloak");
+            page.locator("main button[type=submit]").last().click();
+            page.waitForLoadState(LoadState.LOAD);
+            assertTrue(page.url().matches(".*/courses/\\d+/manage.*"), page.url());
+            shot(page, "kc-course-created");
+
+            // sign out: the session is gone, /courses asks Keycloak again
+            page.locator("form[action='/logout'] button").click();
+            page.waitForLoadState(LoadState.LOAD);
+            shot(page, "kc-logged-out");
+            page.navigate(app + "/courses");
+            page.waitForLoadState(LoadState.LOAD);
+            assertTrue(page.url().startsWith(keycloak + "/realms/entraide/"), "after sign-out /courses goes to Keycloak: " + page.url());
+            assertTrue(page.locator("#username").isVisible(), "Keycloak asks for the password again");
+            assertEquals(0, context.cookies(app).stream().filter(c -> c.name.startsWith("q_session")).count(), "no OIDC session cookie left");
+        }
+    }
+
+    private static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(Paths.get("target", "screenshots", name + ".png")));
+    }
+}

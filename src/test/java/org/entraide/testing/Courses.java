@@ -1,0 +1,54 @@
+package org.entraide.testing;
+
+import java.util.UUID;
+
+import org.entraide.course.Course;
+
+import io.restassured.response.Response;
+
+/** Creates courses through the real form and reads their invite codes. */
+public final class Courses {
+
+    private Courses() {
+    }
+
+    /** A course form every field of which is valid. */
+    public static Form validForm(String title) {
+        return Form.of("title", title, "description", "Learn things together.", "platform", "FUN MOOC",
+                "url", "https://example.org/mooc", "startDate", "2030-01-10", "endDate", "2030-03-01", "weeks", "7",
+                "groupMin", "3", "groupMax", "5", "minOverlapHours", "2", "consentWindowDays", "5", "defaultRadiusKm", "25",
+                "signupOpen", "on")
+                .add("languages", "en").add("languages", "fr")
+                .add("formats", "TANDEM").add("formats", "STUDY_GROUP");
+    }
+
+    public static String uniqueTitle(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Creates a course as the browser's person (who becomes its team) and returns its id. */
+    public static long create(Browser team, String title) {
+        Response response = team.post("/courses", validForm(title));
+        if (response.statusCode() != 303) {
+            throw new AssertionError("course creation failed: " + response.statusCode() + " " + response.asString());
+        }
+        String path = Browser.locationPath(response);
+        return Long.parseLong(path.replaceAll("^/courses/(\\d+)/manage$", "$1"));
+    }
+
+    public static Course course(long id) {
+        return Db.tx(() -> Course.<Course>findById(id));
+    }
+
+    public static String inviteCode(long id) {
+        return course(id).inviteCode;
+    }
+
+    /** Joins the course through its invite link as the browser's person. */
+    public static void join(Browser learner, long courseId) {
+        Response response = learner.post("/join/" + inviteCode(courseId), new Form());
+        if (response.statusCode() != 303) {
+            throw new AssertionError("join failed: " + response.statusCode());
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.entraide.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.entraide.account.Person;
+import org.entraide.availability.WeekMask;
+import org.entraide.course.Course;
+import org.entraide.matching.MatchingRun;
+import org.entraide.matching.Proposal;
+import org.entraide.matching.ProposalMember;
+import org.entraide.profile.CertificateIntent;
+import org.entraide.profile.Enrolment;
+import org.entraide.profile.FollowMode;
+import org.entraide.profile.MoocExperience;
+import org.entraide.profile.Situation;
+
+import io.restassured.response.Response;
+
+/** Courses with learners who formed groups through the real run → publish → accept loop (as in MatchingFlowTest). */
+public final class Groups {
+
+    private Groups() {
+    }
+
+    /** A learner with an account, signed in in their own browser. */
+    public record Learner(Browser browser, String email, long personId, String firstName) {
+    }
+
+    /** A course with its team's browser; rolling matching is off so that only the test forms groups. */
+    public record TestCourse(long id, Browser team) {
+    }
+
+    public static TestCourse course(String formats, int groupMin) {
+        Browser team = new Browser();
+        team.signUpNew("team");
+        List<String> form = new ArrayList<>(List.of("title", Courses.uniqueTitle("Groups course"), "languages", "en",
+                "groupMin", String.valueOf(groupMin), "groupMax", "6", "minOverlapHours", "2", "consentWindowDays", "5",
+                "defaultRadiusKm", "25", "signupOpen", "on"));
+        for (String format : formats.split(",")) {
+            form.add("formats");
+            form.add(format);
+        }
+        Response created = team.post("/courses", form.toArray(String[]::new));
+        assertEquals(303, created.statusCode(), created.asString());
+        long id = Long.parseLong(Browser.locationPath(created).split("/")[2]);
+        Db.run(() -> Course.<Course>findById(id).rollingEnabled = false);
+        return new TestCourse(id, team);
+    }
+
+    /** A learner who joined and completed a profile: Paris, English, weekday evenings, video calls. */
+    public static Learner learner(TestCourse course, String firstName, String formats) {
+        return learner(course, firstName, formats, evenings());
+    }
+
+    /** The same learner with the given local week. */
+    public static Learner learner(TestCourse course, String firstName, String formats, WeekMask week) {
+        Browser browser = new Browser();
+        String email = Browser.uniqueEmail(firstName.toLowerCase());
+        assertEquals(303, browser.signUp(email, firstName + " Example", Browser.DEFAULT_PASSWORD).statusCode());
+        assertEquals(303, browser.post("/join/" + Courses.inviteCode(course.id())).statusCode());
+        long personId = Db.tx(() -> Person.findByEmail(email).orElseThrow().id);
+        Db.run(() -> {
+            Enrolment e = Enrolment.find(course.id(), personId).orElseThrow();
+            e.placeId = 2988507L;
+            e.placeName = "Paris, France";
+            e.countryCode = "FR";
+            e.latitude = 48.8534;
+            e.longitude = 2.3488;
+            e.travelRadiusKm = 20;
+            e.timeZone = "Europe/Paris";
+            e.localWeek = week.toHex();
+            e.languages = "en";
+            e.formats = formats;
+            e.modalities = "VIDEO_CALL";
+            e.motives = "EPISTEMIC";
+            e.certificateIntent = CertificateIntent.YES;
+            e.followMode = FollowMode.WEEKLY_RHYTHM;
+            e.interactionObjects = "MUTUAL_HELP";
+            e.situation = Situation.EMPLOYED;
+            e.moocExperience = MoocExperience.A_FEW;
+            e.introduction = "Intro of " + firstName + ", private to partners";
+            e.profileComplete = true;
+            e.status = Enrolment.Status.WAITING;
+            e.waitingSince = Instant.now();
+        });
+        return new Learner(browser, email, personId, firstName);
+    }
+
+    /** The course team runs the matching for the format; waits (bounded) until the background run has its preview. */
+    public static long run(TestCourse course, String format) {
+        Response started = course.team().post("/courses/" + course.id() + "/manage/matching/runs", "format", format);
+        assertEquals(303, started.statusCode(), started.asString());
+        long runId = Long.parseLong(Browser.locationPath(started).replaceAll(".*/runs/", ""));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (Db.tx(() -> MatchingRun.<MatchingRun>findById(runId).status) == MatchingRun.Status.RUNNING) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("run " + runId + " still running after 30 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        assertEquals(MatchingRun.Status.PREVIEW, Db.tx(() -> MatchingRun.<MatchingRun>findById(runId).status));
+        return runId;
+    }
+
+    /** Runs the matching for the format, publishes it and has every learner accept; returns the new group's id. */
+    public static long formGroup(TestCourse course, String format, List<Learner> learners) {
+        long runId = run(course, format);
+        assertEquals(303, course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + runId + "/publish").statusCode());
+        long proposalId = Db.tx(() -> ProposalMember.<ProposalMember>find("person.id = ?1 and proposal.run.id = ?2",
+                learners.get(0).personId(), runId).firstResult().proposal.id);
+        for (Learner learner : learners) {
+            assertEquals(303, learner.browser().post("/courses/" + course.id() + "/matches/" + proposalId + "/accept").statusCode());
+        }
+        return Db.tx(() -> Proposal.<Proposal>findById(proposalId).group.id);
+    }
+
+    public static WeekMask evenings() {
+        WeekMask week = WeekMask.EMPTY;
+        for (int day = 0; day < 5; day++) {
+            for (int hour = 18; hour < 22; hour++) {
+                week = week.with(WeekMask.index(day, hour));
+            }
+        }
+        return week;
+    }
+}
