@@ -26,12 +26,18 @@ public class GreenMailProfile implements QuarkusTestProfile {
         return Integer.parseInt(port);
     }
 
+    /**
+     * Pipelining is off because GreenMail 2.1 sometimes drops pipelined commands (MAIL FROM, RCPT TO and DATA sent
+     * together): the exchange then hangs until GreenMail's 30 s socket timeout and fails with 421. Real servers
+     * (Postfix, Exim) pipeline correctly, so production keeps the mailer's default.
+     */
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("quarkus.mailer.mock", "false",
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", String.valueOf(port()),
                 "quarkus.mailer.start-tls", "DISABLED",
+                "quarkus.mailer.pipelining", "false",
                 "entraide.outbox.send-timeout", "60s");
     }
 }

@@ -155,11 +155,7 @@ class OutboxSenderTest {
             for (Future<Integer> run : runs) {
                 sent += run.get();
             }
-            assertTrue(sent <= count, "sent " + sent + " of " + count);
-            // On a loaded machine one SMTP exchange may time out and be retried later: make that retry due now.
-            Db.run(() -> MailOutbox.update("nextAttemptAt = ?1 where status = ?2", Instant.now(), MailOutbox.Status.PENDING));
-            sent += sender.sendDue();
-            assertEquals(count, sent);
+            assertEquals(count, sent, "one sender takes the lease and sends every mail, the other sends none");
         } finally {
             threads.shutdownNow();
         }
