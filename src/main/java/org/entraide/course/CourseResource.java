@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import org.entraide.account.CurrentPerson;
 import org.entraide.course.CourseService.CourseForm;
 import org.entraide.group.GroupMember;
-import org.entraide.matching.Proposal;
 import org.entraide.matching.ProposalMember;
 import org.entraide.profile.Enrolment;
 import org.entraide.profile.EnrolmentService;
@@ -98,11 +97,9 @@ public class CourseResource {
     @Path("{id}")
     public TemplateInstance show(@PathParam("id") long id) {
         long me = currentPerson.id();
-        Course course = courses.requireMember(id, me);
-        return Templates.show(course, enrolments.of(id, me), courses.isTeam(id, me), courses.isOrganizer(id, me),
-                partners.partnersOf(id, me), GroupMember.activeOf(id, me),
-                ProposalMember.ofPerson(id, me).stream().filter(m -> m.response == ProposalMember.Response.PENDING
-                        && m.proposal.status == Proposal.Status.PENDING).count());
+        CourseService.Membership membership = courses.requireMembership(id, me);
+        return Templates.show(membership.course(), membership.enrolment(), membership.team(), membership.organizer(),
+                partners.partnersOf(id, me), GroupMember.activeOf(id, me), ProposalMember.countAwaitingAnswer(id, me));
     }
 
     /** A paused learner (after leaving a group or letting a proposal expire) asks to be matched again. */

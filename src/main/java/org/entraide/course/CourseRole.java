@@ -1,6 +1,8 @@
 package org.entraide.course;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -15,6 +17,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import org.entraide.account.Person;
+import org.entraide.web.Queries;
 
 /** A staff role in one course. Learners are not roles: they are enrolments. */
 @Entity
@@ -44,8 +47,16 @@ public class CourseRole extends PanacheEntityBase {
     @Column(nullable = false)
     public Kind role;
 
+    /** The person's roles in the course, in one query (none for learners and strangers). */
+    public static Set<Kind> kindsOf(long courseId, long personId) {
+        List<Kind> kinds = getEntityManager().createQuery(
+                "select role from CourseRole where course.id = ?1 and person.id = ?2", Kind.class)
+                .setParameter(1, courseId).setParameter(2, personId).getResultList();
+        return kinds.isEmpty() ? Set.of() : EnumSet.copyOf(kinds);
+    }
+
     public static boolean has(long courseId, long personId, Kind role) {
-        return count("course.id = ?1 and person.id = ?2 and role = ?3", courseId, personId, role) > 0;
+        return Queries.count(CourseRole.class, "course.id = ?1 and person.id = ?2 and role = ?3", courseId, personId, role) > 0;
     }
 
     public static List<CourseRole> ofCourse(long courseId) {

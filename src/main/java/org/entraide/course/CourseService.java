@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import org.entraide.profile.Format;
 import org.entraide.profile.Languages;
 import org.entraide.web.FormErrors;
 import org.entraide.web.InvalidInputException;
+import org.entraide.web.Queries;
 import org.entraide.web.Texts;
 
 import io.quarkus.security.ForbiddenException;
@@ -126,7 +128,7 @@ public class CourseService {
         if (role == null || !role.course.id.equals(courseId)) {
             throw new NotFoundException();
         }
-        if (role.role == CourseRole.Kind.TEAM && CourseRole.count("course.id = ?1 and role = ?2", courseId, CourseRole.Kind.TEAM) <= 1) {
+        if (role.role == CourseRole.Kind.TEAM && Queries.count(CourseRole.class, "course.id = ?1 and role = ?2", courseId, CourseRole.Kind.TEAM) <= 1) {
             throw InvalidInputException.of("email", "error.last-team-member");
         }
         role.delete();
@@ -147,26 +149,38 @@ public class CourseService {
         throw new NotFoundException();
     }
 
-    /** The course if the person takes part in it in any role; 404 otherwise, so existence does not leak. */
-    public Course requireMember(long courseId, long personId) {
+    /** The person's place in a course: their enrolment (if a learner) and roles, read once for a page. */
+    public record Membership(Course course, Optional<Enrolment> enrolment, Set<CourseRole.Kind> roles) {
+
+        public boolean team() {
+            return roles.contains(CourseRole.Kind.TEAM);
+        }
+
+        public boolean organizer() {
+            return roles.contains(CourseRole.Kind.ORGANIZER);
+        }
+    }
+
+    /** The person's membership of the course in any role; 404 otherwise (platform admins excepted), so existence does not leak. */
+    public Membership requireMembership(long courseId, long personId) {
         Course course = Course.findById(courseId);
-        if (course == null || !(isMember(courseId, personId) || isPlatformAdmin(personId))) {
+        if (course == null) {
             throw new NotFoundException();
         }
-        return course;
+        Membership membership = new Membership(course, Enrolment.find(courseId, personId), CourseRole.kindsOf(courseId, personId));
+        if (membership.enrolment().isEmpty() && membership.roles().isEmpty() && !isPlatformAdmin(personId)) {
+            throw new NotFoundException();
+        }
+        return membership;
     }
 
-    public boolean isTeam(long courseId, long personId) {
-        return CourseRole.has(courseId, personId, CourseRole.Kind.TEAM);
-    }
-
-    public boolean isOrganizer(long courseId, long personId) {
-        return CourseRole.has(courseId, personId, CourseRole.Kind.ORGANIZER);
+    /** The course if the person takes part in it in any role; 404 otherwise, so existence does not leak. */
+    public Course requireMember(long courseId, long personId) {
+        return requireMembership(courseId, personId).course();
     }
 
     public boolean isMember(long courseId, long personId) {
-        return CourseRole.count("course.id = ?1 and person.id = ?2", courseId, personId) > 0
-                || Enrolment.find(courseId, personId).isPresent();
+        return !CourseRole.kindsOf(courseId, personId).isEmpty() || Enrolment.find(courseId, personId).isPresent();
     }
 
     private static boolean isPlatformAdmin(long personId) {

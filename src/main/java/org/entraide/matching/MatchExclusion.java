@@ -16,6 +16,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.entraide.web.Queries;
 
 /** Two people of a course who must never be proposed together again (a decline, a departure, a report). */
 @Entity
@@ -48,7 +49,7 @@ public class MatchExclusion extends PanacheEntityBase {
 
     /** Records that {@code personId} and {@code otherPersonId} are not to be matched again (idempotent). */
     public static void add(long courseId, long personId, long otherPersonId, Reason reason) {
-        if (personId == otherPersonId || count("courseId = ?1 and personId = ?2 and otherPersonId = ?3", courseId, personId, otherPersonId) > 0) {
+        if (personId == otherPersonId || Queries.count(MatchExclusion.class, "courseId = ?1 and personId = ?2 and otherPersonId = ?3", courseId, personId, otherPersonId) > 0) {
             return;
         }
         MatchExclusion exclusion = new MatchExclusion();

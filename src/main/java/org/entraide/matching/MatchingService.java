@@ -42,6 +42,7 @@ import org.entraide.profile.Enrolment;
 import org.entraide.profile.Format;
 import org.entraide.profile.Modality;
 import org.entraide.web.InvalidInputException;
+import org.entraide.web.Queries;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -97,7 +98,7 @@ public class MatchingService {
         if (format == null || !course.offers(format)) {
             throw InvalidInputException.of("format", "error.invalid-choice");
         }
-        if (MatchingRun.count("course.id = ?1 and format = ?2 and (status = ?3 or status = ?4)", courseId, format,
+        if (Queries.count(MatchingRun.class, "course.id = ?1 and format = ?2 and (status = ?3 or status = ?4)", courseId, format,
                 MatchingRun.Status.PREVIEW, MatchingRun.Status.RUNNING) > 0) {
             throw InvalidInputException.of("format", "error.preview-open");
         }

@@ -16,6 +16,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import org.entraide.account.Person;
+import org.entraide.web.Queries;
 
 /** One person's place in a proposal, and their answer. */
 @Entity
@@ -56,9 +57,15 @@ public class ProposalMember extends PanacheEntityBase {
                 courseId, personId, Proposal.Status.DRAFT, Proposal.Status.WITHDRAWN);
     }
 
+    /** Proposals sent to the person in a course that wait for their answer. */
+    public static long countAwaitingAnswer(long courseId, long personId) {
+        return Queries.count(ProposalMember.class, "proposal.course.id = ?1 and person.id = ?2 and response = ?3 and proposal.status = ?4",
+                courseId, personId, Response.PENDING, Proposal.Status.PENDING);
+    }
+
     /** Whether the person has a proposal waiting for answers (then they are not matched again meanwhile). */
     public static boolean hasPending(long courseId, long personId) {
-        return count("proposal.course.id = ?1 and person.id = ?2 and (proposal.status = ?3 or proposal.status = ?4)",
+        return Queries.count(ProposalMember.class, "proposal.course.id = ?1 and person.id = ?2 and (proposal.status = ?3 or proposal.status = ?4)",
                 courseId, personId, Proposal.Status.PENDING, Proposal.Status.DRAFT) > 0;
     }
 }

@@ -18,6 +18,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import org.entraide.account.Person;
+import org.entraide.web.Queries;
 
 /** One in-app notification; its text is rendered in the reader's language from {@link #kind} and {@link #args}. */
 @Entity
@@ -65,7 +66,7 @@ public class Notification extends PanacheEntityBase {
     }
 
     public static long countUnread(long personId) {
-        return count("person.id = ?1 and readAt is null", personId);
+        return Queries.count(Notification.class, "person.id = ?1 and readAt is null", personId);
     }
 
     public static List<Notification> recentOf(long personId, int limit) {

@@ -21,6 +21,7 @@ import jakarta.persistence.Table;
 import org.entraide.account.Person;
 import org.entraide.availability.WeekMask;
 import org.entraide.course.Course;
+import org.entraide.web.Queries;
 
 /** A learner's declaration for one course: where, when, languages, formats, motives and goals. */
 @Entity
@@ -163,6 +164,6 @@ public class Enrolment extends PanacheEntityBase {
     }
 
     public static long countInCourse(long courseId, Status status) {
-        return count("course.id = ?1 and status = ?2", courseId, status);
+        return Queries.count(Enrolment.class, "course.id = ?1 and status = ?2", courseId, status);
     }
 }

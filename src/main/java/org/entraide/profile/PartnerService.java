@@ -13,6 +13,7 @@ import org.entraide.course.CourseService;
 import org.entraide.group.GroupService;
 import org.entraide.web.EntraideConfig;
 import org.entraide.web.InvalidInputException;
+import org.entraide.web.Queries;
 
 /** "Bring a partner": personal invite links and the pre-formed tandems or groups they lead to. */
 @ApplicationScoped
@@ -47,7 +48,7 @@ public class PartnerService {
         if (kind == null) {
             throw InvalidInputException.of("relationKind", "error.invalid-choice");
         }
-        if (PartnerInvite.count("course.id = ?1 and inviter.id = ?2 and status = ?3", courseId, personId, PartnerInvite.Status.OPEN) >= 5) {
+        if (Queries.count(PartnerInvite.class, "course.id = ?1 and inviter.id = ?2 and status = ?3", courseId, personId, PartnerInvite.Status.OPEN) >= 5) {
             throw InvalidInputException.of("relationKind", "error.too-many-invites");
         }
         PartnerInvite invite = new PartnerInvite();
