@@ -64,6 +64,7 @@ public class CourseRole extends PanacheEntityBase {
     }
 
     public static List<CourseRole> ofPerson(long personId) {
-        return list("person.id = ?1 order by course.title", personId);
+        // the course is fetched with the role: the list shows its title
+        return list("from CourseRole r join fetch r.course c where r.person.id = ?1 order by c.title", personId);
     }
 }

@@ -47,6 +47,9 @@ public class NotificationService {
         }
         notification.createdAt = Instant.now();
         notification.persist();
+        if (!canReceiveMail(person.email)) {
+            return;
+        }
 
         Locale locale = I18n.supported(person.preferredLanguage == null ? Locale.ENGLISH : Locale.forLanguageTag(person.preferredLanguage));
         MailOutbox mail = new MailOutbox();
@@ -59,6 +62,14 @@ public class NotificationService {
         mail.createdAt = notification.createdAt;
         mail.nextAttemptAt = notification.createdAt;
         mail.persist();
+    }
+
+    /**
+     * Whether mail to the address can arrive: learners imported with only a platform id have an address under the
+     * reserved {@code .invalid} domain (RFC 2606); queueing mail for them would only fill the outbox with retries.
+     */
+    static boolean canReceiveMail(String email) {
+        return email != null && !email.toLowerCase(Locale.ROOT).endsWith(".invalid");
     }
 
     /** The notification's sentence in the given language. */

@@ -160,7 +160,8 @@ public class Enrolment extends PanacheEntityBase {
     }
 
     public static List<Enrolment> ofPerson(long personId) {
-        return list("person.id = ?1 order by course.title", personId);
+        // the course is fetched with the enrolment: the list shows its title
+        return list("from Enrolment e join fetch e.course c where e.person.id = ?1 order by c.title", personId);
     }
 
     public static long countInCourse(long courseId, Status status) {

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -68,6 +69,22 @@ class NotificationTest {
         }));
 
         assertEquals(0L, Db.tx(() -> Notification.count("person.email", email)));
+        assertEquals(0L, Db.tx(() -> MailOutbox.count("recipient", email)));
+    }
+
+    @Test
+    void importedLearnersWithoutAnAddressGetTheNotificationButNoMail() {
+        String email = "notify-imported-" + System.nanoTime() + "@import.invalid";
+        Db.run(() -> {
+            Person imported = new Person();
+            imported.email = email;
+            imported.displayName = "Imported Learner";
+            imported.createdAt = Instant.now();
+            imported.persist();
+            notifications.notify(imported, NotificationKind.GROUP_FORMED, "/courses/3/group", "Imported course");
+        });
+
+        assertEquals(NotificationKind.GROUP_FORMED, notificationOf(email).kind);
         assertEquals(0L, Db.tx(() -> MailOutbox.count("recipient", email)));
     }
 
