@@ -114,10 +114,10 @@ public class AccountResource {
     @GET
     @Path("account")
     @Authenticated
-    public TemplateInstance account() {
+    public String account() {
         Person person = currentPerson.require();
         return Templates.account(person, person.passwordHash != null, person.displayName,
-                person.preferredLanguage == null ? "" : person.preferredLanguage, FormErrors.none());
+                person.preferredLanguage == null ? "" : person.preferredLanguage, FormErrors.none()).render();
     }
 
     @POST

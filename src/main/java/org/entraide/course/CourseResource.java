@@ -66,16 +66,16 @@ public class CourseResource {
     }
 
     @GET
-    public TemplateInstance list() {
+    public String list() {
         long me = currentPerson.id();
-        return Templates.list(Enrolment.ofPerson(me), CourseRole.ofPerson(me));
+        return Templates.list(Enrolment.ofPerson(me), CourseRole.ofPerson(me)).render();
     }
 
     @GET
     @Path("new")
-    public TemplateInstance createForm() {
+    public String createForm() {
         currentPerson.require();
-        return Templates.create(CourseForm.defaults(), FormErrors.none(), Languages.CODES, Format.values());
+        return Templates.create(CourseForm.defaults(), FormErrors.none(), Languages.CODES, Format.values()).render();
     }
 
     @POST
@@ -95,11 +95,11 @@ public class CourseResource {
 
     @GET
     @Path("{id}")
-    public TemplateInstance show(@PathParam("id") long id) {
+    public String show(@PathParam("id") long id) {
         long me = currentPerson.id();
         CourseService.Membership membership = courses.requireMembership(id, me);
         return Templates.show(membership.course(), membership.enrolment(), membership.team(), membership.organizer(),
-                partners.partnersOf(id, me), GroupMember.activeOf(id, me), ProposalMember.countAwaitingAnswer(id, me));
+                partners.partnersOf(id, me), GroupMember.activeOf(id, me), ProposalMember.countAwaitingAnswer(id, me)).render();
     }
 
     /** A paused learner (after leaving a group or letting a proposal expire) asks to be matched again. */
@@ -112,9 +112,9 @@ public class CourseResource {
 
     @GET
     @Path("{id}/manage")
-    public TemplateInstance manage(@PathParam("id") long id) {
+    public String manage(@PathParam("id") long id) {
         Course course = courses.requireTeam(id, currentPerson.id());
-        return managePage(course, CourseForm.of(course), FormErrors.none(), "", FormErrors.none());
+        return managePage(course, CourseForm.of(course), FormErrors.none(), "", FormErrors.none()).render();
     }
 
     @POST

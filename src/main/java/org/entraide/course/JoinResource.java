@@ -38,10 +38,10 @@ public class JoinResource {
     }
 
     @GET
-    public TemplateInstance presentation(@PathParam("code") String code) {
+    public String presentation(@PathParam("code") String code) {
         Course course = course(code);
         boolean alreadyIn = currentPerson.get().map(p -> Enrolment.find(course.id, p.id).isPresent()).orElse(false);
-        return Templates.join(course, code, currentPerson.get().isPresent(), alreadyIn, course.signupOpen ? null : "error.signup-closed");
+        return Templates.join(course, code, currentPerson.get().isPresent(), alreadyIn, course.signupOpen ? null : "error.signup-closed").render();
     }
 
     @POST

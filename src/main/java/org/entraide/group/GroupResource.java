@@ -41,8 +41,8 @@ public class GroupResource {
     }
 
     @GET
-    public TemplateInstance show(@PathParam("id") long groupId) {
-        return Templates.group(groups.view(groupId, currentPerson.id(), context.locale()), FormErrors.none());
+    public String show(@PathParam("id") long groupId) {
+        return Templates.group(groups.view(groupId, currentPerson.id(), context.locale()), FormErrors.none()).render();
     }
 
     @POST

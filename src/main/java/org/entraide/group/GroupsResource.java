@@ -46,10 +46,10 @@ public class GroupsResource {
     }
 
     @GET
-    public TemplateInstance page(@PathParam("id") long courseId, @QueryParam("page") String page) {
+    public String page(@PathParam("id") long courseId, @QueryParam("page") String page) {
         long me = currentPerson.id();
         GroupHealthService.HealthPage rows = health.page(courseId, me, pageNumber(page));
-        return Templates.groups(rows, health.reports(courseId, me));
+        return Templates.groups(rows, health.reports(courseId, me)).render();
     }
 
     @POST

@@ -65,8 +65,8 @@ public class MatchesResource {
     }
 
     @GET
-    public TemplateInstance list(@PathParam("id") long courseId) {
-        return page(courseId, FormErrors.none(), null);
+    public String list(@PathParam("id") long courseId) {
+        return page(courseId, FormErrors.none(), null).render();
     }
 
     @POST

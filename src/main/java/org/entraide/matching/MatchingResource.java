@@ -77,9 +77,9 @@ public class MatchingResource {
     }
 
     @GET
-    public TemplateInstance page(@PathParam("id") long courseId) {
+    public String page(@PathParam("id") long courseId) {
         Course course = courses.requireTeam(courseId, currentPerson.id());
-        return Templates.matching(course, matching.waitingCounts(courseId), MatchingRun.ofCourse(courseId), FormErrors.none());
+        return Templates.matching(course, matching.waitingCounts(courseId), MatchingRun.ofCourse(courseId), FormErrors.none()).render();
     }
 
     @POST
@@ -98,8 +98,8 @@ public class MatchingResource {
 
     @GET
     @Path("runs/{runId}")
-    public TemplateInstance preview(@PathParam("id") long courseId, @PathParam("runId") long runId) {
-        return previewPage(courseId, runId, FormErrors.none());
+    public String preview(@PathParam("id") long courseId, @PathParam("runId") long runId) {
+        return previewPage(courseId, runId, FormErrors.none()).render();
     }
 
     @POST

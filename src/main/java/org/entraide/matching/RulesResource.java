@@ -59,7 +59,7 @@ public class RulesResource {
     }
 
     @GET
-    public TemplateInstance show(@PathParam("id") long courseId) {
+    public String show(@PathParam("id") long courseId) {
         Course course = courses.requireTeam(courseId, currentPerson.id());
         Rules rules = CourseRules.of(course, 1);
         List<WeightRow> weights = new ArrayList<>();
@@ -67,7 +67,7 @@ public class RulesResource {
                 new WeightRow(e.getKey(), trim(e.getValue().weight()), e.getValue().preference().name())));
         return Templates.rules(course, new RulesForm(weights, String.valueOf(course.minOverlapHours), String.valueOf(course.consentWindowDays),
                 course.rollingEnabled, String.valueOf(course.rollingCadenceHours), String.valueOf(course.maxWaitDays),
-                String.valueOf(course.meetupMinSize)), FormErrors.none());
+                String.valueOf(course.meetupMinSize)), FormErrors.none()).render();
     }
 
     @POST

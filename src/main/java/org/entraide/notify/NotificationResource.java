@@ -51,7 +51,7 @@ public class NotificationResource {
     }
 
     @GET
-    public TemplateInstance list() {
+    public String list() {
         Locale locale = context.locale();
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale).withZone(ZoneOffset.UTC);
@@ -59,7 +59,7 @@ public class NotificationResource {
                 .map(n -> new NotificationView(n.id, notifications.text(n, locale), Redirects.localPath(n.link),
                         format.format(n.createdAt) + " UTC", n.createdAt.truncatedTo(ChronoUnit.SECONDS).toString(), n.unread()))
                 .toList();
-        return Templates.list(views, views.stream().anyMatch(NotificationView::unread));
+        return Templates.list(views, views.stream().anyMatch(NotificationView::unread)).render();
     }
 
     @POST

@@ -37,8 +37,8 @@ public class PartnerJoinResource {
     }
 
     @GET
-    public TemplateInstance show(@PathParam("code") String code) {
-        return Templates.accept(partners.requireOpen(code), code, currentPerson.get().isPresent(), null);
+    public String show(@PathParam("code") String code) {
+        return Templates.accept(partners.requireOpen(code), code, currentPerson.get().isPresent(), null).render();
     }
 
     @POST

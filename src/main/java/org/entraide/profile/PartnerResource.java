@@ -46,9 +46,9 @@ public class PartnerResource {
     }
 
     @GET
-    public TemplateInstance inviteForm(@PathParam("id") long courseId) {
+    public String inviteForm(@PathParam("id") long courseId) {
         Enrolment enrolment = myEnrolment(courseId);
-        return Templates.invite(enrolment.course, partners.partnersOf(courseId, currentPerson.id()), FormErrors.none(), RelationKind.values());
+        return Templates.invite(enrolment.course, partners.partnersOf(courseId, currentPerson.id()), FormErrors.none(), RelationKind.values()).render();
     }
 
     @POST

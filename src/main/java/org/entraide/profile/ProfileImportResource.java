@@ -56,10 +56,10 @@ public class ProfileImportResource {
     }
 
     @GET
-    public TemplateInstance page(@PathParam("id") long courseId, @QueryParam("created") String created,
+    public String page(@PathParam("id") long courseId, @QueryParam("created") String created,
             @QueryParam("updated") String updated) {
         Course course = courses.requireTeam(courseId, currentPerson.id());
-        return page(course, FormErrors.none(), List.of(), null, count(created), count(updated));
+        return page(course, FormErrors.none(), List.of(), null, count(created), count(updated)).render();
     }
 
     @POST

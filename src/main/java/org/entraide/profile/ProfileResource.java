@@ -98,10 +98,10 @@ public class ProfileResource {
 
     @GET
     @Path("{step}")
-    public TemplateInstance show(@PathParam("id") long courseId, @PathParam("step") String slug, @QueryParam("q") String query) {
+    public String show(@PathParam("id") long courseId, @PathParam("step") String slug, @QueryParam("q") String query) {
         Enrolment e = profiles.require(courseId, currentPerson.id());
         ProfileStep step = ProfileStep.bySlug(slug).orElseThrow(NotFoundException::new);
-        return page(e, step, ProfileForm.of(e), FormErrors.none(), query);
+        return page(e, step, ProfileForm.of(e), FormErrors.none(), query).render();
     }
 
     @POST

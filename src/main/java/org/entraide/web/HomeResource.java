@@ -35,8 +35,8 @@ public class HomeResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance home() {
-        return Templates.home();
+    public String home() {
+        return Templates.home().render();
     }
 
     /** Switches the interface language (a cookie, and the person's preference when signed in). */
