@@ -91,6 +91,103 @@ final class CandidateGraph {
         }
     }
 
+    /**
+     * The graph of the union of the top lists: vertex v's neighbours are its own list plus the vertices whose list
+     * holds v, in increasing order (the order the former sort of the edge keys gave); each edge's score is read from
+     * a list that holds it. Built from the lists directly, the per-vertex steps split over the workers.
+     */
+    private CandidateGraph(PairScorer scorer, int allowedModalities, int[] vertexLearner, TopCandidates top,
+            int[] furthestStage, int threads) {
+        this.scorer = scorer;
+        this.allowedModalities = allowedModalities;
+        this.vertexLearner = vertexLearner;
+        this.vertexCount = vertexLearner.length;
+        this.vertexOf = new int[scorer.population().size];
+        Arrays.fill(vertexOf, -1);
+        for (int v = 0; v < vertexCount; v++) {
+            vertexOf[vertexLearner[v]] = v;
+        }
+        this.furthestStage = furthestStage;
+        int n = vertexCount;
+        int capacity = top.capacity;
+        // an entry v → u whose reverse u → v is missing adds v to u's neighbours
+        boolean[] oneWay = new boolean[n * capacity];
+        runAll(ranges(n, threads, (from, to) -> {
+            for (int v = from; v < to; v++) {
+                for (int i = 0; i < top.count[v]; i++) {
+                    oneWay[v * capacity + i] = Double.isNaN(top.find(top.neighbour[v * capacity + i], v));
+                }
+            }
+        }));
+        int[] degree = new int[n];
+        long ends = 0;
+        for (int v = 0; v < n; v++) {
+            degree[v] += top.count[v];
+            ends += top.count[v];
+            for (int i = 0; i < top.count[v]; i++) {
+                if (oneWay[v * capacity + i]) {
+                    degree[top.neighbour[v * capacity + i]]++;
+                    ends++;
+                }
+            }
+        }
+        this.edgeCount = (int) (ends / 2);
+        adjacencyStart = new int[n + 1];
+        for (int v = 0; v < n; v++) {
+            adjacencyStart[v + 1] = adjacencyStart[v] + degree[v];
+        }
+        adjacentVertex = new int[adjacencyStart[n]];
+        adjacentScore = new double[adjacencyStart[n]];
+        adjacentWeight = new int[adjacencyStart[n]];
+        int[] fill = Arrays.copyOf(adjacencyStart, n);
+        for (int v = 0; v < n; v++) {
+            for (int i = 0; i < top.count[v]; i++) {
+                int u = top.neighbour[v * capacity + i];
+                double score = top.score[v * capacity + i];
+                adjacentVertex[fill[v]] = u;
+                adjacentScore[fill[v]++] = score;
+                if (oneWay[v * capacity + i]) {
+                    adjacentVertex[fill[u]] = v;
+                    adjacentScore[fill[u]++] = score;
+                }
+            }
+        }
+        runAll(ranges(n, threads, (from, to) -> {
+            for (int v = from; v < to; v++) {
+                // insertion sort of the (short) neighbour list by vertex
+                for (int k = adjacencyStart[v] + 1; k < adjacencyStart[v + 1]; k++) {
+                    int u = adjacentVertex[k];
+                    double score = adjacentScore[k];
+                    int m = k - 1;
+                    while (m >= adjacencyStart[v] && adjacentVertex[m] > u) {
+                        adjacentVertex[m + 1] = adjacentVertex[m];
+                        adjacentScore[m + 1] = adjacentScore[m];
+                        m--;
+                    }
+                    adjacentVertex[m + 1] = u;
+                    adjacentScore[m + 1] = score;
+                }
+                for (int k = adjacencyStart[v]; k < adjacencyStart[v + 1]; k++) {
+                    adjacentWeight[k] = Math.max(1, (int) Math.round(adjacentScore[k] * SCALE));
+                }
+            }
+        }));
+    }
+
+    private interface RangeWork {
+        void run(int from, int to);
+    }
+
+    private static Runnable[] ranges(int n, int threads, RangeWork work) {
+        Runnable[] parts = new Runnable[threads];
+        for (int t = 0; t < threads; t++) {
+            int from = (int) ((long) n * t / threads);
+            int to = (int) ((long) n * (t + 1) / threads);
+            parts[t] = () -> work.run(from, to);
+        }
+        return parts;
+    }
+
     static CandidateGraph build(PairScorer scorer, int[] learners, int allowedModalities, long seed) {
         return build(scorer, learners, allowedModalities, seed, TANDEM_WINDOWS, TANDEM_PER_LEARNER);
     }
@@ -151,18 +248,23 @@ final class CandidateGraph {
             scans[t] = new Scan(scorer, learners, allowedModalities, windows, perLearner, maxBucket, buckets, passKeys,
                     taskList, next);
         }
+        long t0 = System.nanoTime();
         runAll(scans);
+        if (Boolean.getBoolean("entraide.trace")) for (Scan s : scans) System.err.println("scan checks=" + s.checks + " compat=" + s.compat + " offered=" + s.offered + " ms=" + (System.nanoTime() - t0) / 1000000);
         // the top lists keep the best entries under a total order, so merging them in any order gives the same lists
         Scan first = scans[0];
-        for (int t = 1; t < threads; t++) {
-            first.top.merge(scans[t].top);
-            for (int v = 0; v < n; v++) {
-                first.furthest[v] = Math.max(first.furthest[v], scans[t].furthest[v]);
-            }
+        if (threads > 1) {
+            // merged by ranges of vertices, one per worker (each list is merged by one thread only)
+            runAll(ranges(n, threads, (from, to) -> {
+                for (int other = 1; other < scans.length; other++) {
+                    first.top.merge(scans[other].top, from, to);
+                    for (int v = from; v < to; v++) {
+                        first.furthest[v] = Math.max(first.furthest[v], scans[other].furthest[v]);
+                    }
+                }
+            }));
         }
-        long[] edges = first.top.edges();
-        return new CandidateGraph(scorer, allowedModalities, learners.clone(), edges, first.top.scores(edges),
-                first.furthest);
+        return new CandidateGraph(scorer, allowedModalities, learners.clone(), first.top, first.furthest, threads);
     }
 
     /** Workers of the candidate search (the results do not depend on it): one per core. */
@@ -224,6 +326,7 @@ final class CandidateGraph {
         private final long[] tasks;
         private final AtomicInteger next;
         final TopCandidates top;
+        long compat, offered, checks;
         final int[] furthest;
         private final long[] order;
         private final int[] vertex;
@@ -335,6 +438,7 @@ final class CandidateGraph {
                 int a = vertex[i];
                 int stageA = furthest[a];
                 int end = Math.min(count, i + window + 1);
+                checks += end - i - 1;
                 for (int j = i + 1; j < end; j++) {
                     int b = vertex[j];
                     if (a == b) {
@@ -399,6 +503,7 @@ final class CandidateGraph {
         private void offerPair(int i, int j, int hours, boolean inPerson, double distance) {
             int a = vertex[i];
             int b = vertex[j];
+            compat++;
             double sectorSimilarity = PairScorer.sector(organisation[i], organisation[j],
                     sector[i], sector[j]);
             if (inPerson && distance < 0) {
@@ -424,12 +529,12 @@ final class CandidateGraph {
             // the lists' weakest entries, kept in bucket order: most offers are refused
             // here without touching the lists (random reads of large arrays)
             if (score > limitScore[i] || (score == limitScore[i] && b < limitNeighbour[i])) {
-                top.offer(a, b, score);
+                top.offer(a, b, score); offered++;
                 limitScore[i] = top.weakestScore[a];
                 limitNeighbour[i] = top.weakestNeighbour[a];
             }
             if (score > limitScore[j] || (score == limitScore[j] && a < limitNeighbour[j])) {
-                top.offer(b, a, score);
+                top.offer(b, a, score); offered++;
                 limitScore[j] = top.weakestScore[b];
                 limitNeighbour[j] = top.weakestNeighbour[b];
             }
@@ -567,10 +672,10 @@ final class CandidateGraph {
      * order of the offers (which lets workers keep their own lists and merge them).
      */
     private static final class TopCandidates {
-        private final int capacity;
-        private final int[] neighbour;
-        private final double[] score;
-        private final int[] count;
+        final int capacity;
+        final int[] neighbour;
+        final double[] score;
+        final int[] count;
         /** Lowest-ranked entry of a full list (-∞ while the list has room). */
         final double[] weakestScore;
         final int[] weakestNeighbour;
@@ -654,8 +759,9 @@ final class CandidateGraph {
             neighbour[base + slot] = other;
         }
 
-        void merge(TopCandidates other) {
-            for (int v = 0; v < count.length; v++) {
+        /** Offers the other lists' entries of vertices {@code from} to {@code to} (exclusive) to these lists. */
+        void merge(TopCandidates other, int from, int to) {
+            for (int v = from; v < to; v++) {
                 int base = v * capacity;
                 for (int i = 0; i < other.count[v]; i++) {
                     offer(v, other.neighbour[base + i], other.score[base + i]);
@@ -663,44 +769,7 @@ final class CandidateGraph {
             }
         }
 
-        long[] edges() {
-            int total = 0;
-            for (int c : count) {
-                total += c;
-            }
-            long[] keys = new long[total];
-            int k = 0;
-            for (int v = 0; v < count.length; v++) {
-                for (int i = 0; i < count[v]; i++) {
-                    int other = neighbour[v * capacity + i];
-                    keys[k++] = ((long) Math.min(v, other) << 32) | Math.max(v, other);
-                }
-            }
-            Arrays.sort(keys);
-            int unique = 0;
-            for (int i = 0; i < keys.length; i++) {
-                if (unique == 0 || keys[i] != keys[unique - 1]) {
-                    keys[unique++] = keys[i];
-                }
-            }
-            return Arrays.copyOf(keys, unique);
-        }
-
-        /** The score of each edge, read from the list of one of its ends. */
-        double[] scores(long[] edges) {
-            double[] result = new double[edges.length];
-            for (int e = 0; e < edges.length; e++) {
-                int a = (int) (edges[e] >>> 32);
-                int b = (int) edges[e];
-                result[e] = find(a, b);
-                if (Double.isNaN(result[e])) {
-                    result[e] = find(b, a);
-                }
-            }
-            return result;
-        }
-
-        private double find(int vertex, int other) {
+        double find(int vertex, int other) {
             int base = vertex * capacity;
             for (int i = 0; i < count[vertex]; i++) {
                 if (neighbour[base + i] == other) {
