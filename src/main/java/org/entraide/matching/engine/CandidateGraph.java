@@ -174,11 +174,11 @@ final class CandidateGraph {
         }));
     }
 
-    private interface RangeWork {
+    interface RangeWork {
         void run(int from, int to);
     }
 
-    private static Runnable[] ranges(int n, int threads, RangeWork work) {
+    static Runnable[] ranges(int n, int threads, RangeWork work) {
         Runnable[] parts = new Runnable[threads];
         for (int t = 0; t < threads; t++) {
             int from = (int) ((long) n * t / threads);
@@ -274,7 +274,7 @@ final class CandidateGraph {
     /** Below this many learners the candidate search runs on the calling thread only. */
     static final int PARALLEL_THRESHOLD = 4_000;
 
-    private static void runAll(Runnable[] work) {
+    static void runAll(Runnable[] work) {
         if (work.length == 1) {
             work[0].run();
             return;
