@@ -123,6 +123,12 @@ public final class BenchMatching {
                     n, run.seconds, run.heapMb, run.value.groups().size(), run.value.commonSlotShare(),
                     run.value.meanScore(), run.value.minScore(), random.meanScore(), random.minScore(),
                     random.commonSlotShare(), groupAl.meanScore(), groupAl.minScore(), groupAl.commonSlotShare());
+            // the baselines' infeasible groups count 0 in the line above; their worst usable group, for comparison
+            System.err.printf(Locale.ROOT, "groups: feasible share entraide=%.3f random=%.3f groupal=%.3f;"
+                    + " worst feasible group score entraide=%.4f random=%.4f groupal=%.4f%n",
+                    GroupBaselines.feasibleShare(run.value), GroupBaselines.feasibleShare(random),
+                    GroupBaselines.feasibleShare(groupAl), GroupBaselines.worstFeasibleScore(run.value),
+                    GroupBaselines.worstFeasibleScore(random), GroupBaselines.worstFeasibleScore(groupAl));
             System.err.printf(Locale.ROOT, "groups: %d learners grouped, %d unmatched%n",
                     run.value.groups().stream().mapToInt(g -> g.members().size()).sum(), run.value.unmatched().size());
         }

@@ -9,7 +9,9 @@ import java.util.Arrays;
  * {@code (u, v)} gives the arcs u→v and v→u; every bidder may also "buy itself" at benefit 0, which stands for
  * staying unpaired). The maximum-weight assignment of this bipartite graph is twice the optimum of the matching LP
  * without odd-set constraints, so half its value is an upper bound of the optimal matching weight. It is solved by
- * the auction algorithm with ε-scaling on integer weights (exact up to {@code n·ε}, negligible here).
+ * the auction algorithm with ε-scaling on integer weights, stopped at a coarse ε (within {@code n·ε} of the
+ * relaxation; the repair pass makes up the difference); the bound reported is the dual value of the final prices,
+ * an upper bound whatever ε the auction stopped at.
  *
  * <p>The assignment is a permutation of the vertices: fixed points are unpaired learners, 2-cycles are tandems, and
  * longer cycles are half-integral parts of the relaxation. An even cycle is rounded to the heavier of its two
@@ -21,9 +23,16 @@ import java.util.Arrays;
  */
 final class AuctionMatcher {
 
-    /** Weights are multiplied by this before the auction; the final ε is 1, so the error is at most n / SCALE. */
+    /** Weights are multiplied by this before the auction. */
     private static final long SCALE = 8;
     private static final int THETA = 6;
+    /**
+     * ε-scaling stops after the phase whose ε is at most this (phases 1333, 222, 37 on score weights of 0–1000):
+     * the last two phases (37 → 6 → 1) cost 40 % of the auction's arc scans at 100,000 learners and the repair pass
+     * recovers what they added (measured at 20,000: 99.88 % of the Blossom V optimum instead of 99.90 %; at 100,000
+     * the matched weight moved from 32,240.3 to 32,237.6).
+     */
+    private static final long FINAL_EPSILON = 40;
 
     private AuctionMatcher() {
     }
@@ -86,19 +95,22 @@ final class AuctionMatcher {
                     queued++;
                 }
             }
-            if (epsilon == 1) {
+            if (epsilon <= FINAL_EPSILON) {
                 break;
             }
             epsilon = Math.max(1, epsilon / THETA);
         }
-        long total = 0;
-        for (int i = 0; i < n; i++) {
-            if (object[i] != i) {
-                total += WeightedMatcher.edgeWeight(graph, i, object[i]);
-            }
-        }
         if (bound != null && bound.length > 0) {
-            bound[0] = total / 2.0;
+            // the assignment's dual value Σ max_j (a_ij − p_j) + Σ p_j bounds the relaxation whatever ε ended at
+            long dualValue = 0;
+            for (int i = 0; i < n; i++) {
+                long best = -price[i];
+                for (int k = start[i]; k < start[i + 1]; k++) {
+                    best = Math.max(best, weight[k] * SCALE - price[to[k]]);
+                }
+                dualValue += best + price[i];
+            }
+            bound[0] = dualValue / (2.0 * SCALE);
         }
         double[] dual = new double[n];
         for (int i = 0; i < n; i++) {

@@ -20,6 +20,19 @@ public final class GroupBaselines {
     private GroupBaselines() {
     }
 
+    /** Share of the groups that meet every hard constraint. */
+    public static double feasibleShare(GroupResult result) {
+        return result.groups().isEmpty() ? 1
+                : (double) result.groups().stream().filter(group -> group.modality() != null).count()
+                        / result.groups().size();
+    }
+
+    /** The lowest score among the groups that meet every hard constraint (NaN when there is none). */
+    public static double worstFeasibleScore(GroupResult result) {
+        return result.groups().stream().filter(group -> group.modality() != null)
+                .mapToDouble(StudyGroup::score).min().orElse(Double.NaN);
+    }
+
     /** Shuffles the group seekers and cuts them into groups of the preferred size. */
     public static GroupResult random(List<EngineLearner> learners, Rules rules) {
         PairScorer scorer = new PairScorer(new Population(learners), rules);
@@ -179,6 +192,12 @@ public final class GroupBaselines {
     }
 
     /** Scores groups with the engine's formula and counts those whose members share the minimum common hours. */
+    /**
+     * Scores the baseline's groups like Entraide's. A group that breaks a hard constraint (no modality or language
+     * all members share, fewer than the minimum common hours, outside a travel radius for in-person, an exclusion)
+     * is not a usable study group: its score counts 0 (its modality is null), so the mean and worst score compare
+     * usable groups with usable groups.
+     */
     private static GroupResult summarise(PairScorer scorer, List<int[]> groups) {
         Population population = scorer.population();
         List<StudyGroup> result = new ArrayList<>();
@@ -188,7 +207,8 @@ public final class GroupBaselines {
         for (int[] members : groups) {
             Modality modality = Team.feasibleModality(scorer, members, members.length, PairScorer.ALL_MODALITIES);
             int hours = Team.commonHours(population, members, members.length);
-            double score = scorer.groupScore(members, members.length, hours, modality == Modality.IN_PERSON);
+            double score = modality == null ? 0
+                    : scorer.groupScore(members, members.length, hours, modality == Modality.IN_PERSON);
             List<String> ids = new ArrayList<>();
             WeekMask common = WeekMask.FULL;
             for (int member : members) {

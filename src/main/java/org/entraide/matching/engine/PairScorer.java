@@ -45,6 +45,21 @@ final class PairScorer {
     private final double[] weight = new double[Criterion.values().length];
     private final boolean[] diverse = new boolean[Criterion.values().length];
     private final double totalWeight;
+    /*
+     * Each criterion's weighted term, tabulated on what it depends on (computed with the same operations as the
+     * formula, so the scores are bit-identical): the candidate search scores millions of pairs and the divisions of
+     * the Jaccard indexes and the branches of the categorical criteria were a large share of its time.
+     */
+    private final double[] hoursTerm = new double[WEEK_HOURS + 1];
+    /** Indexed by |A ∩ B| · 33 + |A ∪ B| (bit sets of at most 32 values). */
+    private final double[] motivesTerm = new double[33 * 33];
+    private final double[] objectsTerm = new double[33 * 33];
+    /** Indexed by (ordinal + 1) · CATEGORIES + (ordinal + 1); ordinal -1 when unknown. */
+    private final double[] certificateTerm = new double[CATEGORIES * CATEGORIES];
+    private final double[] followTerm = new double[CATEGORIES * CATEGORIES];
+    private final double sameOrganisationTerm;
+    private final double sameSectorTerm;
+    private final double otherSectorTerm;
 
     PairScorer(Population population, Rules rules) {
         this.population = population;
@@ -58,7 +73,30 @@ final class PairScorer {
             total += setting.weight();
         }
         totalWeight = total;
+        for (int h = 0; h <= WEEK_HOURS; h++) {
+            hoursTerm[h] = weight[0] * Math.min(1.0, (double) h / rules.saturationHours());
+        }
+        for (int common = 0; common <= 32; common++) {
+            for (int union = common; union <= 32; union++) {
+                double jaccard = union == 0 ? 0.5 : (double) common / union;
+                motivesTerm[common * 33 + union] = term(1, jaccard);
+                objectsTerm[common * 33 + union] = term(4, jaccard);
+            }
+        }
+        for (int a = -1; a < CATEGORIES - 1; a++) {
+            for (int b = -1; b < CATEGORIES - 1; b++) {
+                certificateTerm[(a + 1) * CATEGORIES + b + 1] = term(2, certificate(a, b));
+                followTerm[(a + 1) * CATEGORIES + b + 1] = term(3, a < 0 || b < 0 ? 0.5 : a == b ? 1 : 0);
+            }
+        }
+        sameOrganisationTerm = term(6, 1);
+        sameSectorTerm = term(6, 0.75);
+        otherSectorTerm = term(6, 0);
     }
+
+    static final int WEEK_HOURS = 168;
+    /** Enough for the certificate intents and follow modes plus "unknown". */
+    private static final int CATEGORIES = 8;
 
     Population population() {
         return population;
@@ -135,11 +173,12 @@ final class PairScorer {
         if (totalWeight <= 0) {
             return 0;
         }
-        double sum = weight[0] * Math.min(1.0, (double) commonHours / rules.saturationHours());
-        sum += term(1, jaccard(motivesA, motivesB));
-        sum += term(2, certificate(certificateA, certificateB));
-        sum += term(3, followA < 0 || followB < 0 ? 0.5 : followA == followB ? 1 : 0);
-        sum += term(4, jaccard(objectsA, objectsB));
+        double sum = commonHours <= WEEK_HOURS ? hoursTerm[commonHours]
+                : weight[0] * Math.min(1.0, (double) commonHours / rules.saturationHours());
+        sum += motivesTerm[Integer.bitCount(motivesA & motivesB) * 33 + Integer.bitCount(motivesA | motivesB)];
+        sum += certificateTerm[(certificateA + 1) * CATEGORIES + certificateB + 1];
+        sum += followTerm[(followA + 1) * CATEGORIES + followB + 1];
+        sum += objectsTerm[Integer.bitCount(objectsA & objectsB) * 33 + Integer.bitCount(objectsA | objectsB)];
         if (weight[5] > 0) {
             double proximity;
             if (inPerson) {
@@ -150,7 +189,8 @@ final class PairScorer {
             }
             sum += term(5, proximity);
         }
-        sum += term(6, sector);
+        sum += sector == 1 ? sameOrganisationTerm : sector == 0.75 ? sameSectorTerm
+                : sector == 0 ? otherSectorTerm : term(6, sector);
         return sum / totalWeight;
     }
 
@@ -163,11 +203,6 @@ final class PairScorer {
 
     private double term(int criterion, double similarity) {
         return weight[criterion] * (diverse[criterion] ? 1 - similarity : similarity);
-    }
-
-    private static double jaccard(int first, int second) {
-        int union = Integer.bitCount(first | second);
-        return union == 0 ? 0.5 : (double) Integer.bitCount(first & second) / union;
     }
 
     private static double certificate(int first, int second) {

@@ -86,13 +86,21 @@ final class Population {
         exactLanguageCheck = languageNames.size() > 64;
         Map<String, Integer> sectors = new HashMap<>();
         Map<String, Integer> organisations = new HashMap<>();
+        Map<String, Integer> sectorsAsGiven = new HashMap<>();
+        Map<String, Integer> organisationsAsGiven = new HashMap<>();
         for (int i = 0; i < size; i++) {
             EngineLearner learner = learners.get(i);
             week0[i] = learner.utcWeek().w0();
             week1[i] = learner.utcWeek().w1();
             week2[i] = learner.utcWeek().w2();
             freeHours[i] = learner.utcWeek().count();
-            int[] ids = learner.languages().stream().mapToInt(languageIndex::get).sorted().toArray();
+            // a loop rather than a stream per learner: the streams were a visible part of this cold, one-off pass
+            int[] ids = new int[learner.languages().size()];
+            int languageCount = 0;
+            for (String language : learner.languages()) {
+                ids[languageCount++] = languageIndex.get(language);
+            }
+            Arrays.sort(ids);
             languageIds[i] = ids;
             for (int id : ids) {
                 languageBits[i] |= 1L << (id & 63);
@@ -114,8 +122,8 @@ final class Population {
             objectBits[i] = objects;
             certificate[i] = learner.certificate() == null ? -1 : learner.certificate().ordinal();
             followMode[i] = learner.followMode() == null ? -1 : learner.followMode().ordinal();
-            sector[i] = intern(sectors, learner.sector());
-            organisation[i] = intern(organisations, learner.organisation());
+            sector[i] = intern(sectors, sectorsAsGiven, learner.sector());
+            organisation[i] = intern(organisations, organisationsAsGiven, learner.organisation());
             utcOffsetMinutes[i] = learner.utcOffsetMinutes();
             latitude[i] = learner.latitude();
             longitude[i] = learner.longitude();
@@ -130,11 +138,19 @@ final class Population {
         unitRoot = buildUnits();
     }
 
-    private static int intern(Map<String, Integer> table, String value) {
-        if (value == null || value.isBlank()) {
+    /** Id of the normalised value (-1 when blank); {@code asGiven} caches the ids by raw value (few distinct). */
+    private static int intern(Map<String, Integer> table, Map<String, Integer> asGiven, String value) {
+        if (value == null) {
             return -1;
         }
-        return table.computeIfAbsent(value.strip().toLowerCase(java.util.Locale.ROOT), key -> table.size());
+        Integer known = asGiven.get(value);
+        if (known != null) {
+            return known;
+        }
+        int id = value.isBlank() ? -1
+                : table.computeIfAbsent(value.strip().toLowerCase(java.util.Locale.ROOT), key -> table.size());
+        asGiven.put(value, id);
+        return id;
     }
 
     private int[][] buildExclusions() {

@@ -58,12 +58,28 @@ final class TandemFormation {
         CandidateGraph graph = CandidateGraph.build(scorer, pool, PairScorer.ALL_MODALITIES, scorer.rules().seed());
         int[] mate = matchNearOptimally(graph, scorer.rules().seed());
         double total = 0;
+        int[] pairedVertex = new int[graph.vertexCount / 2];
+        int pairs = 0;
         for (int v = 0; v < graph.vertexCount; v++) {
             if (mate[v] > v) {
-                Tandem tandem = tandem(graph.vertexLearner[v], graph.vertexLearner[mate[v]], false);
-                total += tandem.score();
-                tandems.add(tandem);
-            } else if (mate[v] < 0) {
+                pairedVertex[pairs++] = v;
+            }
+        }
+        // the tandems and their explanations, built on the candidate search's workers (each slot by one thread)
+        Tandem[] built = new Tandem[pairs];
+        int threads = pairs < CandidateGraph.PARALLEL_THRESHOLD ? 1 : CandidateGraph.THREADS;
+        CandidateGraph.runAll(CandidateGraph.ranges(pairs, threads, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                int v = pairedVertex[k];
+                built[k] = tandem(graph.vertexLearner[v], graph.vertexLearner[mate[v]], false);
+            }
+        }));
+        for (Tandem tandem : built) {
+            total += tandem.score();
+            tandems.add(tandem);
+        }
+        for (int v = 0; v < graph.vertexCount; v++) {
+            if (mate[v] < 0) {
                 unmatched.add(new Unmatched(population.id(graph.vertexLearner[v]), Format.TANDEM,
                         reason(graph, v)));
             }
