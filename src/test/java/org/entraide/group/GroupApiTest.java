@@ -3,11 +3,13 @@ package org.entraide.group;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.Map;
 
@@ -82,8 +84,9 @@ class GroupApiTest {
     }
 
     @Test
-    void theOpenApiDocumentDescribesBothPaths() {
+    void theOpenApiDocumentDescribesBothPathsAndNoPage() {
         given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.keySet()", everyItem(startsWith("/api/")))
                 .body("paths", hasKey("/api/courses/{courseId}/groups"))
                 .body("paths", hasKey("/api/courses/{courseId}/learners/{personId}/group"))
                 .body("paths.'/api/courses/{courseId}/groups'.get.tags", hasItem("Groups"))
