@@ -44,6 +44,7 @@ public final class BenchMatching {
         Path input = null;
         String exact = "auto";
         boolean allPairs = false;
+        int warmRuns = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--n" -> n = Integer.parseInt(args[++i]);
@@ -52,6 +53,7 @@ public final class BenchMatching {
                 case "--input" -> input = Path.of(args[++i]);
                 case "--exact" -> exact = args[++i];
                 case "--all-pairs" -> allPairs = true;
+                case "--warm" -> warmRuns = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
@@ -75,6 +77,7 @@ public final class BenchMatching {
         });
         List<EngineLearner> population = learners;
         if (formats.contains("tandem")) {
+            warmUp(warmRuns, "tandem", () -> engine.matchTandems(population));
             Measured<TandemResult> run = measure(() -> engine.matchTandems(population));
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                     "bench format=tandem n=%d seconds=%.2f heap_mb=%d matched=%d weight=%.1f", n, run.seconds,
@@ -113,6 +116,7 @@ public final class BenchMatching {
             }
         }
         if (formats.contains("group")) {
+            warmUp(warmRuns, "group", () -> engine.formGroups(population));
             Measured<GroupResult> run = measure(() -> engine.formGroups(population));
             GroupResult random = GroupBaselines.random(population, rules);
             GroupResult groupAl = GroupBaselines.groupAl(population, rules);
@@ -153,6 +157,18 @@ public final class BenchMatching {
     }
 
     private record Measured<T>(T value, double seconds, long heapMb) {
+    }
+
+    /**
+     * Untimed runs before the timed one ({@code --warm K}): the server runs matching again and again (rolling matching
+     * every few minutes), so its engine code is compiled; the default (0) measures a cold JVM, JIT included.
+     */
+    private static void warmUp(int runs, String format, Supplier<?> run) {
+        for (int i = 1; i <= runs; i++) {
+            long started = System.nanoTime();
+            run.get();
+            System.err.printf(Locale.ROOT, "warm-up %s run %d: %.2f s (untimed)%n", format, i, (System.nanoTime() - started) / 1e9);
+        }
     }
 
     /** Wall time and peak heap in use (all heap pools) while the run lasted. */
