@@ -56,11 +56,7 @@ final class CandidateGraph {
         this.allowedModalities = allowedModalities;
         this.vertexLearner = vertexLearner;
         this.vertexCount = vertexLearner.length;
-        this.vertexOf = new int[scorer.population().size];
-        Arrays.fill(vertexOf, -1);
-        for (int v = 0; v < vertexCount; v++) {
-            vertexOf[vertexLearner[v]] = v;
-        }
+        this.vertexOf = vertexOf(scorer.population().size, vertexLearner);
         this.furthestStage = furthestStage;
         this.edgeCount = edges.length;
         int[] degree = new int[vertexCount + 1];
@@ -91,6 +87,16 @@ final class CandidateGraph {
         }
     }
 
+    /** For each learner of the population, its vertex in this graph, or -1. */
+    private static int[] vertexOf(int populationSize, int[] vertexLearner) {
+        int[] vertexOf = new int[populationSize];
+        Arrays.fill(vertexOf, -1);
+        for (int v = 0; v < vertexLearner.length; v++) {
+            vertexOf[vertexLearner[v]] = v;
+        }
+        return vertexOf;
+    }
+
     /**
      * The graph of the union of the top lists: vertex v's neighbours are its own list plus the vertices whose list
      * holds v, in increasing order (the order the former sort of the edge keys gave); each edge's score is read from
@@ -102,11 +108,7 @@ final class CandidateGraph {
         this.allowedModalities = allowedModalities;
         this.vertexLearner = vertexLearner;
         this.vertexCount = vertexLearner.length;
-        this.vertexOf = new int[scorer.population().size];
-        Arrays.fill(vertexOf, -1);
-        for (int v = 0; v < vertexCount; v++) {
-            vertexOf[vertexLearner[v]] = v;
-        }
+        this.vertexOf = vertexOf(scorer.population().size, vertexLearner);
         this.furthestStage = furthestStage;
         int n = vertexCount;
         int capacity = top.capacity;
