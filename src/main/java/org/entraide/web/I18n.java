@@ -25,15 +25,15 @@ public final class I18n {
     private static final String BUNDLE = "i18n.entraide";
     private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-    private I18n() {
-    }
-
     /**
      * Messages without arguments, formatted once per language: a page shows a few hundred of them, and looking up
      * the bundle and parsing a {@link MessageFormat} for each was a tenth of a page's CPU time.
      */
     private static final Map<Locale, Map<String, String>> CONSTANT_MESSAGES = Map.of(
             Locale.ENGLISH, new ConcurrentHashMap<>(), Locale.FRENCH, new ConcurrentHashMap<>());
+
+    private I18n() {
+    }
 
     public static ResourceBundle bundle(Locale locale) {
         return ResourceBundle.getBundle(BUNDLE, supported(locale), NO_FALLBACK);
