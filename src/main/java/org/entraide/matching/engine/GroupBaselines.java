@@ -191,9 +191,9 @@ public final class GroupBaselines {
         }
     }
 
-    /** Scores groups with the engine's formula and counts those whose members share the minimum common hours. */
     /**
-     * Scores the baseline's groups like Entraide's. A group that breaks a hard constraint (no modality or language
+     * Scores the baseline's groups with the engine's formula and counts those whose members share the minimum common
+     * hours. A group that breaks a hard constraint (no modality or language
      * all members share, fewer than the minimum common hours, outside a travel radius for in-person, an exclusion)
      * is not a usable study group: its score counts 0 (its modality is null), so the mean and worst score compare
      * usable groups with usable groups.
