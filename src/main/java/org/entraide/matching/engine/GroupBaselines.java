@@ -193,10 +193,9 @@ public final class GroupBaselines {
 
     /**
      * Scores the baseline's groups with the engine's formula and counts those whose members share the minimum common
-     * hours. A group that breaks a hard constraint (no modality or language
-     * all members share, fewer than the minimum common hours, outside a travel radius for in-person, an exclusion)
-     * is not a usable study group: its score counts 0 (its modality is null), so the mean and worst score compare
-     * usable groups with usable groups.
+     * hours. A group that breaks a hard constraint (no modality or language all members share, fewer than the minimum
+     * common hours, outside a travel radius for in-person, an exclusion) is not a usable study group: its score counts
+     * 0 (its modality is null), so the mean and worst score compare usable groups with usable groups.
      */
     private static GroupResult summarise(PairScorer scorer, List<int[]> groups) {
         Population population = scorer.population();
