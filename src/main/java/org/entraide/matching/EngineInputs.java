@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,10 +15,11 @@ import java.util.stream.Collectors;
 import org.entraide.availability.WeeklyAvailability;
 import org.entraide.matching.engine.EngineLearner;
 import org.entraide.profile.Enrolment;
+import org.entraide.profile.LearnerProfile;
 import org.entraide.profile.PartnerInvite;
 
 /** Turns saved profiles into the engine's learners for the week concerned (ids are person ids). */
-final class EngineInputs {
+public final class EngineInputs {
 
     private final Map<Long, Set<Long>> exclusions;
     private final Map<Long, Set<Long>> partners;
@@ -52,6 +54,23 @@ final class EngineInputs {
 
     List<EngineLearner> learners(List<Enrolment> enrolments) {
         return enrolments.stream().map(this::learner).toList();
+    }
+
+    /**
+     * Generated or imported profiles (the benchmark's population, the start-up warm-up) as engine learners for
+     * {@code week}; ids are the profiles' external ids, with no exclusions or partners.
+     */
+    public static List<EngineLearner> fromProfiles(List<LearnerProfile> profiles, LocalDate week) {
+        List<EngineLearner> learners = new ArrayList<>(profiles.size());
+        for (LearnerProfile p : profiles) {
+            int offsetMinutes = p.zone().getRules().getOffset(week.atTime(12, 0).atZone(p.zone()).toInstant())
+                    .getTotalSeconds() / 60;
+            learners.add(new EngineLearner(p.externalId(), WeeklyAvailability.toUtc(p.localWeek(), p.zone(), week),
+                    offsetMinutes, p.languages(), p.modalities(), p.formats(), p.latitude(), p.longitude(),
+                    p.travelRadiusKm(), p.motives(), p.certificateIntent(), p.followMode(), p.interactionObjects(),
+                    p.situation(), p.sector(), p.organisation(), p.moocExperience(), Set.of(), Set.of()));
+        }
+        return learners;
     }
 
     private static Set<String> ids(Set<Long> ids) {

@@ -23,6 +23,14 @@ public interface EntraideConfig {
 
     Rolling rolling();
 
+    Matching matching();
+
+    interface Matching {
+        /** Runs the engine on generated learners at start-up so the first real match is not slowed by the JIT. */
+        @WithDefault("true")
+        boolean warmUp();
+    }
+
     /** Rolling matching's scheduler ("off" disables it, as in tests). */
     interface Rolling {
         @WithDefault("5m")

@@ -18,6 +18,8 @@ import java.util.function.Supplier;
 import org.entraide.availability.WeeklyAvailability;
 import org.entraide.geo.Gazetteer;
 import org.entraide.geo.Place;
+import org.entraide.matching.EngineInputs;
+import org.entraide.matching.EngineWarmUp;
 import org.entraide.matching.engine.City;
 import org.entraide.matching.engine.EngineLearner;
 import org.entraide.matching.engine.GroupBaselines;
@@ -45,6 +47,7 @@ public final class BenchMatching {
         String exact = "auto";
         boolean allPairs = false;
         int warmRuns = 0;
+        boolean cold = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--n" -> n = Integer.parseInt(args[++i]);
@@ -54,6 +57,7 @@ public final class BenchMatching {
                 case "--exact" -> exact = args[++i];
                 case "--all-pairs" -> allPairs = true;
                 case "--warm" -> warmRuns = Integer.parseInt(args[++i]);
+                case "--cold" -> cold = true;
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
@@ -68,7 +72,7 @@ public final class BenchMatching {
         } else {
             profiles = new PopulationGenerator(gazetteer, seed).generate(n);
         }
-        List<EngineLearner> learners = toEngine(profiles);
+        List<EngineLearner> learners = EngineInputs.fromProfiles(profiles, WEEK);
         n = learners.size();
         Rules rules = Rules.defaults().withSeed(seed);
         MatchingEngine engine = new MatchingEngine(rules, (lat, lon) -> {
@@ -76,6 +80,13 @@ public final class BenchMatching {
             return new City(Long.toString(place.id()), place.name(), place.latitude(), place.longitude());
         });
         List<EngineLearner> population = learners;
+        if (!cold) {
+            // what the server does at start-up (EngineWarmUp), so the timed runs are those a course team waits for
+            long started = System.nanoTime();
+            EngineWarmUp.run(gazetteer, EngineWarmUp.LEARNERS, EngineWarmUp.ROUNDS);
+            System.err.printf(Locale.ROOT, "engine warm-up as at server start-up: %.2f s (untimed; --cold skips it)%n",
+                    (System.nanoTime() - started) / 1e9);
+        }
         if (formats.contains("tandem")) {
             warmUp(warmRuns, "tandem", () -> engine.matchTandems(population));
             Measured<TandemResult> run = measure(() -> engine.matchTandems(population));
@@ -143,19 +154,6 @@ public final class BenchMatching {
         }
     }
 
-    static List<EngineLearner> toEngine(List<LearnerProfile> profiles) {
-        List<EngineLearner> learners = new ArrayList<>(profiles.size());
-        for (LearnerProfile p : profiles) {
-            int offsetMinutes = p.zone().getRules().getOffset(WEEK.atTime(12, 0).atZone(p.zone()).toInstant())
-                    .getTotalSeconds() / 60;
-            learners.add(new EngineLearner(p.externalId(), WeeklyAvailability.toUtc(p.localWeek(), p.zone(), WEEK),
-                    offsetMinutes, p.languages(), p.modalities(), p.formats(), p.latitude(), p.longitude(),
-                    p.travelRadiusKm(), p.motives(), p.certificateIntent(), p.followMode(), p.interactionObjects(),
-                    p.situation(), p.sector(), p.organisation(), p.moocExperience(), Set.of(), Set.of()));
-        }
-        return learners;
-    }
-
     private record Measured<T>(T value, double seconds, long heapMb) {
     }
 
@@ -171,9 +169,37 @@ public final class BenchMatching {
         }
     }
 
+    /**
+     * Waits (at most 10 s) until the JIT compiler has been idle for half a second: generating or reading the population
+     * leaves compilations of that code queued, and they would otherwise take a core from the timed run. The engine's
+     * own code is not compiled yet, so the run still pays for its JIT.
+     */
+    private static void awaitIdleCompiler() {
+        var compiler = ManagementFactory.getCompilationMXBean();
+        if (compiler == null || !compiler.isCompilationTimeMonitoringSupported()) {
+            return;
+        }
+        long started = System.nanoTime();
+        long last = compiler.getTotalCompilationTime();
+        int quietTicks = 0;
+        while (quietTicks < 5 && System.nanoTime() - started < 10_000_000_000L) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long now = compiler.getTotalCompilationTime();
+            quietTicks = now == last ? quietTicks + 1 : 0;
+            last = now;
+        }
+        System.err.printf(Locale.ROOT, "compiler idle after %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
     /** Wall time and peak heap in use (all heap pools) while the run lasted. */
     private static <T> Measured<T> measure(Supplier<T> run) {
         System.gc();
+        awaitIdleCompiler();
         List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
         pools.forEach(MemoryPoolMXBean::resetPeakUsage);

@@ -33,6 +33,12 @@ final class CandidateGraph {
      */
     static final int[] TANDEM_WINDOWS = { 15, 15, 15, 100, 30 };
     static final int TANDEM_PER_LEARNER = 12;
+    /**
+     * The order of a bucket's passes (an involution: pass p runs at rank PASS_ORDER[p]). The profile pass, which finds
+     * the best pairs, goes first, so the top lists fill with strong entries and most later offers are refused by the
+     * cheap comparison with the weakest entry (measured at 100,000: 5.7M list insertions instead of 6.3M, the same graph).
+     */
+    private static final int[] PASS_ORDER = { 3, 1, 2, 0, 4 };
     static final int SCALE = 1000;
 
     final PairScorer scorer;
@@ -235,7 +241,8 @@ final class CandidateGraph {
             if (buckets[b].length >= 2) {
                 largest = Math.max(largest, buckets[b].length);
                 for (int pass = 0; pass < passKeys.length; pass++) {
-                    tasks[taskCount++] = ((long) (Integer.MAX_VALUE - buckets[b].length) << 32) | (b << 3) | pass;
+                    tasks[taskCount++] = ((long) (Integer.MAX_VALUE - buckets[b].length) << 32) | (b << 3)
+                            | PASS_ORDER[pass];
                 }
             }
         }
@@ -250,9 +257,7 @@ final class CandidateGraph {
             scans[t] = new Scan(scorer, learners, allowedModalities, windows, perLearner, maxBucket, buckets, passKeys,
                     taskList, next);
         }
-        long t0 = System.nanoTime();
         runAll(scans);
-        if (Boolean.getBoolean("entraide.trace")) for (Scan s : scans) System.err.println("scan checks=" + s.checks + " compat=" + s.compat + " offered=" + s.offered + " ms=" + (System.nanoTime() - t0) / 1000000);
         // the top lists keep the best entries under a total order, so merging them in any order gives the same lists
         Scan first = scans[0];
         if (threads > 1) {
@@ -328,7 +333,6 @@ final class CandidateGraph {
         private final long[] tasks;
         private final AtomicInteger next;
         final TopCandidates top;
-        long compat, offered, checks;
         final int[] furthest;
         private final long[] order;
         private final int[] vertex;
@@ -395,7 +399,7 @@ final class CandidateGraph {
         public void run() {
             for (int task = next.getAndIncrement(); task < tasks.length; task = next.getAndIncrement()) {
                 int bucketIndex = (int) (tasks[task] & 0xFFFFFFFFL) >>> 3;
-                int pass = (int) (tasks[task] & 7);
+                int pass = PASS_ORDER[(int) (tasks[task] & 7)];
                 scan(buckets[bucketIndex], passKeys[pass], windows[pass]);
             }
         }
@@ -440,7 +444,6 @@ final class CandidateGraph {
                 int a = vertex[i];
                 int stageA = furthest[a];
                 int end = Math.min(count, i + window + 1);
-                checks += end - i - 1;
                 for (int j = i + 1; j < end; j++) {
                     int b = vertex[j];
                     if (a == b) {
@@ -505,7 +508,6 @@ final class CandidateGraph {
         private void offerPair(int i, int j, int hours, boolean inPerson, double distance) {
             int a = vertex[i];
             int b = vertex[j];
-            compat++;
             double sectorSimilarity = PairScorer.sector(organisation[i], organisation[j],
                     sector[i], sector[j]);
             if (inPerson && distance < 0) {
@@ -531,12 +533,12 @@ final class CandidateGraph {
             // the lists' weakest entries, kept in bucket order: most offers are refused
             // here without touching the lists (random reads of large arrays)
             if (score > limitScore[i] || (score == limitScore[i] && b < limitNeighbour[i])) {
-                top.offer(a, b, score); offered++;
+                top.offer(a, b, score);
                 limitScore[i] = top.weakestScore[a];
                 limitNeighbour[i] = top.weakestNeighbour[a];
             }
             if (score > limitScore[j] || (score == limitScore[j] && a < limitNeighbour[j])) {
-                top.offer(b, a, score); offered++;
+                top.offer(b, a, score);
                 limitScore[j] = top.weakestScore[b];
                 limitNeighbour[j] = top.weakestNeighbour[b];
             }
