@@ -34,9 +34,13 @@ public class EngineWarmUp {
         }
         Thread thread = new Thread(() -> {
             long started = System.nanoTime();
-            int paired = run(Gazetteer.loadDefault(), LEARNERS, ROUNDS);
-            LOG.debugf("matching engine warmed up in %d ms (%d learners paired)", (System.nanoTime() - started) / 1_000_000,
-                    paired);
+            try {
+                run(Gazetteer.loadDefault(), LEARNERS, ROUNDS);
+                LOG.infof("Matching engine warmed up in %d ms", (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException e) {
+                // only the first match's speed is at stake
+                LOG.warn("Matching engine warm-up failed", e);
+            }
         }, "matching-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
