@@ -18,7 +18,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Runs the engine on generated learners in the background at start-up, so that the JIT has compiled its hot loops
- * before a course team's first match: a cold JVM takes about 1.5× as long for its first 100,000-learner run.
+ * before a course team's first match: a cold JVM took a third longer for its first 100,000-learner run (3.1 s
+ * against 2.3 s for tandems).
  */
 @ApplicationScoped
 public class EngineWarmUp {

@@ -36,12 +36,14 @@ public class JobLock {
             return true;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> entityManager
-                    .createNativeQuery("insert into job_lock (name, owner, locked_until) values (?1, ?2, ?3)")
-                    .setParameter(1, name).setParameter(2, owner).setParameter(3, now.plus(duration)).executeUpdate());
-            return true;
-        } catch (RuntimeException rowExists) {
-            // the row exists (held by someone, or inserted by another instance a moment ago): not ours
+            // inserted only where the row is missing, so a lease held elsewhere is no database error in the logs
+            return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                    "insert into job_lock (name, owner, locked_until) select ?1, ?2, ?3 where not exists"
+                            + " (select 1 from job_lock where name = ?4)")
+                    .setParameter(1, name).setParameter(2, owner).setParameter(3, now.plus(duration)).setParameter(4, name)
+                    .executeUpdate() == 1);
+        } catch (RuntimeException insertedMeanwhile) {
+            // another instance inserted the row between our check and our insert: the lease is theirs
             return false;
         }
     }

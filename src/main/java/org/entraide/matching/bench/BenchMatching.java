@@ -8,14 +8,12 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import org.entraide.availability.WeeklyAvailability;
 import org.entraide.geo.Gazetteer;
 import org.entraide.geo.Place;
 import org.entraide.matching.EngineInputs;
