@@ -21,6 +21,9 @@ import org.entraide.profile.PartnerInvite;
 /** Turns saved profiles into the engine's learners for the week concerned (ids are person ids). */
 public final class EngineInputs {
 
+    /** The week generated populations are converted to UTC for: fixed so that runs are reproducible. */
+    public static final LocalDate GENERATED_WEEK = LocalDate.of(2025, 10, 6);
+
     private final Map<Long, Set<Long>> exclusions;
     private final Map<Long, Set<Long>> partners;
     private final LocalDate week;

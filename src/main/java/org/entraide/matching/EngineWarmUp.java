@@ -1,6 +1,5 @@
 package org.entraide.matching;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +26,6 @@ public class EngineWarmUp {
     private static final Logger LOG = Logger.getLogger(EngineWarmUp.class);
     public static final int LEARNERS = 10_000;
     public static final int ROUNDS = 2;
-    private static final LocalDate WEEK = LocalDate.of(2025, 10, 6);
 
     void onStart(@Observes StartupEvent event, EntraideConfig config) {
         if (!config.matching().warmUp()) {
@@ -57,7 +55,7 @@ public class EngineWarmUp {
         int paired = 0;
         for (int round = 0; round < rounds; round++) {
             List<EngineLearner> population = EngineInputs.fromProfiles(
-                    new PopulationGenerator(gazetteer, round + 1).generate(learners), WEEK);
+                    new PopulationGenerator(gazetteer, round + 1).generate(learners), EngineInputs.GENERATED_WEEK);
             paired = engine.matchTandems(population).matchedLearners();
             engine.formGroups(population);
         }

@@ -7,7 +7,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,9 +32,6 @@ import org.entraide.profile.population.PopulationGenerator;
 
 /** Runs the matching engine, its baselines and the exact reference; prints one {@code bench …} line per run. */
 public final class BenchMatching {
-
-    /** The week the generated availability is converted to UTC for: fixed so runs are reproducible. */
-    static final LocalDate WEEK = LocalDate.of(2025, 10, 6);
 
     public static void main(String[] args) throws IOException {
         int n = 100_000;
@@ -70,7 +66,7 @@ public final class BenchMatching {
         } else {
             profiles = new PopulationGenerator(gazetteer, seed).generate(n);
         }
-        List<EngineLearner> learners = EngineInputs.fromProfiles(profiles, WEEK);
+        List<EngineLearner> learners = EngineInputs.fromProfiles(profiles, EngineInputs.GENERATED_WEEK);
         n = learners.size();
         Rules rules = Rules.defaults().withSeed(seed);
         MatchingEngine engine = new MatchingEngine(rules, (lat, lon) -> {
