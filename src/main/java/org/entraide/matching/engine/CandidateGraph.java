@@ -224,11 +224,7 @@ final class CandidateGraph {
             for (int pass = 0; pass < 3; pass++) {
                 passKeys[pass][v] = minHashes[pass][v];
             }
-            long profile = ((long) (population.certificate[learner] + 1) << 15)
-                    | ((long) (population.followMode[learner] + 1) << 13)
-                    | ((long) (population.motiveBits[learner] & 0xFF) << 5)
-                    | (population.objectBits[learner] & 0x1F);
-            passKeys[3][v] = (profile << 16) | (minHashes[0][v] >>> 8);
+            passKeys[3][v] = (profileKey(population, learner) << 16) | (minHashes[0][v] >>> 8);
             boolean inPerson = (population.modalityBits[learner] & allowedModalities & Population.IN_PERSON_BIT) != 0;
             passKeys[4][v] = inPerson ? (morton(population.latitude[learner], population.longitude[learner]) << 8)
                     | (minHashes[0][v] >>> 16) : -1;
@@ -628,6 +624,14 @@ final class CandidateGraph {
             }
         }
         return buckets;
+    }
+
+    /** The profile pass's key, before availability: certificate intent, follow mode, motives, objects. */
+    static long profileKey(Population population, int learner) {
+        return ((long) (population.certificate[learner] + 1) << 15)
+                | ((long) (population.followMode[learner] + 1) << 13)
+                | ((long) (population.motiveBits[learner] & 0xFF) << 5)
+                | (population.objectBits[learner] & 0x1F);
     }
 
     /** Ranks of the first three free hours under a random permutation, packed so similar weeks sort together. */
