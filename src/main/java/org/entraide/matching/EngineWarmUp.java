@@ -19,7 +19,7 @@ import io.quarkus.runtime.StartupEvent;
  * Runs the engine on generated learners in the background at start-up, so that the JIT has compiled its hot loops
  * before a course team's first match: a cold JVM took a third longer for its first 100,000-learner run (3.1 s
  * against 2.3 s for tandems). The loops that run once per learner reach the optimising compiler only after tens of
- * thousands of iterations, so the warm-up runs three rounds of 20,000 learners (3.5–4 s of one core): after two
+ * thousands of iterations, so the warm-up runs three rounds of 20,000 learners (3.5–4.5 s): after two
  * rounds of 10,000 the first 100,000-learner tandem run still compiled about twenty methods and took 1.8–2.4 s of wall
  * time (3.4–4.5 s of CPU), against 1.6–2.0 s (2.8–3.7 s of CPU) now.
  */
