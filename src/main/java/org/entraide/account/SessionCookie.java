@@ -27,9 +27,11 @@ public class SessionCookie {
     public static final String NAME = "entraide_session";
 
     private final EntraideConfig config;
+    private final Mac macPrototype;
 
     SessionCookie(EntraideConfig config) {
         this.config = config;
+        this.macPrototype = keyedMac(config.auth().sessionSecret());
     }
 
     public Cookie issue(long personId) {
@@ -72,9 +74,19 @@ public class SessionCookie {
 
     private String sign(String payload) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(config.auth().sessionSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            // every request verifies its cookie: a clone of the keyed prototype skips the provider lookup and key set-up
+            Mac mac = (Mac) macPrototype.clone();
             return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256 cannot be cloned", e);
+        }
+    }
+
+    private static Mac keyedMac(String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

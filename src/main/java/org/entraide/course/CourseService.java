@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -163,12 +165,20 @@ public class CourseService {
 
     /** The person's membership of the course in any role; 404 otherwise (platform admins excepted), so existence does not leak. */
     public Membership requireMembership(long courseId, long personId) {
-        Course course = Course.findById(courseId);
-        if (course == null) {
+        // one statement for the course, the enrolment and the roles: every course page starts here
+        List<Object[]> rows = Course.getEntityManager().createQuery("""
+                select c, e, r.role from Course c
+                left join Enrolment e on e.course = c and e.person.id = ?2
+                left join CourseRole r on r.course = c and r.person.id = ?2
+                where c.id = ?1""", Object[].class)
+                .setParameter(1, courseId).setParameter(2, personId).getResultList();
+        if (rows.isEmpty()) {
             throw new NotFoundException();
         }
-        Membership membership = new Membership(course, Enrolment.find(courseId, personId), CourseRole.kindsOf(courseId, personId));
-        if (membership.enrolment().isEmpty() && membership.roles().isEmpty() && !isPlatformAdmin(personId)) {
+        Set<CourseRole.Kind> roles = EnumSet.noneOf(CourseRole.Kind.class);
+        rows.stream().map(row -> (CourseRole.Kind) row[2]).filter(Objects::nonNull).forEach(roles::add);
+        Membership membership = new Membership((Course) rows.get(0)[0], Optional.ofNullable((Enrolment) rows.get(0)[1]), roles);
+        if (membership.enrolment().isEmpty() && roles.isEmpty() && !isPlatformAdmin(personId)) {
             throw new NotFoundException();
         }
         return membership;

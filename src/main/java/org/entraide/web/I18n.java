@@ -32,6 +32,8 @@ public final class I18n {
     private static final Map<Locale, Map<String, String>> CONSTANT_MESSAGES = Map.of(
             Locale.ENGLISH, new ConcurrentHashMap<>(), Locale.FRENCH, new ConcurrentHashMap<>());
 
+    private static volatile RequestContext requestContextProxy;
+
     private I18n() {
     }
 
@@ -71,9 +73,22 @@ public final class I18n {
         }
         ManagedContext requestContext = Arc.container().requestContext();
         if (requestContext.isActive()) {
-            return Arc.container().instance(RequestContext.class).get().locale();
+            return currentRequest().locale();
         }
         return Locale.ENGLISH;
+    }
+
+    /**
+     * The client proxy of the request-scoped {@link RequestContext}: it is one object that delegates to the current request's
+     * instance, so it is looked up once rather than for each of a page's hundred messages.
+     */
+    private static RequestContext currentRequest() {
+        RequestContext proxy = requestContextProxy;
+        if (proxy == null) {
+            proxy = Arc.container().instance(RequestContext.class).get();
+            requestContextProxy = proxy;
+        }
+        return proxy;
     }
 
     public static boolean has(String key) {
