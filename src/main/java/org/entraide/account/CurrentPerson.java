@@ -15,11 +15,13 @@ public class CurrentPerson {
 
     private final SecurityIdentity identity;
     private final AccountService accounts;
+    private final PersonLookup lookup;
     private Optional<Person> person;
 
-    CurrentPerson(SecurityIdentity identity, AccountService accounts) {
+    CurrentPerson(SecurityIdentity identity, AccountService accounts, PersonLookup lookup) {
         this.identity = identity;
         this.accounts = accounts;
+        this.lookup = lookup;
     }
 
     public Optional<Person> get() {
@@ -47,7 +49,7 @@ public class CurrentPerson {
                     token.getClaim("name"), token.getClaim("locale")));
         }
         try {
-            return Optional.ofNullable(Person.findById(Long.parseLong(identity.getPrincipal().getName())));
+            return lookup.byId(Long.parseLong(identity.getPrincipal().getName()));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

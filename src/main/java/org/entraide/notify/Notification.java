@@ -3,6 +3,7 @@ package org.entraide.notify;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -63,6 +64,19 @@ public class Notification extends PanacheEntityBase {
 
     public boolean unread() {
         return readAt == null;
+    }
+
+    /** A person and the number of their unread notifications. */
+    public record Reader(Person person, long unread) {
+    }
+
+    /** The person with their unread count, in one statement. */
+    public static Optional<Reader> reader(long personId) {
+        return getEntityManager().createQuery("""
+                select p, (select count(n) from Notification n where n.person = p and n.readAt is null)
+                from Person p where p.id = ?1""", Object[].class)
+                .setParameter(1, personId).getResultStream().findFirst()
+                .map(row -> new Reader((Person) row[0], (Long) row[1]));
     }
 
     public static long countUnread(long personId) {

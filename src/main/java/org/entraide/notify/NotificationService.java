@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,6 +80,11 @@ public class NotificationService {
 
     public long unreadCount(long personId) {
         return Notification.countUnread(personId);
+    }
+
+    /** The person with their unread count, in one statement: the page header shows both. */
+    public Optional<Notification.Reader> reader(long personId) {
+        return Notification.reader(personId);
     }
 
     /** The person's latest notifications, newest first. */

@@ -156,7 +156,9 @@ public class Enrolment extends PanacheEntityBase {
     }
 
     public static Optional<Enrolment> find(long courseId, long personId) {
-        return find("course.id = ?1 and person.id = ?2", courseId, personId).firstResultOptional();
+        // the course is eager: fetched in the same statement rather than by a second one
+        return find("from Enrolment e join fetch e.course where e.course.id = ?1 and e.person.id = ?2", courseId, personId)
+                .firstResultOptional();
     }
 
     public static List<Enrolment> ofPerson(long personId) {

@@ -8,6 +8,8 @@ import jakarta.inject.Named;
 
 import org.entraide.account.CurrentPerson;
 import org.entraide.account.Person;
+import org.entraide.account.PersonLookup;
+import org.entraide.notify.Notification;
 import org.entraide.notify.NotificationService;
 
 import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
@@ -18,10 +20,11 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * What the layout needs on every page, available to templates as {@code inject:ctx}:
  * the language, the signed-in person and the flash message of a redirect.
+ * It is also how {@link CurrentPerson} reads a local session's person, so that the header's unread badge comes with it.
  */
 @Named("ctx")
 @RequestScoped
-public class RequestContext {
+public class RequestContext implements PersonLookup {
 
     public static final String LANGUAGE_COOKIE = "entraide_lang";
     public static final String FLASH_PARAM = "flash";
@@ -82,6 +85,14 @@ public class RequestContext {
 
     public String displayName() {
         return person().map(p -> p.displayName).orElse("");
+    }
+
+    /** Reads the person and their unread count in one statement: every page shows both. */
+    @Override
+    public Optional<Person> byId(long personId) {
+        Optional<Notification.Reader> reader = notifications.reader(personId);
+        unreadNotifications = reader.map(Notification.Reader::unread).orElse(0L);
+        return reader.map(Notification.Reader::person);
     }
 
     /** Unread notifications of the signed-in person, for the header badge; 0 for visitors (and on the event loop). */
