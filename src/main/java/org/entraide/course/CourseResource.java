@@ -1,7 +1,6 @@
 package org.entraide.course;
 
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -42,7 +41,7 @@ public class CourseResource {
 
         static native TemplateInstance create(CourseForm form, FormErrors errors, List<String> languageCodes, Format[] formats);
 
-        static native TemplateInstance show(Course course, Optional<Enrolment> enrolment, boolean team, boolean organizer,
+        static native TemplateInstance show(Course course, Enrolment enrolment, boolean team, boolean organizer,
                 List<PartnerService.PartnerView> partners, List<GroupMember> groups, long pendingProposals);
 
         static native TemplateInstance manage(Course course, CourseForm form, FormErrors errors, String inviteLink,
@@ -98,7 +97,7 @@ public class CourseResource {
     public String show(@PathParam("id") long id) {
         long me = currentPerson.id();
         CourseService.Membership membership = courses.requireMembership(id, me);
-        return Templates.show(membership.course(), membership.enrolment(), membership.team(), membership.organizer(),
+        return Templates.show(membership.course(), membership.enrolment().orElse(null), membership.team(), membership.organizer(),
                 partners.partnersOf(id, me), GroupMember.activeOf(id, me), ProposalMember.countAwaitingAnswer(id, me)).render();
     }
 
