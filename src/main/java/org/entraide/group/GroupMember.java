@@ -56,7 +56,10 @@ public class GroupMember extends PanacheEntityBase {
 
     /** The person's active groups in a course. */
     public static List<GroupMember> activeOf(long courseId, long personId) {
-        return list("group.course.id = ?1 and person.id = ?2 and leftAt is null and group.status <> ?3 order by joinedAt desc",
+        // the group is eager: fetched in the same statement rather than one more per group
+        return list("""
+                from GroupMember m join fetch m.group g
+                where g.course.id = ?1 and m.person.id = ?2 and m.leftAt is null and g.status <> ?3 order by m.joinedAt desc""",
                 courseId, personId, LearningGroup.Status.DISSOLVED);
     }
 }
