@@ -1,0 +1,90 @@
+package org.entraide.web;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.entraide.account.Person;
+import org.entraide.notify.NotificationKind;
+import org.entraide.notify.NotificationService;
+import org.entraide.profile.PartnerInvite;
+import org.entraide.testing.Browser;
+import org.entraide.testing.Db;
+import org.entraide.testing.Form;
+import org.entraide.testing.Groups;
+import org.entraide.testing.Groups.Learner;
+import org.entraide.testing.Groups.TestCourse;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * The pages learners open most run a fixed number of SQL statements, however many groups, partners and
+ * notifications they have: each statement is a round trip that the load test pays for (docs/proof.md).
+ */
+@QuarkusTest
+class StatementCountTest {
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Inject
+    NotificationService notifications;
+
+    @Test
+    void theLearnersPagesDoNotGrowWithTheirGroupsAndPartners() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        Learner ana = Groups.learner(course, "Ana", "TANDEM");
+        Learner ben = Groups.learner(course, "Ben", "TANDEM");
+        Groups.formGroup(course, "TANDEM", List.of(ana, ben));
+        joinedPartner(ana, course, "Chloe");
+        joinedPartner(ana, course, "Dario");
+        assertEquals(303, ana.browser().post("/courses/" + course.id() + "/partners", Form.of("relationKind", "FRIEND")).statusCode());
+        Db.run(() -> {
+            Person person = Person.findById(ana.personId());
+            notifications.notify(person, NotificationKind.PROPOSAL_NEW, "/courses/" + course.id(), "One");
+            notifications.notify(person, NotificationKind.PROPOSAL_NEW, "/courses/" + course.id(), "Two");
+        });
+        String badge = "<span class=\"badge\">" + notifications.unreadCount(ana.personId()) + "</span>";
+
+        // the person with the unread badge, the course with the enrolment and roles, partners, groups, pending proposals
+        String coursePage = statements(ana.browser(), "/courses/" + course.id(), 5);
+        assertThat(coursePage, containsString("Chloe"));
+        assertThat(coursePage, containsString("Dario"));
+        assertThat(coursePage, containsString("href=\"/groups/"));
+        assertThat(coursePage, containsString(badge));
+        // the person, the enrolments with their courses, the staff roles with theirs
+        assertThat(statements(ana.browser(), "/courses", 3), containsString(badge));
+        // the person, the enrolment with its course
+        statements(ana.browser(), "/courses/" + course.id() + "/profile/about", 2);
+    }
+
+    /** Renders the page as the browser's person and checks how many statements it prepared. */
+    private String statements(Browser browser, String path, long expected) {
+        Statistics statistics = sessionFactory.getStatistics();
+        long before = statistics.getPrepareStatementCount();
+        Response page = browser.get(path);
+        long prepared = statistics.getPrepareStatementCount() - before;
+        assertEquals(200, page.statusCode(), path);
+        assertEquals(expected, prepared, "statements for " + path);
+        return page.asString();
+    }
+
+    /** Someone signs up through the learner's partner link and joins the course with them. */
+    private static void joinedPartner(Learner inviter, TestCourse course, String firstName) {
+        assertEquals(303, inviter.browser().post("/courses/" + course.id() + "/partners", Form.of("relationKind", "COLLEAGUE")).statusCode());
+        String code = Db.tx(() -> PartnerInvite.<PartnerInvite>find("inviter.id = ?1 and status = ?2 order by id desc", inviter.personId(),
+                PartnerInvite.Status.OPEN).firstResult().code);
+        Browser invitee = new Browser();
+        assertEquals(303, invitee.signUp(Browser.uniqueEmail(firstName.toLowerCase()), firstName + " Partner", Browser.DEFAULT_PASSWORD)
+                .statusCode());
+        assertEquals(303, invitee.post("/partner/" + code, new Form()).statusCode());
+    }
+}
