@@ -75,7 +75,8 @@ public class Notification extends PanacheEntityBase {
         return getEntityManager().createQuery("""
                 select p, (select count(n) from Notification n where n.person = p and n.readAt is null)
                 from Person p where p.id = ?1""", Object[].class)
-                .setParameter(1, personId).getResultStream().findFirst()
+                // a list, not a stream: a stream opens a scrollable result set, which costs more for this one row
+                .setParameter(1, personId).getResultList().stream().findFirst()
                 .map(row -> new Reader((Person) row[0], (Long) row[1]));
     }
 
