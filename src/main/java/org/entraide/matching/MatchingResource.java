@@ -27,7 +27,6 @@ import org.entraide.web.FormErrors;
 import org.entraide.web.InvalidInputException;
 import org.entraide.web.Redirects;
 import org.entraide.web.RequestContext;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -65,10 +64,10 @@ public class MatchingResource {
     private final CourseService courses;
     private final CurrentPerson currentPerson;
     private final RequestContext context;
-    private final ManagedExecutor executor;
+    private final MatchingExecutor executor;
 
     MatchingResource(MatchingService matching, CourseService courses, CurrentPerson currentPerson, RequestContext context,
-            ManagedExecutor executor) {
+            MatchingExecutor executor) {
         this.matching = matching;
         this.executor = executor;
         this.courses = courses;
@@ -87,7 +86,7 @@ public class MatchingResource {
     public Response run(@PathParam("id") long courseId, @RestForm String format) {
         try {
             long runId = matching.start(courseId, currentPerson.id(), EnumSets.one(Format.class, format)).id;
-            executor.runAsync(() -> matching.compute(runId));
+            executor.submit(() -> matching.compute(runId));
             return Redirects.seeOther(runPath(courseId, runId), "run-started");
         } catch (InvalidInputException e) {
             Course course = courses.requireTeam(courseId, currentPerson.id());

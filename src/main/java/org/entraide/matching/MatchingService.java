@@ -41,6 +41,7 @@ import org.entraide.notify.NotificationService;
 import org.entraide.profile.Enrolment;
 import org.entraide.profile.Format;
 import org.entraide.profile.Modality;
+import org.entraide.web.EntraideConfig;
 import org.entraide.web.InvalidInputException;
 import org.entraide.web.Queries;
 import org.jboss.logging.Logger;
@@ -61,11 +62,13 @@ public class MatchingService {
     private final CourseService courses;
     private final GeoService geo;
     private final NotificationService notifications;
+    private final Duration runTimeout;
 
-    MatchingService(CourseService courses, GeoService geo, NotificationService notifications) {
+    MatchingService(CourseService courses, GeoService geo, NotificationService notifications, EntraideConfig config) {
         this.courses = courses;
         this.geo = geo;
         this.notifications = notifications;
+        this.runTimeout = config.matching().runTimeout();
     }
 
     /** Learners of the course who wait for a match in this format, longest wait first. */
@@ -98,6 +101,7 @@ public class MatchingService {
         if (format == null || !course.offers(format)) {
             throw InvalidInputException.of("format", "error.invalid-choice");
         }
+        failInterruptedRuns();
         if (Queries.count(MatchingRun.class, "course.id = ?1 and format = ?2 and (status = ?3 or status = ?4)", courseId, format,
                 MatchingRun.Status.PREVIEW, MatchingRun.Status.RUNNING) > 0) {
             throw InvalidInputException.of("format", "error.preview-open");
@@ -120,6 +124,17 @@ public class MatchingService {
                 run.message = null;
             });
         }
+    }
+
+    /**
+     * Marks failed the runs still running after the run timeout: their instance stopped while computing them (a
+     * deployment, a crash), and an open run would keep the course team from starting another. Rolling runs are
+     * computed in the transaction that creates them, so they never stay running.
+     */
+    @Transactional
+    public int failInterruptedRuns() {
+        return MatchingRun.update("status = ?1, finishedAt = ?2 where status = ?3 and startedAt < ?4", MatchingRun.Status.FAILED,
+                Instant.now(), MatchingRun.Status.RUNNING, Instant.now().minus(runTimeout));
     }
 
     /** A run of rolling matching: computed and published at once. */

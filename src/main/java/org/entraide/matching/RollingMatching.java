@@ -40,6 +40,7 @@ public class RollingMatching {
     @Scheduled(every = "${entraide.rolling.every:5m}", delayed = "${entraide.rolling.delay:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
+        matching.failInterruptedRuns();
         expireProposals();
         runDue();
     }

@@ -1,5 +1,6 @@
 package org.entraide.web;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -29,6 +30,20 @@ public interface EntraideConfig {
         /** Runs the engine on generated learners at start-up so the first real match is not slowed by the JIT. */
         @WithDefault("true")
         boolean warmUp();
+
+        /**
+         * Runs computed at the same time; more wait in a queue. They have their own threads, so a burst of runs cannot
+         * take the worker threads that serve pages, and the engine is CPU-bound, so more runs than cores gain nothing.
+         */
+        @WithDefault("1")
+        int threads();
+
+        /**
+         * A run still marked running after this long was interrupted (the instance stopped while computing it): it is
+         * marked failed so the course team can start another. A 100,000-learner run takes seconds.
+         */
+        @WithDefault("15m")
+        Duration runTimeout();
     }
 
     /** Rolling matching's scheduler ("off" disables it, as in tests). */
