@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
@@ -60,6 +61,10 @@ public class GroupService {
         Instant now = Instant.now();
         LearningGroup group = proposal.targetGroup;
         boolean refill = group != null;
+        if (refill && group.status == LearningGroup.Status.DISSOLVED) {
+            // dissolving withdraws the proposals that would refill a group; this only guards against a missed one
+            throw InvalidInputException.of("proposal", "error.proposal-closed");
+        }
         if (!refill) {
             group = new LearningGroup();
             group.course = proposal.course;
@@ -75,9 +80,12 @@ public class GroupService {
         String link = "/groups/" + group.id;
         String joiners = members.stream().filter(m -> m.response != ProposalMember.Response.MEMBER)
                 .map(m -> m.person.firstName()).collect(Collectors.joining(", "));
+        List<Long> current = refill ? GroupMember.current(group.id).stream().map(m -> m.person.id).toList() : List.of();
         for (ProposalMember member : members) {
             if (member.response == ProposalMember.Response.MEMBER) {
-                notifications.notify(member.person, NotificationKind.GROUP_REFILLED, link, proposal.course.title, joiners);
+                if (current.contains(member.person.id)) { // not those who left since the proposal was made
+                    notifications.notify(member.person, NotificationKind.GROUP_REFILLED, link, proposal.course.title, joiners);
+                }
                 continue;
             }
             GroupMember membership = new GroupMember();
@@ -202,8 +210,10 @@ public class GroupService {
     public int dissolveStaleRefills(long courseId, Duration maxWait) {
         int dissolved = 0;
         Instant limit = Instant.now().minus(maxWait);
-        for (LearningGroup group : LearningGroup.<LearningGroup>list("course.id = ?1 and status = ?2 and lastActivityAt < ?3", courseId,
-                LearningGroup.Status.REFILLING, limit)) {
+        // not while newcomers are being asked to join
+        for (LearningGroup group : LearningGroup.<LearningGroup>list("from LearningGroup g where g.course.id = ?1 and g.status = ?2"
+                + " and g.lastActivityAt < ?3 and not exists (select p.id from Proposal p where p.targetGroup = g and p.status = ?4)",
+                courseId, LearningGroup.Status.REFILLING, limit, Proposal.Status.PENDING)) {
             dissolve(group, GroupMember.current(group.id));
             dissolved++;
         }
@@ -213,6 +223,16 @@ public class GroupService {
     private void dissolve(LearningGroup group, List<GroupMember> remaining) {
         group.status = LearningGroup.Status.DISSOLVED;
         group.dissolvedAt = Instant.now();
+        // the newcomers asked to join it go back to the queue (they waited in it meanwhile, so they keep their place)
+        for (Proposal refill : Proposal.<Proposal>find("targetGroup = ?1 and (status = ?2 or status = ?3)", group, Proposal.Status.PENDING,
+                Proposal.Status.DRAFT).withLock(LockModeType.PESSIMISTIC_WRITE).list()) {
+            if (refill.status == Proposal.Status.PENDING) {
+                refill.members().stream().filter(m -> m.response != ProposalMember.Response.MEMBER).forEach(m -> notifications
+                        .notify(m.person, NotificationKind.PROPOSAL_WITHDRAWN, "/courses/" + group.course.id + "/matches", group.course.title));
+            }
+            refill.status = Proposal.Status.WITHDRAWN;
+            refill.decidedAt = group.dissolvedAt;
+        }
         for (GroupMember member : remaining) {
             member.leftAt = group.dissolvedAt;
             // back to the pool, keeping their original place in the queue

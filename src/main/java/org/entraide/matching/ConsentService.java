@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
@@ -45,9 +46,19 @@ public class ConsentService {
         return member;
     }
 
+    /**
+     * Records an acceptance; the last one forms the group. The proposal's row is locked first, so two members
+     * answering at the same moment, a double click and the expiry job are applied one after the other, each seeing
+     * the answers before it.
+     */
     @Transactional
     public Proposal accept(long courseId, long proposalId, long personId) {
+        lockProposal(proposalId);
         ProposalMember member = requireOwn(courseId, proposalId, personId);
+        Proposal.Status status = member.proposal.status;
+        if (member.response == ProposalMember.Response.ACCEPTED && (status == Proposal.Status.PENDING || status == Proposal.Status.ACCEPTED)) {
+            return member.proposal; // a second click on "Accept"
+        }
         Proposal proposal = requirePending(member);
         member.response = ProposalMember.Response.ACCEPTED;
         member.respondedAt = Instant.now();
@@ -63,6 +74,7 @@ public class ConsentService {
 
     @Transactional
     public void decline(long courseId, long proposalId, long personId, String reason) {
+        lockProposal(proposalId);
         ProposalMember member = requireOwn(courseId, proposalId, personId);
         Proposal proposal = requirePending(member);
         String trimmed = Texts.trimToNull(reason);
@@ -80,7 +92,9 @@ public class ConsentService {
     public int expireAndRemind() {
         Instant now = Instant.now();
         int expired = 0;
-        for (Proposal proposal : Proposal.<Proposal>list("status = ?1 and expiresAt < ?2", Proposal.Status.PENDING, now)) {
+        // locked, so an answer given at this moment is applied before or after, never lost
+        for (Proposal proposal : Proposal.<Proposal>find("status = ?1 and expiresAt < ?2", Proposal.Status.PENDING, now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()) {
             List<ProposalMember> silent = proposal.members().stream().filter(m -> m.response == ProposalMember.Response.PENDING).toList();
             close(proposal, Proposal.Status.EXPIRED, silent);
             expired++;
@@ -113,7 +127,9 @@ public class ConsentService {
                 }
             }
             if (status == Proposal.Status.EXPIRED) {
-                Enrolment.find(courseId, refuser.person.id).ifPresent(e -> e.status = Enrolment.Status.PAUSED);
+                // only from the queue: someone who meanwhile joined a group (e.g. with a partner) stays matched
+                Enrolment.find(courseId, refuser.person.id).filter(e -> e.status == Enrolment.Status.WAITING)
+                        .ifPresent(e -> e.status = Enrolment.Status.PAUSED);
             }
         }
         for (ProposalMember other : members) {
@@ -121,6 +137,12 @@ public class ConsentService {
             if (!refused && other.response != ProposalMember.Response.MEMBER) {
                 notifications.notify(other.person, NotificationKind.MEMBER_DECLINED, matchesLink(proposal), proposal.course.title);
             }
+        }
+    }
+
+    private static void lockProposal(long proposalId) {
+        if (Proposal.findById(proposalId, LockModeType.PESSIMISTIC_WRITE) == null) {
+            throw new NotFoundException();
         }
     }
 

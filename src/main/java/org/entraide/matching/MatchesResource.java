@@ -1,9 +1,12 @@
 package org.entraide.matching;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
 
@@ -118,7 +121,10 @@ public class MatchesResource {
     /** The engine's explanation in the viewer's words, plus the rules relaxed for a long wait. */
     static String explain(Proposal proposal, Locale locale, ZoneId zone) {
         Explanation explanation = ExplanationJson.read(proposal.explanation);
-        String text = explanation == null ? "" : ExplanationText.render(explanation, locale, zone);
+        // the shared hours were converted to UTC with the offsets of the run's week: converting back with that week keeps
+        // them right for someone who looks after a clock change
+        LocalDate runWeek = LocalDate.ofInstant(proposal.createdAt, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        String text = explanation == null ? "" : ExplanationText.render(explanation, locale, zone, runWeek);
         if (proposal.relaxation != null) {
             text = text + " " + I18n.message(locale, "matches.relaxed", MatchingService.relaxedHours(proposal.relaxation, 0));
         }

@@ -1,5 +1,6 @@
 package org.entraide.matching;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +57,8 @@ public class MatchingResource {
     static class Templates {
         static native TemplateInstance matching(Course course, Map<Format, Integer> waiting, List<MatchingRun> runs, FormErrors errors);
 
-        static native TemplateInstance preview(Course course, MatchingRun run, List<ProposalRow> proposals, List<UnmatchedRow> unmatched,
-                String clusters, FormErrors errors);
+        static native TemplateInstance preview(Course course, MatchingRun run, Instant discardedAt, List<ProposalRow> proposals,
+                List<UnmatchedRow> unmatched, String clusters, FormErrors errors);
     }
 
     private final MatchingService matching;
@@ -182,7 +183,7 @@ public class MatchingResource {
                 }
             }
         }
-        return Templates.preview(run.course, run, rows, unmatched, clusters, errors);
+        return Templates.preview(run.course, run, matching.discardedAt(run), rows, unmatched, clusters, errors);
     }
 
     private static long id(String value) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
@@ -63,12 +64,14 @@ public class MatchingService {
     private final GeoService geo;
     private final NotificationService notifications;
     private final Duration runTimeout;
+    private final Duration previewTimeout;
 
     MatchingService(CourseService courses, GeoService geo, NotificationService notifications, EntraideConfig config) {
         this.courses = courses;
         this.geo = geo;
         this.notifications = notifications;
         this.runTimeout = config.matching().runTimeout();
+        this.previewTimeout = config.matching().previewTimeout();
     }
 
     /** Learners of the course who wait for a match in this format, longest wait first. */
@@ -102,6 +105,8 @@ public class MatchingService {
             throw InvalidInputException.of("format", "error.invalid-choice");
         }
         failInterruptedRuns();
+        // one run at a time per course: a double click on "Run now" waits here and then finds the first run open
+        Course.getEntityManager().lock(course, LockModeType.PESSIMISTIC_WRITE);
         if (Queries.count(MatchingRun.class, "course.id = ?1 and format = ?2 and (status = ?3 or status = ?4)", courseId, format,
                 MatchingRun.Status.PREVIEW, MatchingRun.Status.RUNNING) > 0) {
             throw InvalidInputException.of("format", "error.preview-open");
@@ -137,6 +142,20 @@ public class MatchingService {
                 Instant.now(), MatchingRun.Status.RUNNING, Instant.now().minus(runTimeout));
     }
 
+    /** Discards the previews left open longer than the preview timeout, so their learners can be matched again. */
+    @Transactional
+    public int discardAbandonedPreviews() {
+        List<MatchingRun> abandoned = MatchingRun.<MatchingRun>find("status = ?1 and finishedAt < ?2", MatchingRun.Status.PREVIEW,
+                Instant.now().minus(previewTimeout)).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        abandoned.forEach(MatchingService::discard);
+        return abandoned.size();
+    }
+
+    /** When an open preview will be discarded if nobody publishes it; null for any other run. */
+    public Instant discardedAt(MatchingRun run) {
+        return run.status == MatchingRun.Status.PREVIEW && run.finishedAt != null ? run.finishedAt.plus(previewTimeout) : null;
+    }
+
     /** A run of rolling matching: computed and published at once. */
     @Transactional
     public MatchingRun runRolling(long courseId, Format format) {
@@ -163,6 +182,9 @@ public class MatchingService {
     }
 
     private void fill(MatchingRun run) {
+        if (run.status != MatchingRun.Status.RUNNING) {
+            return; // waited in the queue past the run timeout and was marked failed meanwhile
+        }
         Course course = run.course;
         Format format = run.format;
         List<Enrolment> pool = pool(course.id, format);
@@ -251,9 +273,11 @@ public class MatchingService {
         return result.unmatched();
     }
 
+    /** Groups with free seats and no newcomers being asked already (two proposals could fill a seat twice). */
     private static List<LearningGroup> openGroups(long courseId) {
-        return LearningGroup.<LearningGroup>list("course.id = ?1 and format = ?2 and status <> ?3", courseId, Format.STUDY_GROUP,
-                LearningGroup.Status.DISSOLVED).stream()
+        return LearningGroup.<LearningGroup>list("from LearningGroup g where g.course.id = ?1 and g.format = ?2 and g.status <> ?3"
+                + " and not exists (select p.id from Proposal p where p.targetGroup = g and (p.status = ?4 or p.status = ?5))", courseId,
+                Format.STUDY_GROUP, LearningGroup.Status.DISSOLVED, Proposal.Status.PENDING, Proposal.Status.DRAFT).stream()
                 .filter(g -> GroupMember.current(g.id).size() < g.maximumSize())
                 .toList();
     }
@@ -339,6 +363,8 @@ public class MatchingService {
 
     private MatchingRun requirePreview(long courseId, long personId, long runId) {
         MatchingRun run = requireRun(courseId, personId, runId);
+        // locked and re-read: a double click on "Publish" or the discard of an abandoned preview waits for this one
+        MatchingRun.getEntityManager().refresh(run, LockModeType.PESSIMISTIC_WRITE);
         if (run.status != MatchingRun.Status.PREVIEW) {
             throw InvalidInputException.of("run", "error.run-not-preview");
         }
@@ -513,7 +539,10 @@ public class MatchingService {
 
     @Transactional
     public void discard(long courseId, long personId, long runId) {
-        MatchingRun run = requirePreview(courseId, personId, runId);
+        discard(requirePreview(courseId, personId, runId));
+    }
+
+    private static void discard(MatchingRun run) {
         Proposal.update("status = ?1 where run.id = ?2 and status = ?3", Proposal.Status.WITHDRAWN, run.id, Proposal.Status.DRAFT);
         run.status = MatchingRun.Status.DISCARDED;
     }

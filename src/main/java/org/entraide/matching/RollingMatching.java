@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.entraide.course.Course;
 import org.entraide.group.GroupService;
+import org.entraide.group.LearningGroup;
 import org.entraide.profile.Format;
 import org.entraide.web.JobLock;
 import org.jboss.logging.Logger;
@@ -41,8 +42,10 @@ public class RollingMatching {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         matching.failInterruptedRuns();
+        matching.discardAbandonedPreviews();
         expireProposals();
         runDue();
+        dissolveStaleRefillsWithoutRolling();
     }
 
     /** Expires proposals past their consent window and reminds those about to expire (once, across instances). */
@@ -94,11 +97,38 @@ public class RollingMatching {
             return false;
         }
         for (Format format : formats) {
-            matching.runRolling(courseId, format);
+            try {
+                matching.runRolling(courseId, format);
+            } catch (RuntimeException e) {
+                // one format's failure must not keep the others (or the small groups' deadline) from running
+                LOG.errorf(e, "Rolling matching of %s failed for course %d", format, courseId);
+            }
         }
-        Course course = QuarkusTransaction.requiringNew().call(() -> Course.findById(courseId));
-        groups.dissolveStaleRefills(courseId, Duration.ofDays(Math.max(1, course.maxWaitDays)));
+        dissolveStaleRefills(courseId);
         return true;
+    }
+
+    /**
+     * Courses without rolling matching keep the same rule for small groups: dissolved, with notice, after the
+     * maximum wait (rolling courses do it after each run).
+     */
+    int dissolveStaleRefillsWithoutRolling() {
+        if (!lock.tryAcquire("stale-refills", LEASE)) {
+            return 0;
+        }
+        try {
+            List<Long> courses = QuarkusTransaction.requiringNew().call(() -> Course.<Course>list("from Course c where c.rollingEnabled = false"
+                    + " and exists (select g.id from LearningGroup g where g.course = c and g.status = ?1)", LearningGroup.Status.REFILLING)
+                    .stream().map(c -> c.id).toList());
+            return courses.stream().mapToInt(this::dissolveStaleRefills).sum();
+        } finally {
+            lock.release("stale-refills");
+        }
+    }
+
+    private int dissolveStaleRefills(long courseId) {
+        Course course = QuarkusTransaction.requiringNew().call(() -> Course.findById(courseId));
+        return groups.dissolveStaleRefills(courseId, Duration.ofDays(Math.max(1, course.maxWaitDays)));
     }
 
     static boolean isDue(Course course) {

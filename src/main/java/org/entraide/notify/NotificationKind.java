@@ -19,6 +19,8 @@ public enum NotificationKind {
     GROUP_DISSOLVED,
     /** A newcomer replaced a member who left. Args: course title, newcomer's first name. */
     GROUP_REFILLED,
+    /** The group a proposal would have completed ended before everyone answered. Args: course title. */
+    PROPOSAL_WITHDRAWN,
     /** Someone joined through the person's partner invite link. Args: course title, partner's first name. */
     PARTNER_JOINED
 }

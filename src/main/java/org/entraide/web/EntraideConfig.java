@@ -44,6 +44,13 @@ public interface EntraideConfig {
          */
         @WithDefault("15m")
         Duration runTimeout();
+
+        /**
+         * A preview nobody published or discarded for this long is discarded: its learners are held out of every other
+         * run (rolling matching included) while it is open.
+         */
+        @WithDefault("3d")
+        Duration previewTimeout();
     }
 
     /** Rolling matching's scheduler ("off" disables it, as in tests). */

@@ -2,6 +2,10 @@ package org.entraide.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 
 import org.entraide.profile.Languages;
@@ -12,6 +16,9 @@ import io.quarkus.qute.TemplateExtension;
 @TemplateExtension
 public class TemplateExtensions {
 
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+            .withZone(ZoneOffset.UTC);
+
     static String urlEncode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
@@ -19,6 +26,11 @@ public class TemplateExtensions {
     /** "fr" → "French" / "Français" in the reader's language. */
     static String languageName(String code, Locale reader) {
         return Languages.name(code, reader);
+    }
+
+    /** An instant as a date and time in the reader's language, in UTC (course teams work across time zones). */
+    static String dateTime(Instant value, Locale reader) {
+        return value == null ? "" : DATE_TIME.withLocale(reader).format(value) + " UTC";
     }
 
     /** 0.734 → "73 %" style figure for scores in [0, 1]. */

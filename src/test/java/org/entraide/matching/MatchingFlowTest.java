@@ -22,7 +22,6 @@ import org.entraide.course.Course;
 import org.entraide.group.GroupMember;
 import org.entraide.group.LearningGroup;
 import org.entraide.profile.Enrolment;
-import org.entraide.profile.Format;
 import org.entraide.testing.Browser;
 import org.entraide.testing.Db;
 import org.entraide.testing.Groups;
@@ -235,51 +234,5 @@ class MatchingFlowTest {
         // a second pass before the cadence has elapsed does nothing
         rolling.runDue();
         assertEquals(1L, (long) Db.tx(() -> MatchingRun.count("course.id = ?1 and rolling = true", course.id())));
-    }
-
-    @Test
-    void aRunInterruptedByAStoppedInstanceIsMarkedFailedAndNoLongerBlocksANewRun() {
-        TestCourse course = Groups.course("TANDEM", 3);
-        Groups.learner(course, "Sam", "TANDEM");
-        Groups.learner(course, "Tia", "TANDEM");
-        long interrupted = runLeftRunning(course, Duration.ofMinutes(1));
-        String matching = "/courses/" + course.id() + "/manage/matching";
-
-        // within the run timeout it may still be computing elsewhere: it blocks a second run of the format
-        course.team().post(matching + "/runs", "format", "TANDEM").then().statusCode(400)
-                .body(containsString("A preview of this format is already open"));
-        assertEquals(MatchingRun.Status.RUNNING, Db.tx(() -> MatchingRun.<MatchingRun>findById(interrupted).status));
-
-        // past the timeout (15 minutes) it is marked failed, says so, and a new run starts
-        Db.run(() -> MatchingRun.<MatchingRun>findById(interrupted).startedAt = Instant.now().minus(Duration.ofMinutes(16)));
-        long fresh = Groups.run(course, "TANDEM");
-        assertEquals(MatchingRun.Status.FAILED, Db.tx(() -> MatchingRun.<MatchingRun>findById(interrupted).status));
-        assertNotNull(Db.tx(() -> MatchingRun.<MatchingRun>findById(interrupted).finishedAt));
-        course.team().get(matching + "/runs/" + interrupted).then().statusCode(200)
-                .body(containsString("the run did not finish and nothing was sent"), not(containsString("data-poll")));
-        course.team().get(matching + "/runs/" + fresh).then().statusCode(200).body(containsString("2 of 2 waiting learners placed"));
-    }
-
-    @Test
-    void theRollingJobAlsoMarksInterruptedRunsFailedSoTheirPagesStopPolling() {
-        TestCourse course = Groups.course("TANDEM", 3);
-        long stale = runLeftRunning(course, Duration.ofHours(2));
-        rolling.tick();
-        assertEquals(MatchingRun.Status.FAILED, Db.tx(() -> MatchingRun.<MatchingRun>findById(stale).status));
-        course.team().get("/courses/" + course.id() + "/manage/matching/runs/" + stale).then().statusCode(200)
-                .body(not(containsString("data-poll")));
-    }
-
-    /** A tandem run started {@code ago} and never finished: committed as running, then its instance stopped. */
-    private static long runLeftRunning(TestCourse course, Duration ago) {
-        return Db.tx(() -> {
-            MatchingRun run = new MatchingRun();
-            run.course = Course.findById(course.id());
-            run.format = Format.TANDEM;
-            run.status = MatchingRun.Status.RUNNING;
-            run.startedAt = Instant.now().minus(ago);
-            run.persist();
-            return run.id;
-        });
     }
 }

@@ -5,7 +5,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,19 +19,15 @@ public final class ExplanationText {
 
     private static final String BUNDLE = "org.entraide.matching.engine.explanations";
     private static final int MAX_SLOTS = 3;
+    private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT);
 
     private ExplanationText() {
     }
 
-    /** Renders for the current week in the viewer's zone. */
-    public static String render(Explanation explanation, Locale locale, ZoneId viewerZone) {
-        return render(explanation, locale, viewerZone,
-                LocalDate.now(viewerZone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
-    }
-
     /** Renders with the shared hours of the week starting on {@code weekMonday} (UTC) shown in local time. */
     public static String render(Explanation explanation, Locale locale, ZoneId viewerZone, LocalDate weekMonday) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
+        // without the JVM's default locale as a fallback: on a French server an English reader still reads English
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK);
         String prefix = explanation.group() ? "group." : "pair.";
         List<String> clauses = new ArrayList<>();
         for (Reason reason : explanation.reasons()) {

@@ -42,6 +42,18 @@ class ExplanationTextTest {
     }
 
     @Test
+    void anEnglishReaderReadsEnglishOnAServerWhoseDefaultLocaleIsFrench() {
+        Locale serverDefault = Locale.getDefault();
+        Locale.setDefault(Locale.FRANCE);
+        try {
+            assertEquals("You are both free on Tue 18:00–20:00 (your time), both want the certificate, and live 12 km apart.",
+                    ExplanationText.render(PAIR, Locale.ENGLISH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
+        } finally {
+            Locale.setDefault(serverDefault);
+        }
+    }
+
+    @Test
     void everyEngineReasonHasTextInBothLanguages() {
         List<EngineLearner> learners = TestPopulations.withRelations(TestPopulations.random(200, 3), 3);
         MatchingEngine engine = new MatchingEngine(Rules.defaults().withWeight(Criterion.PROXIMITY,
