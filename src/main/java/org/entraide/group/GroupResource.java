@@ -25,9 +25,18 @@ import io.quarkus.security.Authenticated;
 @Authenticated
 public class GroupResource {
 
+    /** What was typed in the page's forms, shown again with a validation error so nothing is lost. */
+    public record Typed(String reported, String reportReason, String leaveReason) {
+        static final Typed NONE = new Typed(null, null, null);
+
+        public boolean reports(long personId) {
+            return Long.toString(personId).equals(reported);
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance group(GroupService.GroupView view, FormErrors errors);
+        static native TemplateInstance group(GroupService.GroupView view, FormErrors errors, Typed typed);
     }
 
     private final GroupService groups;
@@ -42,7 +51,7 @@ public class GroupResource {
 
     @GET
     public String show(@PathParam("id") long groupId) {
-        return Templates.group(groups.view(groupId, currentPerson.id(), context.locale()), FormErrors.none()).render();
+        return Templates.group(groups.view(groupId, currentPerson.id(), context.locale()), FormErrors.none(), Typed.NONE).render();
     }
 
     @POST
@@ -54,7 +63,8 @@ public class GroupResource {
             groups.leave(groupId, me, reason);
             return Redirects.seeOther("/courses/" + courseId, "group-left");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.group(groups.view(groupId, me, context.locale()), e.errors)).build();
+            return Response.status(400).entity(Templates.group(groups.view(groupId, me, context.locale()), e.errors,
+                    new Typed(null, null, reason))).build();
         }
     }
 
@@ -72,7 +82,8 @@ public class GroupResource {
             groups.report(groupId, me, reportedId, reason);
             return Redirects.seeOther("/groups/" + groupId, "report-sent");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.group(groups.view(groupId, me, context.locale()), e.errors)).build();
+            return Response.status(400).entity(Templates.group(groups.view(groupId, me, context.locale()), e.errors,
+                    new Typed(reported, reason, null))).build();
         }
     }
 }

@@ -163,7 +163,7 @@ public class GroupService {
     @Transactional
     public void leave(long groupId, long personId, String reason) {
         LearningGroup group = requireMember(groupId, personId);
-        String trimmed = checkReason(reason, false);
+        String trimmed = checkReason("leaveReason", reason, false);
         GroupMember membership = GroupMember.currentMembership(groupId, personId).orElseThrow();
         membership.leftAt = Instant.now();
         membership.leftReason = trimmed;
@@ -199,7 +199,7 @@ public class GroupService {
         report.group = group;
         report.reporter = Person.findById(personId);
         report.reported = reported.person;
-        report.reason = checkReason(reason, true);
+        report.reason = checkReason("reason", reason, true);
         report.createdAt = Instant.now();
         report.persist();
         MatchExclusion.add(group.course.id, personId, reportedId, MatchExclusion.Reason.REPORTED);
@@ -241,19 +241,20 @@ public class GroupService {
         }
     }
 
-    private static String checkReason(String reason, boolean required) {
+    /** The optional (leave) or required (report) text of the form field {@code field}. */
+    private static String checkReason(String field, String reason, boolean required) {
         String trimmed = Texts.trimToNull(reason);
         if (trimmed == null) {
             if (required) {
-                throw InvalidInputException.of("reason", "error.required");
+                throw InvalidInputException.of(field, "error.required");
             }
             return null;
         }
         if (trimmed.length() > REASON_MAX) {
-            throw InvalidInputException.of("reason", "error.too-long");
+            throw InvalidInputException.of(field, "error.too-long");
         }
         if (Texts.hasControlCharacters(trimmed)) {
-            throw InvalidInputException.of("reason", "error.control-characters");
+            throw InvalidInputException.of(field, "error.control-characters");
         }
         return trimmed;
     }
