@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -58,7 +59,7 @@ public class MatchingResource {
         static native TemplateInstance matching(Course course, Map<Format, Integer> waiting, List<MatchingRun> runs, FormErrors errors);
 
         static native TemplateInstance preview(Course course, MatchingRun run, Instant discardedAt, List<ProposalRow> proposals,
-                List<UnmatchedRow> unmatched, String clusters, FormErrors errors);
+                List<UnmatchedRow> unmatched, int moreUnmatched, String clusters, FormErrors errors);
     }
 
     private final MatchingService matching;
@@ -172,18 +173,32 @@ public class MatchingResource {
         }
         List<UnmatchedRow> unmatched = new ArrayList<>();
         String clusters = "";
+        int moreUnmatched = 0;
         if (run.message != null && !run.message.isEmpty()) {
             String[] parts = run.message.split("\\|", 2);
             clusters = parts.length > 1 ? parts[1] : "";
+            List<String[]> entries = new ArrayList<>();
             for (String entry : parts[0].split(",")) {
                 String[] idAndReason = entry.split(":");
-                if (idAndReason.length == 2) {
-                    Person person = Person.findById(Long.parseLong(idAndReason[0]));
-                    unmatched.add(new UnmatchedRow(person == null ? "?" : person.firstName(), "unmatched." + idAndReason[1]));
+                if (idAndReason.length != 2) {
+                    continue;
+                }
+                if (idAndReason[0].equals("more")) {
+                    moreUnmatched = Integer.parseInt(idAndReason[1]);
+                } else {
+                    entries.add(idAndReason);
                 }
             }
+            // one statement for all the names, not one per unplaced learner
+            List<Long> ids = entries.stream().map(e -> Long.parseLong(e[0])).toList();
+            Map<Long, Person> people = ids.isEmpty() ? Map.of()
+                    : Person.<Person>list("id in ?1", ids).stream().collect(Collectors.toMap(p -> p.id, p -> p));
+            for (String[] entry : entries) {
+                Person person = people.get(Long.parseLong(entry[0]));
+                unmatched.add(new UnmatchedRow(person == null ? "?" : person.firstName(), "unmatched." + entry[1]));
+            }
         }
-        return Templates.preview(run.course, run, matching.discardedAt(run), rows, unmatched, clusters, errors);
+        return Templates.preview(run.course, run, matching.discardedAt(run), rows, unmatched, moreUnmatched, clusters, errors);
     }
 
     private static long id(String value) {

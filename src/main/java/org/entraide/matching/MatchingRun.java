@@ -28,6 +28,8 @@ public class MatchingRun extends PanacheEntityBase {
         RUNNING, PREVIEW, PUBLISHED, DISCARDED, FAILED
     }
 
+    public static final int MESSAGE_MAX = 100_000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -73,7 +75,11 @@ public class MatchingRun extends PanacheEntityBase {
     @Column(name = "min_score")
     public Double minScore;
 
-    /** Unmatched learners and their reasons, as "personId:REASON" entries; or the failure message. */
+    /**
+     * Unmatched learners and their reasons, as "personId:REASON" entries ending with "more:N" when N more did not fit,
+     * then "|" and the meetup clusters.
+     */
+    @Column(length = MESSAGE_MAX)
     public String message;
 
     public static List<MatchingRun> ofCourse(long courseId) {

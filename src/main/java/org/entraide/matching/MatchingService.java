@@ -343,10 +343,26 @@ public class MatchingService {
         return new City(String.valueOf(place.id()), place.name(), place.latitude(), place.longitude());
     }
 
-    private static String joinUnmatched(List<Unmatched> unmatched, String clusters) {
-        String reasons = unmatched.stream().map(u -> u.learnerId() + ":" + u.reason().name()).collect(Collectors.joining(","));
-        String text = clusters == null || clusters.isEmpty() ? reasons : reasons + "|" + clusters;
-        return text.length() > 500 ? text.substring(0, 500) : text;
+    /** The run's message: as many unplaced learners as fit, whole, with the count of the others, then the clusters. */
+    static String joinUnmatched(List<Unmatched> unmatched, String clusters) {
+        String tail = clusters == null || clusters.isEmpty() ? "" : "|" + cut(clusters, MatchingRun.MESSAGE_MAX / 2);
+        int budget = MatchingRun.MESSAGE_MAX - tail.length() - 20; // room for ",more:N"
+        StringBuilder reasons = new StringBuilder();
+        int written = 0;
+        for (Unmatched u : unmatched) {
+            String entry = (written == 0 ? "" : ",") + u.learnerId() + ":" + u.reason().name();
+            if (reasons.length() + entry.length() > budget) {
+                reasons.append(written == 0 ? "" : ",").append("more:").append(unmatched.size() - written);
+                break;
+            }
+            reasons.append(entry);
+            written++;
+        }
+        return reasons + tail;
+    }
+
+    private static String cut(String clusters, int max) {
+        return clusters.length() <= max ? clusters : clusters.substring(0, clusters.lastIndexOf("; ", max - 2)) + "; …";
     }
 
     // --- preview adjustments by the course team
