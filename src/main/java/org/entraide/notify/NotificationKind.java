@@ -20,5 +20,7 @@ public enum NotificationKind {
     /** A newcomer replaced a member who left. Args: course title, newcomer's first name. */
     GROUP_REFILLED,
     /** Someone joined through the person's partner invite link. Args: course title, partner's first name. */
-    PARTNER_JOINED
+    PARTNER_JOINED,
+    /** The person's partner answered differently (tandem against study group): both choose again. Args: course title, partner's first name. */
+    PARTNER_CHOICES_DIFFERED
 }
