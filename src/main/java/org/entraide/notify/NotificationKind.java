@@ -22,5 +22,7 @@ public enum NotificationKind {
     /** The group a proposal would have completed ended before everyone answered. Args: course title. */
     PROPOSAL_WITHDRAWN,
     /** Someone joined through the person's partner invite link. Args: course title, partner's first name. */
-    PARTNER_JOINED
+    PARTNER_JOINED,
+    /** The person's partner answered differently (tandem against study group): both choose again. Args: course title, partner's first name. */
+    PARTNER_CHOICES_DIFFERED
 }

@@ -37,7 +37,18 @@ public class PartnerInvite extends PanacheEntityBase {
     }
 
     public enum Choice {
-        TANDEM, GROUP, DECLINE
+        TANDEM(Format.TANDEM), GROUP(Format.STUDY_GROUP), DECLINE(null);
+
+        private final Format format;
+
+        Choice(Format format) {
+            this.format = format;
+        }
+
+        /** The format the two would study in, or null for DECLINE. */
+        public Format format() {
+            return format;
+        }
     }
 
     @Id

@@ -33,6 +33,8 @@ public class PartnerResource {
         static native TemplateInstance invite(Course course, List<PartnerService.PartnerView> partners, FormErrors errors,
                 RelationKind[] relationKinds);
 
+        static native TemplateInstance choiceRefused(Course course, String errorKey);
+
     }
 
     private final PartnerService partners;
@@ -66,8 +68,17 @@ public class PartnerResource {
     @POST
     @Path("{inviteId}/choice")
     public Response choose(@PathParam("id") long courseId, @PathParam("inviteId") long inviteId, @RestForm String choice) {
-        partners.choose(courseId, inviteId, currentPerson.id(), choice);
-        return Redirects.seeOther("/courses/" + courseId, "partner-choice");
+        try {
+            if (partners.choose(courseId, inviteId, currentPerson.id(), choice) == PartnerService.ChoiceOutcome.DIFFERED) {
+                return Redirects.seeOther("/courses/" + courseId, "partner-choices-differed");
+            }
+            return Redirects.seeOther("/courses/" + courseId, "partner-choice");
+        } catch (InvalidInputException e) {
+            // a repeated answer conflicts with what is stored (409); an unknown or unoffered choice is a bad request (400)
+            int status = e.errors.has(PartnerService.ALREADY_ANSWERED) ? 409 : 400;
+            String key = e.errors.all().values().iterator().next();
+            return Response.status(status).entity(Templates.choiceRefused(myEnrolment(courseId).course, key)).build();
+        }
     }
 
     private Enrolment myEnrolment(long courseId) {

@@ -2,8 +2,10 @@ package org.entraide.profile;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
@@ -11,6 +13,8 @@ import org.entraide.account.Person;
 import org.entraide.course.Course;
 import org.entraide.course.CourseService;
 import org.entraide.group.GroupService;
+import org.entraide.notify.NotificationKind;
+import org.entraide.notify.NotificationService;
 import org.entraide.web.EntraideConfig;
 import org.entraide.web.InvalidInputException;
 import org.entraide.web.Queries;
@@ -21,7 +25,8 @@ public class PartnerService {
 
     /** How one invite looks from one side. */
     public record PartnerView(long inviteId, String link, RelationKind relationKind, PartnerInvite.Status status,
-            String otherFirstName, boolean inviter, PartnerInvite.Choice myChoice, PartnerInvite.Choice theirChoice) {
+            String otherFirstName, boolean inviter, PartnerInvite.Choice myChoice, PartnerInvite.Choice theirChoice,
+            Set<Format> courseFormats) {
 
         public boolean open() {
             return status == PartnerInvite.Status.OPEN;
@@ -30,15 +35,30 @@ public class PartnerService {
         public boolean awaitingMe() {
             return status == PartnerInvite.Status.JOINED && myChoice == null;
         }
+
+        /** Only the formats the course offers are proposed (the service refuses the others too). */
+        public boolean tandemOffered() {
+            return courseFormats.contains(Format.TANDEM);
+        }
+
+        public boolean groupOffered() {
+            return courseFormats.contains(Format.STUDY_GROUP);
+        }
     }
+
+    /** The error field of an answer refused because the person already answered or the invite is settled. */
+    public static final String ALREADY_ANSWERED = "invite";
 
     private final EntraideConfig config;
 
     private final GroupService groups;
 
-    PartnerService(EntraideConfig config, GroupService groups) {
+    private final NotificationService notifications;
+
+    PartnerService(EntraideConfig config, GroupService groups, NotificationService notifications) {
         this.config = config;
         this.groups = groups;
+        this.notifications = notifications;
     }
 
     @Transactional
@@ -86,10 +106,27 @@ public class PartnerService {
         return enrolment;
     }
 
-    /** Records one side's answer; when both chose the same way they become pre-formed partners. */
+    /** What one answer led to; the page tells the person who answered. */
+    public enum ChoiceOutcome {
+        /** The other person has not answered yet. */
+        WAITING,
+        /** Both chose the same format: their tandem or group exists now. */
+        AGREED,
+        /** One declined: they are matched separately. */
+        DECLINED,
+        /** One chose a tandem, the other a study group: both answers are cleared and both choose again. */
+        DIFFERED
+    }
+
+    /**
+     * Records one side's answer; when both chose the same way they become pre-formed partners. Each person answers once
+     * per round: a repeated post (double click, back button) is refused, so the group is never formed twice.
+     */
     @Transactional
-    public void choose(long courseId, long inviteId, long personId, String choiceName) {
-        PartnerInvite invite = PartnerInvite.findById(inviteId);
+    public ChoiceOutcome choose(long courseId, long inviteId, long personId, String choiceName) {
+        // The row lock makes the two people's answers take turns: without it both could read "no answer yet" and
+        // the later write would erase the earlier answer.
+        PartnerInvite invite = PartnerInvite.findById(inviteId, LockModeType.PESSIMISTIC_WRITE);
         if (invite == null || !invite.course.id.equals(courseId) || invite.invitee == null
                 || !(invite.inviter.id.equals(personId) || invite.invitee.id.equals(personId))) {
             throw new NotFoundException();
@@ -98,21 +135,41 @@ public class PartnerService {
         if (choice == null) {
             throw InvalidInputException.of("choice", "error.invalid-choice");
         }
-        if (invite.inviter.id.equals(personId)) {
+        boolean inviter = invite.inviter.id.equals(personId);
+        PartnerInvite.Choice mine = inviter ? invite.inviterChoice : invite.inviteeChoice;
+        if (invite.status != PartnerInvite.Status.JOINED || mine != null) {
+            throw InvalidInputException.of(ALREADY_ANSWERED, "error.partner-already-answered");
+        }
+        if (choice.format() != null && !invite.course.offers(choice.format())) {
+            throw InvalidInputException.of("choice", "error.format-not-offered");
+        }
+        if (inviter) {
             invite.inviterChoice = choice;
         } else {
             invite.inviteeChoice = choice;
         }
+        PartnerInvite.Choice theirs = inviter ? invite.inviteeChoice : invite.inviterChoice;
         if (choice == PartnerInvite.Choice.DECLINE) {
             invite.status = PartnerInvite.Status.DECLINED;
-        } else if (invite.inviterChoice != null && invite.inviterChoice == invite.inviteeChoice) {
-            // Both consented: they study together now, without waiting for a matching run.
-            invite.status = PartnerInvite.Status.AGREED;
-            groups.formPartners(invite.course, List.of(invite.inviter, invite.invitee),
-                    choice == PartnerInvite.Choice.TANDEM ? Format.TANDEM : Format.STUDY_GROUP);
-        } else {
-            invite.status = PartnerInvite.Status.JOINED;
+            return ChoiceOutcome.DECLINED;
         }
+        if (theirs == null) {
+            return ChoiceOutcome.WAITING;
+        }
+        if (theirs != choice) {
+            // Neither answer can win over the other: both choose again, and the one who answered first is told.
+            invite.inviterChoice = null;
+            invite.inviteeChoice = null;
+            Person me = inviter ? invite.inviter : invite.invitee;
+            Person other = inviter ? invite.invitee : invite.inviter;
+            notifications.notify(other, NotificationKind.PARTNER_CHOICES_DIFFERED, "/courses/" + courseId, invite.course.title,
+                    me.firstName());
+            return ChoiceOutcome.DIFFERED;
+        }
+        // Both consented: they study together now, without waiting for a matching run.
+        invite.status = PartnerInvite.Status.AGREED;
+        groups.formPartners(invite.course, List.of(invite.inviter, invite.invitee), choice.format());
+        return ChoiceOutcome.AGREED;
     }
 
     public List<PartnerView> partnersOf(long courseId, long personId) {
@@ -121,7 +178,8 @@ public class PartnerService {
             Person other = inviter ? invite.invitee : invite.inviter;
             return new PartnerView(invite.id, config.baseUrl() + "/partner/" + invite.code, invite.relationKind, invite.status,
                     other == null ? null : other.firstName(), inviter,
-                    inviter ? invite.inviterChoice : invite.inviteeChoice, inviter ? invite.inviteeChoice : invite.inviterChoice);
+                    inviter ? invite.inviterChoice : invite.inviteeChoice, inviter ? invite.inviteeChoice : invite.inviterChoice,
+                    invite.course.formatSet());
         }).toList();
     }
 }

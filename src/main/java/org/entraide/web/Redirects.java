@@ -13,8 +13,16 @@ public final class Redirects {
 
     /** 303 to a local path, with a flash notice key (see {@link RequestContext#flash()}). */
     public static Response seeOther(String path, String flashKey) {
-        String separator = path.contains("?") ? "&" : "?";
-        return Response.seeOther(URI.create(path + separator + RequestContext.FLASH_PARAM + "=" + flashKey)).build();
+        return Response.seeOther(URI.create(withFlash(path, flashKey))).build();
+    }
+
+    /** The query goes before any "#fragment": after it, the browser would keep it in the fragment and never send it. */
+    static String withFlash(String path, String flashKey) {
+        int hash = path.indexOf('#');
+        String beforeFragment = hash < 0 ? path : path.substring(0, hash);
+        String fragment = hash < 0 ? "" : path.substring(hash);
+        String separator = beforeFragment.contains("?") ? "&" : "?";
+        return beforeFragment + separator + RequestContext.FLASH_PARAM + "=" + flashKey + fragment;
     }
 
     public static Response seeOther(String path) {

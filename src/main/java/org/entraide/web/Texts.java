@@ -12,11 +12,16 @@ public final class Texts {
     private Texts() {
     }
 
+    /**
+     * The value without surrounding white space, with line breaks as "\n", or null when nothing is left. Browsers
+     * send a textarea's line breaks as "\r\n" but count each as one character for maxlength: measured raw, a text
+     * the browser accepted could be too long here.
+     */
     public static String trimToNull(String value) {
         if (value == null) {
             return null;
         }
-        String trimmed = value.strip();
+        String trimmed = value.replace("\r\n", "\n").replace('\r', '\n').strip();
         return trimmed.isEmpty() ? null : trimmed;
     }
 
@@ -35,7 +40,7 @@ public final class Texts {
 
     /**
      * Validates an optional or required single-line or multi-line text field and records the error.
-     * @return the trimmed value, or null when empty
+     * @return the trimmed value with "\n" line breaks (see {@link #trimToNull}), or null when empty
      */
     public static String check(FormErrors errors, String field, String value, boolean required, int maxLength) {
         String trimmed = trimToNull(value);

@@ -303,6 +303,41 @@ class CourseTest {
     }
 
     @Test
+    void theNoticeAfterARedirectToASectionOfThePageIsShown() {
+        long id = Courses.create(team, Courses.uniqueTitle("Flash"));
+        String organizerEmail = new Browser().signUpNew("flash-organizer");
+
+        Response added = team.post("/courses/" + id + "/manage/staff", Form.of("email", organizerEmail, "role", "ORGANIZER"));
+        assertEquals(303, added.statusCode());
+        // the query must come before the fragment, which browsers never send to the server
+        assertThat(added.header("Location"), containsString("/courses/" + id + "/manage?flash=member-added#staff"));
+        Response page = team.follow(added);
+        assertEquals(200, page.statusCode());
+        assertThat(page.asString(), containsString(Html.en("flash.member-added")));
+    }
+
+    @Test
+    void textareaLineBreaksCountAsOneCharacterAndAreStoredAsNewlines() {
+        long id = Courses.create(team, Courses.uniqueTitle("Lines"));
+        String title = Courses.course(id).title;
+        // what a browser sends for a description of exactly CourseService.DESCRIPTION_MAX characters (textarea maxlength)
+        String lines = ("x".repeat(99) + "\n").repeat(39) + "x".repeat(100);
+        assertEquals(CourseService.DESCRIPTION_MAX, lines.length());
+        String sent = lines.replace("\n", "\r\n");
+        Response saved = team.post("/courses/" + id + "/manage", Courses.validForm(title).set("description", sent));
+        assertEquals(303, saved.statusCode(), "as long as the textarea allows: accepted");
+        assertEquals(lines, Courses.course(id).description, "stored with \\n line breaks");
+
+        Response tooLong = team.post("/courses/" + id + "/manage", Courses.validForm(title).set("description", sent + "y"));
+        assertEquals(400, tooLong.statusCode(), "one character more is still refused");
+        assertThat(tooLong.asString(), containsString(Html.en("error.too-long")));
+
+        Response loneCarriageReturns = team.post("/courses/" + id + "/manage", Courses.validForm(title).set("description", "one\rtwo"));
+        assertEquals(303, loneCarriageReturns.statusCode());
+        assertEquals("one\ntwo", Courses.course(id).description);
+    }
+
+    @Test
     void aSecondTeamMemberCanRemoveTheFirst() {
         long id = Courses.create(team, Courses.uniqueTitle("Handover"));
         Browser successor = new Browser();

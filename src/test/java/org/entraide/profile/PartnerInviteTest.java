@@ -3,16 +3,26 @@ package org.entraide.profile;
 import static org.entraide.testing.Browser.locationPath;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.entraide.account.Person;
 import org.entraide.group.GroupMember;
 import org.entraide.group.LearningGroup;
+import org.entraide.notify.MailOutbox;
+import org.entraide.notify.Notification;
+import org.entraide.notify.NotificationKind;
 import org.entraide.testing.Browser;
 import org.entraide.testing.Courses;
 import org.entraide.testing.Db;
@@ -133,32 +143,179 @@ class PartnerInviteTest {
     }
 
     @Test
-    void differentAnswersWaitAndADeclineEndsIt() {
-        Browser inviter = enrolled("decline-inviter");
+    void differentAnswersAreClearedAndBothChooseAgain() {
+        Pair pair = joinedPair("differ", "FRIEND");
+
+        assertEquals(303, choose(pair.inviter(), pair.invite(), "TANDEM").statusCode());
+        Response differing = choose(pair.invitee(), pair.invite(), "GROUP");
+        assertEquals(303, differing.statusCode());
+        PartnerInvite reset = reload(pair.invite());
+        assertEquals(PartnerInvite.Status.JOINED, reset.status, "tandem and group do not agree");
+        assertNull(reset.inviterChoice, "both answers are cleared");
+        assertNull(reset.inviteeChoice);
+
+        // the one who answered second reads why the question is back; the first one is notified
+        String inviteePage = pair.invitee().follow(differing).asString();
+        assertThat(inviteePage, containsString(Html.en("flash.partner-choices-differed")));
+        assertThat(inviteePage, containsString("/partners/" + pair.invite().id + "/choice"));
+        long inviterId = personId(pair.inviter());
+        assertEquals(1L, Db.tx(() -> Notification.count("person.id = ?1 and kind = ?2", inviterId, NotificationKind.PARTNER_CHOICES_DIFFERED)));
+        assertThat(pair.inviter().get("/courses/" + courseId).asString(), containsString("/partners/" + pair.invite().id + "/choice"));
+        assertThat(pair.inviter().get("/notifications").asString(), containsString("chose differently"));
+
+        // a second round: this time they agree, and exactly one group is formed
+        assertEquals(303, choose(pair.invitee(), pair.invite(), "GROUP").statusCode());
+        assertEquals(303, choose(pair.inviter(), pair.invite(), "GROUP").statusCode());
+        assertEquals(PartnerInvite.Status.AGREED, reload(pair.invite()).status);
+        assertEquals(1L, groupsOf(inviterId));
+    }
+
+    @Test
+    void aDeclineEndsItAndTheOtherCannotReopenIt() {
+        Pair pair = joinedPair("decline", "FRIEND");
+
+        assertEquals(303, choose(pair.invitee(), pair.invite(), "DECLINE").statusCode());
+        assertEquals(PartnerInvite.Status.DECLINED, reload(pair.invite()).status);
+        assertEquals(PartnerInvite.Choice.DECLINE, reload(pair.invite()).inviteeChoice);
+
+        Response late = choose(pair.inviter(), pair.invite(), "TANDEM");
+        assertEquals(409, late.statusCode());
+        assertThat(late.asString(), containsString(Html.en("error.partner-already-answered")));
+        PartnerInvite declined = reload(pair.invite());
+        assertEquals(PartnerInvite.Status.DECLINED, declined.status, "not set back to JOINED");
+        assertNull(declined.inviterChoice);
+        assertEquals(0L, groupsOf(personId(pair.inviter())));
+    }
+
+    @Test
+    void aRepeatedAnswerAfterTheAgreementIsRefusedAndFormsNoSecondGroup() {
+        Pair pair = joinedPair("twice", "COLLEAGUE");
+        long inviterId = personId(pair.inviter());
+        long inviteeId = personId(pair.invitee());
+
+        assertEquals(303, choose(pair.inviter(), pair.invite(), "TANDEM").statusCode());
+        assertEquals(303, choose(pair.invitee(), pair.invite(), "TANDEM").statusCode());
+        assertEquals(PartnerInvite.Status.AGREED, reload(pair.invite()).status);
+        long groupsBefore = Db.tx(() -> LearningGroup.count("course.id", courseId));
+        long mailsBefore = mailsTo(inviterId) + mailsTo(inviteeId);
+
+        // a double click or the back button re-posts the same answer; the other may post a late one
+        for (Browser who : List.of(pair.invitee(), pair.inviter())) {
+            Response again = choose(who, pair.invite(), "TANDEM");
+            assertEquals(409, again.statusCode());
+            assertThat(again.asString(), containsString(Html.en("error.partner-already-answered")));
+        }
+        assertEquals(409, choose(pair.invitee(), pair.invite(), "DECLINE").statusCode());
+
+        assertEquals(groupsBefore, Db.tx(() -> LearningGroup.count("course.id", courseId)), "no second group");
+        assertEquals(1L, groupsOf(inviterId));
+        assertEquals(1L, groupsOf(inviteeId));
+        assertEquals(mailsBefore, mailsTo(inviterId) + mailsTo(inviteeId), "no second e-mail");
+        assertEquals(1L, Db.tx(() -> Notification.count("person.id = ?1 and kind = ?2", inviteeId, NotificationKind.GROUP_FORMED)));
+        PartnerInvite agreed = reload(pair.invite());
+        assertEquals(PartnerInvite.Status.AGREED, agreed.status);
+        assertEquals(PartnerInvite.Choice.TANDEM, agreed.inviteeChoice);
+    }
+
+    @Test
+    void answeringTwiceBeforeTheOtherIsRefused() {
+        Pair pair = joinedPair("change", "FRIEND");
+
+        assertEquals(303, choose(pair.inviter(), pair.invite(), "TANDEM").statusCode());
+        assertEquals(409, choose(pair.inviter(), pair.invite(), "GROUP").statusCode());
+        assertEquals(PartnerInvite.Choice.TANDEM, reload(pair.invite()).inviterChoice);
+        assertEquals(PartnerInvite.Status.JOINED, reload(pair.invite()).status);
+    }
+
+    @Test
+    void simultaneousAnswersAreBothKept() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                Pair pair = joinedPair("race", "FRIEND");
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (Browser who : List.of(pair.inviter(), pair.invitee())) {
+                    who.get("/courses/" + courseId);
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return choose(who, pair.invite(), "TANDEM").statusCode();
+                    }));
+                }
+                start.countDown();
+                for (Future<Integer> answer : answers) {
+                    assertEquals(303, answer.get(30, TimeUnit.SECONDS));
+                }
+                assertEquals(PartnerInvite.Status.AGREED, reload(pair.invite()).status, "round " + round + ": neither answer is lost");
+                assertEquals(1L, groupsOf(personId(pair.inviter())), "round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFormatTheCourseDoesNotOfferIsNeitherProposedNorAccepted() {
+        Browser tandemTeam = new Browser();
+        tandemTeam.signUpNew("tandem-only-team");
+        long tandemCourse = Courses.create(tandemTeam, Courses.uniqueTitle("TandemOnly"));
+        assertEquals(303, tandemTeam.post("/courses/" + tandemCourse + "/manage",
+                Courses.validForm(Courses.course(tandemCourse).title).set("formats", "TANDEM")).statusCode());
+        Browser inviter = new Browser();
+        inviter.signUpNew("tandem-only-inviter");
+        Courses.join(inviter, tandemCourse);
+        assertEquals(303, inviter.post("/courses/" + tandemCourse + "/partners", Form.of("relationKind", "FRIEND")).statusCode());
+        PartnerInvite invite = Db.tx(() -> PartnerInvite.<PartnerInvite>find("inviter.id = ?1", personId(inviter)).firstResult());
         Browser invitee = new Browser();
-        invitee.signUpNew("decline-invitee");
-        PartnerInvite invite = createAndAccept(inviter, invitee, "FRIEND");
+        invitee.signUpNew("tandem-only-invitee");
+        assertEquals(303, invitee.post("/partner/" + invite.code, new Form()).statusCode());
 
-        choose(inviter, invite, "TANDEM");
-        choose(invitee, invite, "GROUP");
-        assertEquals(PartnerInvite.Status.JOINED, reload(invite).status, "tandem and group do not agree");
+        String page = inviter.get("/courses/" + tandemCourse).asString();
+        assertThat(page, containsString("name=\"choice\" value=\"TANDEM\""));
+        assertThat(page, not(containsString("name=\"choice\" value=\"GROUP\"")));
 
-        assertEquals(303, choose(invitee, invite, "DECLINE").statusCode());
-        assertEquals(PartnerInvite.Status.DECLINED, reload(invite).status);
-        assertEquals(PartnerInvite.Choice.DECLINE, reload(invite).inviteeChoice);
+        String path = "/courses/" + tandemCourse + "/partners/" + invite.id + "/choice";
+        Response refused = inviter.post(path, Form.of("choice", "GROUP"));
+        assertEquals(400, refused.statusCode());
+        assertThat(refused.asString(), containsString(Html.en("error.format-not-offered")));
+        PartnerInvite unchanged = reload(invite);
+        assertNull(unchanged.inviterChoice);
+        assertNull(unchanged.inviteeChoice);
+        assertEquals(PartnerInvite.Status.JOINED, unchanged.status);
+        assertEquals(303, inviter.post(path, Form.of("choice", "TANDEM")).statusCode(), "the offered format still works");
+    }
+
+    @Test
+    void theInviteeReadsASentenceWrittenForThem() {
+        Browser inviter = new Browser();
+        inviter.signUp(Browser.uniqueEmail("sentence-inviter"), "Camille Inviter", Browser.DEFAULT_PASSWORD);
+        Courses.join(inviter, courseId);
+        Browser invitee = new Browser();
+        invitee.signUp(Browser.uniqueEmail("sentence-invitee"), "Dominique Invitee", Browser.DEFAULT_PASSWORD);
+        PartnerInvite invite = createAndAccept(inviter, invitee, "COLLEAGUE");
+
+        String inviteePage = invitee.get("/courses/" + courseId).asString();
+        assertThat(inviteePage, containsString("You joined the course through the personal link of Camille (Colleague)."));
+        assertThat(inviteePage, not(containsString("through your link")));
+        assertThat(inviter.get("/courses/" + courseId).asString(), containsString("Dominique (Colleague) joined the course through your link."));
+
+        choose(invitee, invite, "TANDEM");
+        String waiting = invitee.get("/courses/" + courseId).asString();
+        assertThat(waiting, containsString("You joined the course through the personal link of Camille."));
+        assertThat(waiting, not(containsString("Camille joined the course")));
+
+        String french = invitee.acceptLanguage("fr").get("/courses/" + courseId).asString();
+        assertThat(french, containsString("Vous avez rejoint le cours par le lien personnel de Camille."));
     }
 
     @Test
     void bothChoosingGroupAgrees() {
-        Browser inviter = enrolled("group-inviter");
-        Browser invitee = new Browser();
-        invitee.signUpNew("group-invitee");
-        PartnerInvite invite = createAndAccept(inviter, invitee, "FAMILY");
-        choose(invitee, invite, "GROUP");
-        choose(inviter, invite, "GROUP");
-        assertEquals(PartnerInvite.Status.AGREED, reload(invite).status);
+        Pair pair = joinedPair("group", "FAMILY");
+        choose(pair.invitee(), pair.invite(), "GROUP");
+        choose(pair.inviter(), pair.invite(), "GROUP");
+        assertEquals(PartnerInvite.Status.AGREED, reload(pair.invite()).status);
         // a study group of two is started and waits for late joiners from rolling matching
-        long inviterId = reload(invite).inviter.id;
+        long inviterId = reload(pair.invite()).inviter.id;
         List<GroupMember> memberships = Db.tx(() -> GroupMember.<GroupMember>list("person.id", inviterId));
         assertEquals(1, memberships.size());
         assertEquals(LearningGroup.Status.REFILLING, Db.tx(() -> LearningGroup.<LearningGroup>findById(memberships.get(0).group.id).status));
@@ -166,18 +323,15 @@ class PartnerInviteTest {
 
     @Test
     void aThirdPersonCannotAnswerAndUnknownChoicesAreRefused() {
-        Browser inviter = enrolled("third-inviter");
-        Browser invitee = new Browser();
-        invitee.signUpNew("third-invitee");
-        PartnerInvite invite = createAndAccept(inviter, invitee, "CLASSMATE");
+        Pair pair = joinedPair("third", "CLASSMATE");
 
         Browser third = enrolled("third-person");
-        assertEquals(404, choose(third, invite, "DECLINE").statusCode());
-        assertEquals(404, choose(team, invite, "DECLINE").statusCode(), "not even the course team");
-        assertEquals(404, inviter.post("/courses/" + (courseId + 100000) + "/partners/" + invite.id + "/choice", Form.of("choice", "TANDEM"))
-                .statusCode(), "the invite belongs to another course id");
-        assertEquals(400, choose(inviter, invite, "MARRY").statusCode());
-        PartnerInvite unchanged = reload(invite);
+        assertEquals(404, choose(third, pair.invite(), "DECLINE").statusCode());
+        assertEquals(404, choose(team, pair.invite(), "DECLINE").statusCode(), "not even the course team");
+        assertEquals(404, pair.inviter().post("/courses/" + (courseId + 100000) + "/partners/" + pair.invite().id + "/choice",
+                Form.of("choice", "TANDEM")).statusCode(), "the invite belongs to another course id");
+        assertEquals(400, choose(pair.inviter(), pair.invite(), "MARRY").statusCode());
+        PartnerInvite unchanged = reload(pair.invite());
         assertEquals(PartnerInvite.Status.JOINED, unchanged.status);
         assertNull(unchanged.inviterChoice);
         assertNull(unchanged.inviteeChoice);
@@ -258,6 +412,17 @@ class PartnerInviteTest {
         return Db.tx(() -> PartnerInvite.<PartnerInvite>find("inviter.id = ?1 order by id desc", personId(inviter)).firstResult());
     }
 
+    /** An inviter and an invitee who joined through the inviter's link; neither has answered yet. */
+    private record Pair(Browser inviter, Browser invitee, PartnerInvite invite) {
+    }
+
+    private static Pair joinedPair(String prefix, String kind) {
+        Browser inviter = enrolled(prefix + "-inviter");
+        Browser invitee = new Browser();
+        invitee.signUpNew(prefix + "-invitee");
+        return new Pair(inviter, invitee, createAndAccept(inviter, invitee, kind));
+    }
+
     private static PartnerInvite createAndAccept(Browser inviter, Browser invitee, String kind) {
         PartnerInvite invite = create(inviter, kind);
         assertEquals(303, invitee.post("/partner/" + invite.code, new Form()).statusCode());
@@ -270,6 +435,15 @@ class PartnerInviteTest {
 
     private static PartnerInvite reload(PartnerInvite invite) {
         return Db.tx(() -> PartnerInvite.<PartnerInvite>findById(invite.id));
+    }
+
+    /** How many groups the person is a member of in the shared course. */
+    private static long groupsOf(long personId) {
+        return Db.tx(() -> GroupMember.count("group.course.id = ?1 and person.id = ?2", courseId, personId));
+    }
+
+    private static long mailsTo(long personId) {
+        return Db.tx(() -> MailOutbox.count("recipient", Person.<Person>findById(personId).email));
     }
 
     private static long invitesOf(Browser person) {
