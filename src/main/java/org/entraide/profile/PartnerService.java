@@ -91,6 +91,11 @@ public class PartnerService {
     @Transactional
     public Enrolment accept(String code, long personId, EnrolmentService enrolments) {
         PartnerInvite invite = requireOpen(code);
+        // a personal link is for one person: of two people opening it at the same moment, the second finds it used
+        PartnerInvite.getEntityManager().refresh(invite, LockModeType.PESSIMISTIC_WRITE);
+        if (invite.status != PartnerInvite.Status.OPEN) {
+            throw new NotFoundException();
+        }
         if (invite.inviter.id.equals(personId)) {
             throw InvalidInputException.of("code", "error.own-invite");
         }
@@ -103,6 +108,8 @@ public class PartnerService {
         invite.invitee = enrolment.person;
         invite.status = PartnerInvite.Status.JOINED;
         invite.acceptedAt = Instant.now();
+        notifications.notify(invite.inviter, NotificationKind.PARTNER_JOINED, "/courses/" + course.id, course.title,
+                enrolment.person.firstName());
         return enrolment;
     }
 

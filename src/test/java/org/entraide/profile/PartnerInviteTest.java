@@ -255,6 +255,43 @@ class PartnerInviteTest {
     }
 
     @Test
+    void theInviterIsToldWhenSomeoneJoinsThroughTheirLink() {
+        Pair pair = joinedPair("told", "FAMILY");
+        assertEquals(1L, (long) Db.tx(() -> Notification.count("person.id = ?1 and kind = ?2", personId(pair.inviter()),
+                NotificationKind.PARTNER_JOINED)));
+    }
+
+    @Test
+    void twoPeopleOpeningOneLinkAtTheSameMomentCannotBothUseIt() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 3; round++) {
+                PartnerInvite invite = create(enrolled("shared-inviter"), "FRIEND");
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> joins = new ArrayList<>();
+                List<Browser> people = List.of(new Browser(), new Browser());
+                for (Browser who : people) {
+                    who.signUpNew("shared-invitee");
+                    joins.add(pool.submit(() -> {
+                        start.await();
+                        return who.post("/partner/" + invite.code, new Form()).statusCode();
+                    }));
+                }
+                start.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> join : joins) {
+                    statuses.add(join.get(30, TimeUnit.SECONDS));
+                }
+                assertTrue(statuses.contains(303) && statuses.contains(404), "round " + round + ": " + statuses);
+                Browser joined = people.get(statuses.indexOf(303));
+                assertEquals(personId(joined), reload(invite).invitee.id, "round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aFormatTheCourseDoesNotOfferIsNeitherProposedNorAccepted() {
         Browser tandemTeam = new Browser();
         tandemTeam.signUpNew("tandem-only-team");
