@@ -13,6 +13,7 @@ import org.entraide.web.EntraideConfig;
 import org.entraide.web.FormErrors;
 import org.entraide.web.InvalidInputException;
 import org.entraide.web.Texts;
+import org.jboss.logging.Logger;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 
@@ -24,6 +25,7 @@ public class AccountService {
     /** Bcrypt reads at most 72 bytes; longer passwords would be silently truncated. */
     public static final int PASSWORD_MAX_BYTES = 72;
     public static final int NAME_MAX = 80;
+    private static final Logger LOG = Logger.getLogger(AccountService.class);
     /** Compared against when the e-mail is unknown, so that timing does not reveal which accounts exist. */
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-real-password-000");
 
@@ -132,21 +134,32 @@ public class AccountService {
         person.preferredLanguage = supportedLanguage(language).orElse(null);
     }
 
-    /** Finds the person behind a Keycloak identity, linking by e-mail or creating them on first sign-in. */
-    @Transactional
-    public Person fromOidc(String subject, String rawEmail, String name, String locale) {
+    /**
+     * Finds the person behind a Keycloak identity: by subject, then by e-mail, or creates them on first sign-in.
+     * An e-mail address counts only once the identity provider has verified it: otherwise anyone could register
+     * someone else's address there and become that person here (or platform admin), or hold the address before its
+     * owner arrives, since course teams import learners and add staff by e-mail. Such an identity is refused.
+     */
+    @Transactional(dontRollbackOn = EmailNotVerifiedException.class)
+    public Person fromOidc(String subject, String rawEmail, boolean emailVerified, String name, String locale) {
         Optional<Person> bySubject = Person.findByOidcSubject(subject);
         if (bySubject.isPresent()) {
             return bySubject.get();
         }
-        String email = Person.normalizeEmail(rawEmail == null ? subject + "@oidc.invalid" : rawEmail);
+        String claimedEmail = Texts.trimToNull(rawEmail);
+        if (claimedEmail != null && !emailVerified) {
+            LOG.infof("Sign-in of OIDC subject %s refused: its e-mail address is not verified", subject);
+            throw new EmailNotVerifiedException();
+        }
+        // Without an e-mail claim the person gets an address nobody can own, and is never admin by it.
+        String email = Person.normalizeEmail(claimedEmail == null ? subject + "@oidc.invalid" : claimedEmail);
         Person person = Person.findByEmail(email).orElseGet(Person::new);
         if (person.id == null) {
             person.email = email;
             person.displayName = name == null || name.isBlank() ? email.substring(0, email.indexOf('@')) : limit(name, NAME_MAX);
             person.preferredLanguage = supportedLanguage(locale).orElse(null);
             person.createdAt = Instant.now();
-            person.platformAdmin = isAdminCandidate(email);
+            person.platformAdmin = claimedEmail != null && isAdminCandidate(email);
         }
         person.oidcSubject = subject;
         person.persist();

@@ -24,9 +24,19 @@ public class CurrentPerson {
         this.lookup = lookup;
     }
 
+    /**
+     * The signed-in person, if any. A Keycloak identity refused for its unverified e-mail gets
+     * {@link EmailNotVerifiedException} the first time, and no person afterwards.
+     */
     public Optional<Person> get() {
         if (person == null) {
-            person = resolve();
+            try {
+                person = resolve();
+            } catch (EmailNotVerifiedException e) {
+                // the error page's layout asks again: it is shown as to a visitor
+                person = Optional.empty();
+                throw e;
+            }
         }
         return person;
     }
@@ -46,12 +56,17 @@ public class CurrentPerson {
         }
         if (identity.getPrincipal() instanceof JsonWebToken token) {
             return Optional.of(accounts.fromOidc(token.getSubject(), token.getClaim("email"),
-                    token.getClaim("name"), token.getClaim("locale")));
+                    isTrue(token.getClaim("email_verified")), token.getClaim("name"), token.getClaim("locale")));
         }
         try {
             return lookup.byId(Long.parseLong(identity.getPrincipal().getName()));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code email_verified}: a JSON boolean, or the string "true" from some providers; missing means not verified. */
+    private static boolean isTrue(Object claim) {
+        return Boolean.TRUE.equals(claim) || claim instanceof String text && text.strip().equalsIgnoreCase("true");
     }
 }

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.entraide.account.CurrentPerson;
+import org.entraide.account.EmailNotVerifiedException;
 import org.entraide.account.Person;
 import org.entraide.profile.EnumSets;
 import org.entraide.profile.Format;
@@ -133,6 +134,12 @@ public class GroupApiResource {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
+        return error(403, "forbidden");
+    }
+
+    /** A Keycloak identity whose e-mail address is not verified is refused, as on the pages. */
+    @ServerExceptionMapper
+    public Response emailNotVerified(EmailNotVerifiedException e) {
         return error(403, "forbidden");
     }
 

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.entraide.account.EmailNotVerifiedException;
 import org.entraide.account.LocalSessionMechanism;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -29,6 +30,8 @@ public class Errors {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance error(String titleKey, String messageKey);
+
+        static native TemplateInstance emailNotVerified();
     }
 
     private final RequestContext context;
@@ -48,6 +51,12 @@ public class Errors {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return api() ? json(403) : page(403, "error.403.title", "error.403.text");
+    }
+
+    /** A Keycloak identity with an unverified e-mail address: say how to get in, and offer to sign out. */
+    @ServerExceptionMapper
+    public Response emailNotVerified(EmailNotVerifiedException e) {
+        return api() ? json(403) : html(403, Templates.emailNotVerified());
     }
 
     @ServerExceptionMapper
@@ -91,6 +100,12 @@ public class Errors {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof EmailNotVerifiedException refused) {
+                // the page's template was the first to read the signed-in person
+                return emailNotVerified(refused);
+            }
+        }
         LOG.error("Unexpected error", e);
         return api() ? json(500) : page(500, "error.500.title", "error.500.text");
     }
@@ -123,14 +138,30 @@ public class Errors {
         }
         Context vertxContext = Vertx.currentContext();
         return Uni.createFrom().completionStage(() -> vertxContext.executeBlocking(() -> {
+            readVisitor();
             context.locale();
-            context.signedIn();
             return page.get();
         }, false).toCompletionStage());
     }
 
-    private static Response page(int status, String titleKey, String messageKey) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(titleKey, messageKey)).build();
+    private Response page(int status, String titleKey, String messageKey) {
+        readVisitor();
+        return html(status, Templates.error(titleKey, messageKey));
+    }
+
+    private static Response html(int status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page).build();
+    }
+
+    /**
+     * Reads the signed-in person before the page's layout does: a request that failed before reading it, from a
+     * Keycloak identity refused for its unverified e-mail, then gets its error page as a visitor would.
+     */
+    private void readVisitor() {
+        try {
+            context.signedIn();
+        } catch (EmailNotVerifiedException e) {
+            // from now on this request's person is empty: the layout shows a visitor
+        }
     }
 }

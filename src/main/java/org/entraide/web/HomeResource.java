@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.entraide.account.AccountService;
 import org.entraide.account.CurrentPerson;
+import org.entraide.account.EmailNotVerifiedException;
 import org.entraide.account.Person;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -45,7 +46,11 @@ public class HomeResource {
     @Transactional
     public Response language(@RestForm String lang, @RestForm String back) {
         String code = AccountService.supportedLanguage(lang).orElse("en");
-        currentPerson.get().ifPresent(person -> Person.<Person>findById(person.id).preferredLanguage = code);
+        try {
+            currentPerson.get().ifPresent(person -> Person.<Person>findById(person.id).preferredLanguage = code);
+        } catch (EmailNotVerifiedException e) {
+            // the page asking to verify the address can still be read in the other language
+        }
         NewCookie cookie = new NewCookie.Builder(RequestContext.LANGUAGE_COOKIE).value(code).path("/")
                 .maxAge(365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).httpOnly(true).build();
         return Response.seeOther(URI.create(Redirects.localPath(back))).cookie(cookie).build();
