@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.entraide.web.EntraideConfig;
 import org.entraide.web.EntraideConfig.AuthMode;
+import org.entraide.web.Redirects;
 
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -57,7 +58,8 @@ public class LocalSessionMechanism implements HttpAuthenticationMechanism {
             // a platform calling the JSON API cannot follow a sign-in page
             return Uni.createFrom().item(new ChallengeData(401, null, null));
         }
-        String next = context.request().uri();
+        // after signing in, a GET of a POST-only path would be a 405: come back to the page the form was on
+        String next = Redirects.pageOf(context.request().method().name(), context.request().uri(), context.request().getHeader("Referer"));
         String location = "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
         return Uni.createFrom().item(new ChallengeData(302, "Location", location));
     }

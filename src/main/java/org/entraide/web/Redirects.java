@@ -29,6 +29,25 @@ public final class Redirects {
         return Response.seeOther(URI.create(path)).build();
     }
 
+    /**
+     * The page to come back to: the request's own path and query for a GET, but after a form was sent (a failed POST
+     * shows the form again) the page the form was on, since POST-only paths answer a GET with 405.
+     */
+    public static String pageOf(String method, String uri, String referer) {
+        if ("GET".equals(method) || "HEAD".equals(method)) {
+            return uri;
+        }
+        if (referer == null) {
+            return "/";
+        }
+        try {
+            URI page = new URI(referer);
+            return localPath(page.getRawPath() + (page.getRawQuery() == null ? "" : "?" + page.getRawQuery()));
+        } catch (URISyntaxException e) {
+            return "/";
+        }
+    }
+
     /** Only same-site paths are followed, so that "next" parameters cannot send people elsewhere. */
     public static String localPath(String candidate) {
         if (candidate == null || !candidate.startsWith("/") || candidate.startsWith("//") || candidate.contains("\\")

@@ -117,9 +117,14 @@ public class RequestContext implements PersonLookup {
         return key != null && key.matches("[a-z.-]{1,60}") && I18n.has("flash." + key) ? "flash." + key : null;
     }
 
-    /** Current path and query, for "come back here" links. */
+    /** Current path and query. */
     public String path() {
         return request.uri();
+    }
+
+    /** The page to come back to after switching the language (see {@link Redirects#pageOf}). */
+    public String backPath() {
+        return Redirects.pageOf(request.method().name(), request.uri(), request.getHeader("Referer"));
     }
 
     private Locale resolveLocale() {

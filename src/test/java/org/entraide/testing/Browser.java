@@ -27,6 +27,7 @@ public final class Browser {
             "<input type=\"hidden\" name=\"(csrf[^\"]*)\" value=\"([^\"]*)\"");
 
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private String referer;
     private String acceptLanguage;
     private String csrfName;
     private String csrfToken;
@@ -151,10 +152,19 @@ public final class Browser {
         return csrfName;
     }
 
+    /** Sends this Referer from now on, as a browser does for the page a form was on. */
+    public Browser referer(String url) {
+        this.referer = url;
+        return this;
+    }
+
     private RequestSpecification request() {
         RequestSpecification spec = given().redirects().follow(false).cookies(Map.copyOf(cookies));
         if (acceptLanguage != null) {
             spec = spec.header("Accept-Language", acceptLanguage);
+        }
+        if (referer != null) {
+            spec = spec.header("Referer", referer);
         }
         return spec;
     }
