@@ -46,22 +46,32 @@ public class AccountService {
             errors.add("email", "error.required");
         } else if (!Texts.isEmail(email)) {
             errors.add("email", "error.email");
-        } else if (Person.findByEmail(email).isPresent()) {
+        }
+        // Someone a course team imported or added by e-mail has a person but no way to sign in yet: signing up with that
+        // e-mail completes it (keeping their courses) instead of refusing the address as taken.
+        Optional<Person> existing = email == null ? Optional.empty() : Person.findByEmail(email);
+        if (existing.isPresent() && !neverSignedIn(existing.get())) {
             errors.add("email", "error.email-taken");
         }
         String name = Texts.check(errors, "displayName", form.displayName(), true, NAME_MAX);
         checkNewPassword(errors, "password", form.password(), form.passwordConfirmation(), email);
         errors.throwIfAny();
 
-        Person person = new Person();
-        person.email = email;
+        Person person = existing.orElseGet(Person::new);
+        if (person.id == null) {
+            person.email = email;
+            person.createdAt = Instant.now();
+        }
         person.displayName = name;
         person.passwordHash = BcryptUtil.bcryptHash(form.password());
         person.preferredLanguage = supportedLanguage(form.language()).orElse(null);
-        person.createdAt = Instant.now();
-        person.platformAdmin = isAdminCandidate(email);
+        person.platformAdmin = person.platformAdmin || isAdminCandidate(email);
         person.persist();
         return person;
+    }
+
+    private static boolean neverSignedIn(Person person) {
+        return person.passwordHash == null && person.oidcSubject == null;
     }
 
     /** Checks e-mail and password, counting failures per e-mail; locked accounts are refused even with the right password. */
