@@ -49,7 +49,7 @@ public class AccountService {
         }
         // Someone a course team imported or added by e-mail has a person but no way to sign in yet: signing up with that
         // e-mail completes it (keeping their courses) instead of refusing the address as taken.
-        Optional<Person> existing = email == null ? Optional.empty() : Person.findByEmail(email);
+        Optional<Person> existing = errors.has("email") ? Optional.empty() : Person.findByEmail(email);
         if (existing.isPresent() && !neverSignedIn(existing.get())) {
             errors.add("email", "error.email-taken");
         }

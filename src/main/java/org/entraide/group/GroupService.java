@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
@@ -33,6 +32,7 @@ import org.entraide.profile.Enrolment;
 import org.entraide.profile.Format;
 import org.entraide.profile.Languages;
 import org.entraide.web.InvalidInputException;
+import org.entraide.web.RowLocks;
 import org.entraide.web.Texts;
 
 /** Groups formed from accepted proposals: their page, leaving, reporting, and refilling or dissolving small groups. */
@@ -224,8 +224,12 @@ public class GroupService {
         group.status = LearningGroup.Status.DISSOLVED;
         group.dissolvedAt = Instant.now();
         // the newcomers asked to join it go back to the queue (they waited in it meanwhile, so they keep their place)
-        for (Proposal refill : Proposal.<Proposal>find("targetGroup = ?1 and (status = ?2 or status = ?3)", group, Proposal.Status.PENDING,
-                Proposal.Status.DRAFT).withLock(LockModeType.PESSIMISTIC_WRITE).list()) {
+        for (Proposal refill : Proposal.<Proposal>list("targetGroup = ?1 and (status = ?2 or status = ?3)", group, Proposal.Status.PENDING,
+                Proposal.Status.DRAFT)) {
+            Proposal.Status status = RowLocks.lockAndReload(refill).status;
+            if (status != Proposal.Status.PENDING && status != Proposal.Status.DRAFT) {
+                continue; // accepted or closed meanwhile
+            }
             if (refill.status == Proposal.Status.PENDING) {
                 refill.members().stream().filter(m -> m.response != ProposalMember.Response.MEMBER).forEach(m -> notifications
                         .notify(m.person, NotificationKind.PROPOSAL_WITHDRAWN, "/courses/" + group.course.id + "/matches", group.course.title));

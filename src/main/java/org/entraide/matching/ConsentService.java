@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
@@ -15,6 +14,7 @@ import org.entraide.notify.NotificationKind;
 import org.entraide.notify.NotificationService;
 import org.entraide.profile.Enrolment;
 import org.entraide.web.InvalidInputException;
+import org.entraide.web.RowLocks;
 import org.entraide.web.Texts;
 
 /**
@@ -93,8 +93,10 @@ public class ConsentService {
         Instant now = Instant.now();
         int expired = 0;
         // locked, so an answer given at this moment is applied before or after, never lost
-        for (Proposal proposal : Proposal.<Proposal>find("status = ?1 and expiresAt < ?2", Proposal.Status.PENDING, now)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list()) {
+        for (Proposal proposal : Proposal.<Proposal>list("status = ?1 and expiresAt < ?2", Proposal.Status.PENDING, now)) {
+            if (RowLocks.lockAndReload(proposal).status != Proposal.Status.PENDING) {
+                continue; // answered meanwhile
+            }
             List<ProposalMember> silent = proposal.members().stream().filter(m -> m.response == ProposalMember.Response.PENDING).toList();
             close(proposal, Proposal.Status.EXPIRED, silent);
             expired++;
@@ -141,9 +143,11 @@ public class ConsentService {
     }
 
     private static void lockProposal(long proposalId) {
-        if (Proposal.findById(proposalId, LockModeType.PESSIMISTIC_WRITE) == null) {
+        Proposal proposal = Proposal.findById(proposalId);
+        if (proposal == null) {
             throw new NotFoundException();
         }
+        RowLocks.lockAndReload(proposal);
     }
 
     private static Proposal requirePending(ProposalMember member) {

@@ -45,6 +45,7 @@ import org.entraide.profile.Modality;
 import org.entraide.web.EntraideConfig;
 import org.entraide.web.InvalidInputException;
 import org.entraide.web.Queries;
+import org.entraide.web.RowLocks;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -145,10 +146,15 @@ public class MatchingService {
     /** Discards the previews left open longer than the preview timeout, so their learners can be matched again. */
     @Transactional
     public int discardAbandonedPreviews() {
-        List<MatchingRun> abandoned = MatchingRun.<MatchingRun>find("status = ?1 and finishedAt < ?2", MatchingRun.Status.PREVIEW,
-                Instant.now().minus(previewTimeout)).withLock(LockModeType.PESSIMISTIC_WRITE).list();
-        abandoned.forEach(MatchingService::discard);
-        return abandoned.size();
+        int discarded = 0;
+        for (MatchingRun run : MatchingRun.<MatchingRun>list("status = ?1 and finishedAt < ?2", MatchingRun.Status.PREVIEW,
+                Instant.now().minus(previewTimeout))) {
+            if (RowLocks.lockAndReload(run).status == MatchingRun.Status.PREVIEW) { // not published meanwhile
+                discard(run);
+                discarded++;
+            }
+        }
+        return discarded;
     }
 
     /** When an open preview will be discarded if nobody publishes it; null for any other run. */
@@ -380,7 +386,7 @@ public class MatchingService {
     private MatchingRun requirePreview(long courseId, long personId, long runId) {
         MatchingRun run = requireRun(courseId, personId, runId);
         // locked and re-read: a double click on "Publish" or the discard of an abandoned preview waits for this one
-        MatchingRun.getEntityManager().refresh(run, LockModeType.PESSIMISTIC_WRITE);
+        RowLocks.lockAndReload(run);
         if (run.status != MatchingRun.Status.PREVIEW) {
             throw InvalidInputException.of("run", "error.run-not-preview");
         }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
@@ -18,6 +17,7 @@ import org.entraide.notify.NotificationService;
 import org.entraide.web.EntraideConfig;
 import org.entraide.web.InvalidInputException;
 import org.entraide.web.Queries;
+import org.entraide.web.RowLocks;
 
 /** "Bring a partner": personal invite links and the pre-formed tandems or groups they lead to. */
 @ApplicationScoped
@@ -92,8 +92,7 @@ public class PartnerService {
     public Enrolment accept(String code, long personId, EnrolmentService enrolments) {
         PartnerInvite invite = requireOpen(code);
         // a personal link is for one person: of two people opening it at the same moment, the second finds it used
-        PartnerInvite.getEntityManager().refresh(invite, LockModeType.PESSIMISTIC_WRITE);
-        if (invite.status != PartnerInvite.Status.OPEN) {
+        if (RowLocks.lockAndReload(invite).status != PartnerInvite.Status.OPEN) {
             throw new NotFoundException();
         }
         if (invite.inviter.id.equals(personId)) {
@@ -133,7 +132,10 @@ public class PartnerService {
     public ChoiceOutcome choose(long courseId, long inviteId, long personId, String choiceName) {
         // The row lock makes the two people's answers take turns: without it both could read "no answer yet" and
         // the later write would erase the earlier answer.
-        PartnerInvite invite = PartnerInvite.findById(inviteId, LockModeType.PESSIMISTIC_WRITE);
+        PartnerInvite invite = PartnerInvite.findById(inviteId);
+        if (invite != null) {
+            RowLocks.lockAndReload(invite);
+        }
         if (invite == null || !invite.course.id.equals(courseId) || invite.invitee == null
                 || !(invite.inviter.id.equals(personId) || invite.invitee.id.equals(personId))) {
             throw new NotFoundException();
