@@ -20,6 +20,23 @@ public final class Slots {
         }
     }
 
+    /** A schedule that {@link #parse} cannot read: the reason, and the part of the text it stopped at. */
+    public static final class Unreadable extends IllegalArgumentException {
+        public enum Reason {
+            NO_HOURS, HOURS_WITHOUT_DAY, NOT_AN_HOUR_RANGE, EMPTY_HOUR_RANGE, NOT_A_DAY_RANGE, UNKNOWN_DAY, NOT_A_WHOLE_HOUR,
+            HOUR_OUT_OF_RANGE
+        }
+
+        public final Reason reason;
+        public final String fragment;
+
+        Unreadable(Reason reason, String fragment) {
+            super(reason + ": \"" + fragment + "\"");
+            this.reason = reason;
+            this.fragment = fragment;
+        }
+    }
+
     private Slots() {
     }
 
@@ -111,7 +128,7 @@ public final class Slots {
      * Hours are whole ("18", "18h", "18:00"); an end of 24 is midnight, an end before the start runs past
      * midnight into the next day.
      *
-     * @throws IllegalArgumentException with a message saying what could not be read
+     * @throws Unreadable saying what could not be read, and where
      */
     public static WeekMask parse(String text) {
         long[] words = new long[3];
@@ -131,20 +148,20 @@ public final class Slots {
                 currentDays = parseDays(days.trim(), rawEntry.trim());
                 range = firstDigit < 0 ? "" : entry.substring(firstDigit).trim();
                 if (range.isEmpty()) {
-                    throw new IllegalArgumentException("No hours after \"" + days.trim() + "\"");
+                    throw new Unreadable(Unreadable.Reason.NO_HOURS, days.trim());
                 }
             }
             if (currentDays == null) {
-                throw new IllegalArgumentException("Hours without a day: \"" + rawEntry.trim() + "\"");
+                throw new Unreadable(Unreadable.Reason.HOURS_WITHOUT_DAY, rawEntry.trim());
             }
             String[] bounds = range.split("\\s*-\\s*");
             if (bounds.length != 2) {
-                throw new IllegalArgumentException("Not an hour range: \"" + range + "\"");
+                throw new Unreadable(Unreadable.Reason.NOT_AN_HOUR_RANGE, range);
             }
             int from = parseHour(bounds[0]);
             int to = parseHour(bounds[1]);
             if (from == 24 || from == to) {
-                throw new IllegalArgumentException("Empty hour range: \"" + range + "\"");
+                throw new Unreadable(Unreadable.Reason.EMPTY_HOUR_RANGE, range);
             }
             int length = to > from ? to - from : to + 24 - from;
             for (int day : currentDays) {
@@ -169,7 +186,7 @@ public final class Slots {
     private static List<Integer> parseDays(String days, String entry) {
         String[] ends = days.split("\\s*-\\s*");
         if (ends.length < 1 || ends.length > 2 || ends[0].isBlank()) {
-            throw new IllegalArgumentException("Not a day or day range: \"" + entry + "\"");
+            throw new Unreadable(Unreadable.Reason.NOT_A_DAY_RANGE, entry);
         }
         int first = parseDay(ends[0]);
         int last = ends.length == 2 ? parseDay(ends[1]) : first;
@@ -198,7 +215,7 @@ public final class Slots {
                 }
             }
         }
-        throw new IllegalArgumentException("Unknown day: \"" + name.trim() + "\"");
+        throw new Unreadable(Unreadable.Reason.UNKNOWN_DAY, name.trim());
     }
 
     private static int parseHour(String text) {
@@ -209,11 +226,11 @@ public final class Slots {
             hour = hour.substring(0, hour.length() - 1);
         }
         if (!hour.matches("\\d{1,2}")) {
-            throw new IllegalArgumentException("Not a whole hour: \"" + text.trim() + "\"");
+            throw new Unreadable(Unreadable.Reason.NOT_A_WHOLE_HOUR, text.trim());
         }
         int value = Integer.parseInt(hour);
         if (value > 24) {
-            throw new IllegalArgumentException("Hour out of range: \"" + text.trim() + "\"");
+            throw new Unreadable(Unreadable.Reason.HOUR_OUT_OF_RANGE, text.trim());
         }
         return value;
     }

@@ -26,6 +26,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.entraide.availability.Slots;
 import org.entraide.availability.WeekMask;
+import org.entraide.web.I18n;
 
 /**
  * Reads and writes learner profiles as CSV (one profile per row, a header row naming the columns), for
@@ -67,11 +68,20 @@ public final class LearnerProfileCsv {
 
     private static final Set<String> ISO_LANGUAGES = Set.of(Locale.getISOLanguages());
 
-    /** One problem in one row; {@code line} is the 1-based line of the file where the row starts. */
-    public record RowError(int line, String column, String message) {
+    /**
+     * One problem in one row; {@code line} is the 1-based line of the file where the row starts. The problem is a
+     * message key of {@code i18n/entraide*.properties} ({@code import.csv.*}) with its arguments, so that the course
+     * team reads it in its own language.
+     */
+    public record RowError(int line, String column, String messageKey, List<String> args) {
+        RowError(int line, String column, String messageKey, String... args) {
+            this(line, column, messageKey, List.of(args));
+        }
+
         @Override
         public String toString() {
-            return "line " + line + (column == null ? "" : ", " + column) + ": " + message;
+            return "line " + line + (column == null ? "" : ", " + column) + ": "
+                    + I18n.message(Locale.ENGLISH, messageKey, args.toArray());
         }
     }
 
@@ -145,15 +155,14 @@ public final class LearnerProfileCsv {
                     record = records.next();
                 } catch (UncheckedIOException e) {
                     // An unterminated quote or a stray character after one: nothing after it can be trusted.
-                    errors.add(new RowError((int) previousEndLine + 1, null,
-                            "unreadable CSV from this line on: " + e.getCause().getMessage()));
+                    errors.add(new RowError((int) previousEndLine + 1, null, "import.csv.unreadable-rest"));
                     break;
                 }
                 int line = (int) previousEndLine + 1;
                 previousEndLine = parser.getCurrentLineNumber();
                 Row row = new Row(record, headerByColumn, line, errors);
                 for (String column : missing) {
-                    row.error(column, "missing required column");
+                    row.error(column, "import.csv.missing-column");
                 }
                 if (!missing.isEmpty()) {
                     continue;
@@ -164,7 +173,7 @@ public final class LearnerProfileCsv {
                 }
                 Integer firstLine = firstLineById.putIfAbsent(profile.externalId(), line);
                 if (firstLine != null) {
-                    row.error("external_id", "duplicate of line " + firstLine);
+                    row.error("external_id", "import.csv.duplicate", Integer.toString(firstLine));
                     continue;
                 }
                 profiles.add(profile);
@@ -173,7 +182,7 @@ public final class LearnerProfileCsv {
             throw new UncheckedIOException(e);
         } catch (IllegalArgumentException | IllegalStateException e) {
             // commons-csv reports structural problems (unterminated quote, duplicate header) this way.
-            errors.add(new RowError(1, null, "unreadable header: " + e.getMessage()));
+            errors.add(new RowError(1, null, "import.csv.unreadable-header"));
         }
         return new Result(profiles, errors);
     }
@@ -193,8 +202,8 @@ public final class LearnerProfileCsv {
             this.errors = errors;
         }
 
-        void error(String column, String message) {
-            errors.add(new RowError(line, column, message));
+        void error(String column, String messageKey, String... args) {
+            errors.add(new RowError(line, column, messageKey, args));
             failed = true;
         }
 
@@ -210,14 +219,14 @@ public final class LearnerProfileCsv {
         LearnerProfile profile() {
             String externalId = cell("external_id");
             if (externalId.isEmpty()) {
-                error("external_id", "required");
+                error("external_id", "import.csv.required");
             }
             long placeId = longCell("place_id", 0, 0, Long.MAX_VALUE);
             double latitude = doubleCell("latitude", -90, 90);
             double longitude = doubleCell("longitude", -180, 180);
             String country = cell("country").toUpperCase(Locale.ROOT);
             if (!country.isEmpty() && !country.matches("[A-Z]{2}")) {
-                error("country", "not an ISO 3166 two-letter code: " + cell("country"));
+                error("country", "import.csv.country", cell("country"));
             }
             int radius = (int) longCell("radius_km", DEFAULT_RADIUS_KM, 0, 500);
             ZoneId zone = zone();
@@ -244,13 +253,13 @@ public final class LearnerProfileCsv {
         private ZoneId zone() {
             String value = cell("time_zone");
             if (value.isEmpty()) {
-                error("time_zone", "required");
+                error("time_zone", "import.csv.required");
                 return null;
             }
             try {
                 return ZoneId.of(value);
             } catch (DateTimeException e) {
-                error("time_zone", "unknown time zone: " + value);
+                error("time_zone", "import.csv.time-zone", value);
                 return null;
             }
         }
@@ -262,8 +271,8 @@ public final class LearnerProfileCsv {
             }
             try {
                 return Slots.parse(value);
-            } catch (IllegalArgumentException e) {
-                error("availability", e.getMessage() + " (expected 42 hex digits or e.g. \"Mon 18-22;Sat 10-12\")");
+            } catch (Slots.Unreadable e) {
+                error("availability", "import.csv.slots." + e.reason, e.fragment);
                 return WeekMask.EMPTY;
             }
         }
@@ -277,14 +286,14 @@ public final class LearnerProfileCsv {
                 }
                 String lower = code.toLowerCase(Locale.ROOT);
                 if (!ISO_LANGUAGES.contains(lower)) {
-                    error("languages", "not an ISO 639-1 language code: " + code);
+                    error("languages", "import.csv.language", code);
                     invalid = true;
                 } else {
                     languages.add(lower);
                 }
             }
             if (languages.isEmpty() && !invalid) {
-                error("languages", "at least one language is required");
+                error("languages", "import.csv.no-language");
             }
             return Collections.unmodifiableSet(languages);
         }
@@ -314,8 +323,8 @@ public final class LearnerProfileCsv {
                     return constant;
                 }
             }
-            error(column, "unknown value \"" + name.trim() + "\", expected one of "
-                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+            error(column, "import.csv.unknown-value", name.trim(),
+                    Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
             return null;
         }
 
@@ -327,11 +336,11 @@ public final class LearnerProfileCsv {
             try {
                 long number = Long.parseLong(value);
                 if (number < min || number > max) {
-                    error(column, "out of range [" + min + ", " + max + "]: " + value);
+                    error(column, "import.csv.out-of-range", value, Long.toString(min), Long.toString(max));
                 }
                 return number;
             } catch (NumberFormatException e) {
-                error(column, "not a whole number: " + value);
+                error(column, "import.csv.whole-number", value);
                 return defaultValue;
             }
         }
@@ -344,11 +353,11 @@ public final class LearnerProfileCsv {
             try {
                 double number = Double.parseDouble(value);
                 if (!(number >= min && number <= max)) {
-                    error(column, "out of range [" + min + ", " + max + "]: " + value);
+                    error(column, "import.csv.out-of-range", value, Long.toString((long) min), Long.toString((long) max));
                 }
                 return number;
             } catch (NumberFormatException e) {
-                error(column, "not a number: " + value);
+                error(column, "import.csv.number", value);
                 return Double.NaN;
             }
         }
@@ -363,7 +372,7 @@ public final class LearnerProfileCsv {
                     return true;
                 }
                 default -> {
-                    error(column, "not true or false: " + cell(column));
+                    error(column, "import.csv.boolean", cell(column));
                     return false;
                 }
             }

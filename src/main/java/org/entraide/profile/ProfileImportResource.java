@@ -83,7 +83,7 @@ public class ProfileImportResource {
             return rejected(course, FormErrors.none(), e.problems, file.fileName());
         } catch (IOException e) {
             return rejected(course, FormErrors.none(), List.of(new ProfileImportService.Problem(null, null, null,
-                    "import.problem.unreadable", null)), file.fileName());
+                    "import.problem.unreadable")), file.fileName());
         }
     }
 

@@ -45,9 +45,12 @@ public class ProfileImportService {
 
     /**
      * One problem of the file: at a line (problems of the CSV itself) or for a learner (checks that need the
-     * database or the gazetteer); {@code messageKey} is an i18n key, or null when {@code message} is the CSV reader's text.
+     * database or the gazetteer), told by an i18n key and its arguments.
      */
-    public record Problem(Integer line, String externalId, String column, String messageKey, String message) {
+    public record Problem(Integer line, String externalId, String column, String messageKey, List<String> args) {
+        Problem(Integer line, String externalId, String column, String messageKey, String... args) {
+            this(line, externalId, column, messageKey, List.of(args));
+        }
     }
 
     /** Nothing was imported; the problems say why. */
@@ -71,21 +74,21 @@ public class ProfileImportService {
         try {
             result = LearnerProfileCsv.read(csv);
         } catch (UncheckedIOException e) {
-            throw rejected(new Problem(null, null, null, "import.problem.unreadable", null));
+            throw rejected(new Problem(null, null, null, "import.problem.unreadable"));
         }
         List<Problem> problems = new ArrayList<>();
         for (LearnerProfileCsv.RowError error : result.errors()) {
-            problems.add(new Problem(error.line(), null, error.column(), null, error.message()));
+            problems.add(new Problem(error.line(), null, error.column(), error.messageKey(), error.args()));
         }
         if (!problems.isEmpty()) {
             throw new ImportRejected(problems);
         }
         List<LearnerProfile> profiles = result.profiles();
         if (profiles.isEmpty()) {
-            throw rejected(new Problem(null, null, null, "import.problem.empty", null));
+            throw rejected(new Problem(null, null, null, "import.problem.empty"));
         }
         if (profiles.size() > MAX_ROWS) {
-            throw rejected(new Problem(null, null, null, "import.problem.too-many", null));
+            throw rejected(new Problem(null, null, null, "import.problem.too-many"));
         }
 
         List<Row> rows = new ArrayList<>();
@@ -150,16 +153,16 @@ public class ProfileImportService {
         int before = problems.size();
         String email = emailFor(id);
         if (email == null) {
-            problems.add(new Problem(null, id, "external_id", "import.problem.external-id", null));
+            problems.add(new Problem(null, id, "external_id", "import.problem.external-id"));
         }
         if (profile.firstName() != null && profile.firstName().length() > AccountService.NAME_MAX) {
-            problems.add(new Problem(null, id, "first_name", "import.problem.too-long", null));
+            problems.add(new Problem(null, id, "first_name", "import.problem.too-long"));
         }
         tooLong(problems, id, "sector", profile.sector(), 100);
         tooLong(problems, id, "organisation", profile.organisation(), 150);
         tooLong(problems, id, "introduction", profile.introduction(), ProfileService.INTRODUCTION_MAX);
         if (profile.zone().getId().length() > 64) {
-            problems.add(new Problem(null, id, "time_zone", "import.problem.too-long", null));
+            problems.add(new Problem(null, id, "time_zone", "import.problem.too-long"));
         }
         boolean hasCoordinates = !Double.isNaN(profile.latitude()) && !Double.isNaN(profile.longitude());
         Place place = null;
@@ -168,7 +171,7 @@ public class ProfileImportService {
             if (known.isPresent()) {
                 place = known.get();
             } else if (!hasCoordinates) {
-                problems.add(new Problem(null, id, "place_id", "import.problem.unknown-place", null));
+                problems.add(new Problem(null, id, "place_id", "import.problem.unknown-place"));
             }
         }
         if (place == null && hasCoordinates) {
@@ -228,7 +231,7 @@ public class ProfileImportService {
 
     private static void tooLong(List<Problem> problems, String externalId, String column, String value, int max) {
         if (value != null && value.length() > max) {
-            problems.add(new Problem(null, externalId, column, "import.problem.too-long", null));
+            problems.add(new Problem(null, externalId, column, "import.problem.too-long"));
         }
     }
 

@@ -100,6 +100,12 @@ public final class I18n {
         return message(resolve(locale), key, args);
     }
 
+    /** A message whose arguments were collected before rendering, as one list: {@code {i18n:args(problem.key, problem.args)}}. */
+    @TemplateExtension(namespace = "i18n")
+    static String args(String key, List<?> args, @TemplateExtension.TemplateAttribute(LOCALE_ATTRIBUTE) Object locale) {
+        return message(resolve(locale), key, args.toArray());
+    }
+
     /** The label of an enum value: {@code {i18n:e('format', f)}} reads key {@code format.TANDEM}. */
     @TemplateExtension(namespace = "i18n")
     static String e(String prefix, Enum<?> value, @TemplateExtension.TemplateAttribute(LOCALE_ATTRIBUTE) Object locale, Object... args) {

@@ -97,10 +97,18 @@ class SlotsTest {
 
     @Test
     void parseExplainsWhatItCannotRead() {
-        assertThrows(IllegalArgumentException.class, () -> Slots.parse("Funday 10-12"));
-        assertThrows(IllegalArgumentException.class, () -> Slots.parse("10-12"));
-        assertThrows(IllegalArgumentException.class, () -> Slots.parse("Mon 18:30-20"));
-        assertThrows(IllegalArgumentException.class, () -> Slots.parse("Mon 18-25"));
-        assertThrows(IllegalArgumentException.class, () -> Slots.parse("Mon"));
+        assertUnreadable("Funday 10-12", Slots.Unreadable.Reason.UNKNOWN_DAY, "Funday");
+        assertUnreadable("10-12", Slots.Unreadable.Reason.HOURS_WITHOUT_DAY, "10-12");
+        assertUnreadable("Mon 18:30-20", Slots.Unreadable.Reason.NOT_A_WHOLE_HOUR, "18:30");
+        assertUnreadable("Mon 18-25", Slots.Unreadable.Reason.HOUR_OUT_OF_RANGE, "25");
+        assertUnreadable("Mon", Slots.Unreadable.Reason.NO_HOURS, "Mon");
+        assertUnreadable("Mon 18", Slots.Unreadable.Reason.NOT_AN_HOUR_RANGE, "18");
+        assertUnreadable("Mon 18-18", Slots.Unreadable.Reason.EMPTY_HOUR_RANGE, "18-18");
+    }
+
+    private static void assertUnreadable(String text, Slots.Unreadable.Reason reason, String fragment) {
+        Slots.Unreadable unreadable = assertThrows(Slots.Unreadable.class, () -> Slots.parse(text));
+        assertEquals(reason, unreadable.reason, text);
+        assertEquals(fragment, unreadable.fragment, text);
     }
 }

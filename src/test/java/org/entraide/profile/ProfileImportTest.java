@@ -20,6 +20,7 @@ import org.entraide.profile.population.PopulationGenerator;
 import org.entraide.testing.Browser;
 import org.entraide.testing.Courses;
 import org.entraide.testing.Db;
+import org.entraide.testing.Form;
 import org.entraide.testing.Groups;
 import org.entraide.testing.Groups.TestCourse;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,14 @@ class ProfileImportTest {
         rejected.then().body(containsString("Nothing was imported"), containsString("line 3"), containsString("unknown time zone: Mars/Olympus"));
         assertEquals(0L, (long) Db.tx(() -> Enrolment.count("course.id", course.id())), "nothing imported");
         assertTrue(Db.tx(() -> Person.findByEmail(good + "@import.invalid").isEmpty()));
+        // a French course team reads the reader's problems in French
+        String importPage = "/courses/" + course.id() + "/manage/import";
+        course.team().post("/language", Form.of("lang", "fr", "back", importPage));
+        upload(course.team(), course.id(), "survey.csv", file.replace("Tue 9-12", "Mardi 9h-12h30"), true).then().statusCode(400)
+                .body(containsString("Rien n"),
+                        containsString("fuseau horaire inconnu : Mars/Olympus"),
+                        containsString("pas une heure entière : « 12h30 »"));
+        course.team().post("/language", Form.of("lang", "en", "back", importPage));
 
         // once the CSV itself is right, identities are checked too, and still nothing is written
         String identities = "external_id,time_zone,availability,languages\n" + good + ",Europe/Paris,Mon 18-22,fr\n"
