@@ -3,6 +3,7 @@ package org.entraide.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -18,6 +19,7 @@ public class TemplateExtensions {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG);
 
     static String urlEncode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
@@ -31,6 +33,11 @@ public class TemplateExtensions {
     /** An instant as a date and time in the reader's language, in UTC (course teams work across time zones). */
     static String dateTime(Instant value, Locale reader) {
         return value == null ? "" : DATE_TIME.withLocale(reader).format(value) + " UTC";
+    }
+
+    /** A calendar date written out in the reader's language: "March 2, 2026", "2 mars 2026". */
+    static String date(LocalDate value, Locale reader) {
+        return value == null ? "" : DATE.withLocale(reader).format(value);
     }
 
     /** 0.734 → "73 %" style figure for scores in [0, 1]. */

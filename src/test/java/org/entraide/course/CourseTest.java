@@ -139,6 +139,24 @@ class CourseTest {
     }
 
     @Test
+    void coursePageWritesDatesInTheReadersLanguageAndLinksTheCourseWithoutAPlatform() {
+        long id = Courses.create(team, Courses.uniqueTitle("Dates"));
+        String page = team.get("/courses/" + id).asString();
+        assertThat(page, containsString("From January 10, 2030 to March 1, 2030 · 7 weeks"));
+        assertThat(page, containsString("FUN MOOC · <a href=\"https://example.org/mooc\">"));
+
+        team.post("/language", Form.of("lang", "fr", "back", "/"));
+        assertThat(team.get("/courses/" + id).asString(), containsString("Du 10 janvier 2030 au 1 mars 2030 · 7 semaines"));
+        team.post("/language", Form.of("lang", "en", "back", "/"));
+
+        // no platform: the link to the course still shows; no end date: the range stays open
+        team.post("/courses/" + id + "/manage", Courses.validForm(Courses.course(id).title).set("platform", "").set("endDate", ""));
+        page = team.get("/courses/" + id).asString();
+        assertThat(page, containsString("<p class=\"muted\"><a href=\"https://example.org/mooc\">"));
+        assertThat(page, containsString("From January 10, 2030 to …"));
+    }
+
+    @Test
     void teamUpdatesSettings() {
         long id = Courses.create(team, Courses.uniqueTitle("Settings"));
         String newTitle = Courses.uniqueTitle("Renamed");
