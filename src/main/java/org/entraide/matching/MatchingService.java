@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -498,10 +499,18 @@ public class MatchingService {
 
     /** Hard-constraint check of a proposal as it stands (size included), for the preview. */
     public GroupEvaluation.Result evaluate(Proposal proposal, List<ProposalMember> members) {
-        EngineInputs inputs = EngineInputs.forCourse(proposal.course.id);
-        List<EngineLearner> learners = members.stream()
-                .map(m -> Enrolment.find(proposal.course.id, m.person.id).map(inputs::learner).orElse(null))
-                .filter(l -> l != null).toList();
+        Map<Long, Enrolment> enrolments = new HashMap<>();
+        for (ProposalMember member : members) {
+            Enrolment.find(proposal.course.id, member.person.id).ifPresent(e -> enrolments.put(member.person.id, e));
+        }
+        return evaluate(proposal, members, enrolments, EngineInputs.forCourse(proposal.course.id));
+    }
+
+    /** The same, with the members' enrolments and the course's inputs read once for a whole page of proposals. */
+    GroupEvaluation.Result evaluate(Proposal proposal, List<ProposalMember> members, Map<Long, Enrolment> enrolmentsByPerson,
+            EngineInputs inputs) {
+        List<EngineLearner> learners = members.stream().map(m -> enrolmentsByPerson.get(m.person.id))
+                .filter(Objects::nonNull).map(inputs::learner).toList();
         Rules rules = CourseRules.of(proposal.course, 1);
         if (proposal.relaxation != null) {
             rules = rules.withMinCommonHours(relaxedHours(proposal.relaxation, rules.minCommonHours()));

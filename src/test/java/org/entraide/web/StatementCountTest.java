@@ -66,6 +66,29 @@ class StatementCountTest {
         statements(ana.browser(), "/courses/" + course.id() + "/profile/about", 2);
     }
 
+    @Test
+    void thePreviewPageDoesNotGrowWithItsProposals() {
+        long twoPairs = previewStatements(4);
+        long fourPairs = previewStatements(8);
+        assertEquals(twoPairs, fourPairs, "statements for a preview of 2 tandems, then of 4");
+    }
+
+    /** A tandem run over the given number of learners; the statements its preview page prepared. */
+    private long previewStatements(int learners) {
+        TestCourse course = Groups.course("TANDEM", 3);
+        for (int i = 0; i < learners; i++) {
+            Groups.learner(course, "Preview" + i, "TANDEM");
+        }
+        long runId = Groups.run(course, "TANDEM");
+        Statistics statistics = sessionFactory.getStatistics();
+        long before = statistics.getPrepareStatementCount();
+        Response page = course.team().get("/courses/" + course.id() + "/manage/matching/runs/" + runId);
+        long prepared = statistics.getPrepareStatementCount() - before;
+        assertEquals(200, page.statusCode());
+        assertEquals(learners, page.asString().split("Paris, France", -1).length - 1, "every member's city is shown");
+        return prepared;
+    }
+
     /** Renders the page as the browser's person and checks how many statements it prepared. */
     private String statements(Browser browser, String path, long expected) {
         Statistics statistics = sessionFactory.getStatistics();
