@@ -17,9 +17,13 @@ import org.entraide.profile.EnumSets;
 import org.entraide.profile.Format;
 import org.entraide.profile.Languages;
 import org.entraide.web.Texts;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** One MOOC session for which a course team enabled study partners, with its matching rules. */
 @Entity
+// An UPDATE writes only the columns this transaction changed: the team edits settings and rules while the rolling job
+// stamps its last run, and a whole-row write from a stale copy would undo the other's change (LostUpdateTest).
+@DynamicUpdate
 @Table(name = "course")
 public class Course extends PanacheEntityBase {
 

@@ -22,9 +22,13 @@ import org.entraide.account.Person;
 import org.entraide.availability.WeekMask;
 import org.entraide.course.Course;
 import org.entraide.web.Queries;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** A learner's declaration for one course: where, when, languages, formats, motives and goals. */
 @Entity
+// An UPDATE writes only the columns this transaction changed: the learner edits the profile while jobs change the
+// status (expiry, matching), and a whole-row write from a stale copy would undo the other's change (LostUpdateTest).
+@DynamicUpdate
 @Table(name = "enrolment")
 public class Enrolment extends PanacheEntityBase {
 

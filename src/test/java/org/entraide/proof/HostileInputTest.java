@@ -29,7 +29,6 @@ import org.entraide.matching.MatchingRun;
 import org.entraide.matching.Proposal;
 import org.entraide.matching.ProposalMember;
 import org.entraide.matching.engine.Criterion;
-import org.entraide.matching.engine.Preference;
 import org.entraide.notify.Notification;
 import org.entraide.profile.CertificateIntent;
 import org.entraide.profile.FollowMode;
@@ -39,6 +38,7 @@ import org.entraide.profile.MoocExperience;
 import org.entraide.profile.Motive;
 import org.entraide.profile.Situation;
 import org.entraide.testing.Browser;
+import org.entraide.testing.Courses;
 import org.entraide.testing.Db;
 import org.entraide.testing.Form;
 import org.entraide.testing.Groups;
@@ -193,17 +193,7 @@ class HostileInputTest {
                 new FormCase("partner accept", member, () -> "/partner/not-a-real-code", Form::new, fields()),
                 new FormCase("matching run", team, () -> c + "/manage/matching/runs", () -> Form.of("format", "TANDEM"),
                         fields("format", Kind.CHOICE)),
-                new FormCase("rules", team, () -> c + "/manage/rules", HostileInputTest::validRules, rulesFields()));
-    }
-
-    /** A complete, valid rules form: every criterion's weight and preference, the numbers, rolling on. */
-    static Form validRules() {
-        Form form = Form.of("minOverlapHours", "2", "consentWindowDays", "5", "rollingEnabled", "on", "rollingCadenceHours", "24",
-                "maxWaitDays", "14", "meetupMinSize", "4");
-        for (Criterion criterion : Criterion.values()) {
-            form.set("weight-" + criterion.name(), "1").set("preference-" + criterion.name(), Preference.SIMILAR.name());
-        }
-        return form;
+                new FormCase("rules", team, () -> c + "/manage/rules", Courses::validRules, rulesFields()));
     }
 
     static Map<String, Kind> rulesFields() {

@@ -3,6 +3,8 @@ package org.entraide.testing;
 import java.util.UUID;
 
 import org.entraide.course.Course;
+import org.entraide.matching.engine.Criterion;
+import org.entraide.matching.engine.Preference;
 
 import io.restassured.response.Response;
 
@@ -20,6 +22,16 @@ public final class Courses {
                 "signupOpen", "on")
                 .add("languages", "en").add("languages", "fr")
                 .add("formats", "TANDEM").add("formats", "STUDY_GROUP");
+    }
+
+    /** A complete, valid rules form: every criterion's weight and preference, the numbers, rolling on. */
+    public static Form validRules() {
+        Form form = Form.of("minOverlapHours", "2", "consentWindowDays", "5", "rollingEnabled", "on", "rollingCadenceHours", "24",
+                "maxWaitDays", "14", "meetupMinSize", "4");
+        for (Criterion criterion : Criterion.values()) {
+            form.set("weight-" + criterion.name(), "1").set("preference-" + criterion.name(), Preference.SIMILAR.name());
+        }
+        return form;
     }
 
     public static String uniqueTitle(String prefix) {
