@@ -72,15 +72,16 @@ public class GroupService {
             group.modality = proposal.modality;
             group.createdAt = now;
         }
-        group.status = LearningGroup.Status.ACTIVE;
+        List<Long> current = refill ? GroupMember.current(group.id).stream().map(m -> m.person.id).toList() : List.of();
+        List<ProposalMember> joining = members.stream().filter(m -> m.response != ProposalMember.Response.MEMBER).toList();
+        // a member may have left since the refill was proposed: then the joiners may not be enough yet
+        group.status = current.size() + joining.size() >= group.minimumSize() ? LearningGroup.Status.ACTIVE : LearningGroup.Status.REFILLING;
         group.lastActivityAt = now;
         if (!refill) {
             group.persist();
         }
         String link = "/groups/" + group.id;
-        String joiners = members.stream().filter(m -> m.response != ProposalMember.Response.MEMBER)
-                .map(m -> m.person.firstName()).collect(Collectors.joining(", "));
-        List<Long> current = refill ? GroupMember.current(group.id).stream().map(m -> m.person.id).toList() : List.of();
+        String joiners = joining.stream().map(m -> m.person.firstName()).collect(Collectors.joining(", "));
         for (ProposalMember member : members) {
             if (member.response == ProposalMember.Response.MEMBER) {
                 if (current.contains(member.person.id)) { // not those who left since the proposal was made

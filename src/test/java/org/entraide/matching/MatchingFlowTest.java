@@ -21,6 +21,8 @@ import org.entraide.availability.WeekMask;
 import org.entraide.course.Course;
 import org.entraide.group.GroupMember;
 import org.entraide.group.LearningGroup;
+import org.entraide.notify.Notification;
+import org.entraide.notify.NotificationKind;
 import org.entraide.profile.Enrolment;
 import org.entraide.testing.Browser;
 import org.entraide.testing.Db;
@@ -124,19 +126,34 @@ class MatchingFlowTest {
     }
 
     @Test
+    void expiryPausesOnlyTheSilentMembersStillWaiting() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        Learner gil = Groups.learner(course, "Gil", "TANDEM");
+        Learner hana = Groups.learner(course, "Hana", "TANDEM");
+        long runId = Groups.run(course, "TANDEM");
+        course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + runId + "/publish");
+        long proposalId = proposalOf(gil.personId(), runId);
+        // neither answers; meanwhile Hana joined a group by another way (e.g. with a partner)
+        Db.run(() -> {
+            Proposal.<Proposal>findById(proposalId).expiresAt = Instant.now().minusSeconds(60);
+            Enrolment.find(course.id(), hana.personId()).orElseThrow().status = Enrolment.Status.MATCHED;
+        });
+
+        assertTrue(rolling.expireProposals() >= 1);
+        assertEquals(Proposal.Status.EXPIRED, Db.tx(() -> Proposal.<Proposal>findById(proposalId).status));
+        assertEquals(Enrolment.Status.PAUSED, Db.tx(() -> Enrolment.find(course.id(), gil.personId()).orElseThrow().status));
+        assertEquals(Enrolment.Status.MATCHED, Db.tx(() -> Enrolment.find(course.id(), hana.personId()).orElseThrow().status),
+                "someone already in a group is not paused");
+    }
+
+    @Test
     void aGroupBelowItsMinimumIsRefilledByALateJoiner() {
         TestCourse course = Groups.course("STUDY_GROUP", 3);
         List<Learner> members = new ArrayList<>();
         for (String name : List.of("Gus", "Hal", "Ivy", "Jan")) {
             members.add(Groups.learner(course, name, "STUDY_GROUP"));
         }
-        long runId = Groups.run(course, "STUDY_GROUP");
-        course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + runId + "/publish").then().statusCode(303);
-        long proposalId = proposalOf(members.get(0).personId(), runId);
-        for (Learner member : members) {
-            member.browser().post("/courses/" + course.id() + "/matches/" + proposalId + "/accept");
-        }
-        long groupId = Db.tx(() -> Proposal.<Proposal>findById(proposalId).group.id);
+        long groupId = Groups.formGroup(course, "STUDY_GROUP", members);
         assertEquals(4, Db.tx(() -> GroupMember.current(groupId).size()));
 
         // two leave: the group falls below 3 and waits for new members
@@ -147,14 +164,52 @@ class MatchingFlowTest {
         members.get(0).browser().get("/groups/" + groupId).then().statusCode(404);
 
         Learner late = Groups.learner(course, "Kim", "STUDY_GROUP");
-        long refillRun = Groups.run(course, "STUDY_GROUP");
-        long refill = proposalOf(late.personId(), refillRun);
-        assertEquals(groupId, (long) Db.tx(() -> Proposal.<Proposal>findById(refill).targetGroup.id));
-        course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + refillRun + "/publish").then().statusCode(303);
+        long refill = publishedRefill(course, late, groupId);
         Response accepted = late.browser().post("/courses/" + course.id() + "/matches/" + refill + "/accept");
         assertEquals("/groups/" + groupId, Browser.locationPath(accepted));
         assertEquals(LearningGroup.Status.ACTIVE, Db.tx(() -> LearningGroup.<LearningGroup>findById(groupId).status));
         assertEquals(3, Db.tx(() -> GroupMember.current(groupId).size()));
+    }
+
+    @Test
+    void aMemberWhoLeavesWhileARefillIsAskedIsNotToldOfItAndTheGroupWaitsForMore() {
+        TestCourse course = Groups.course("STUDY_GROUP", 4);
+        List<Learner> members = new ArrayList<>();
+        for (String name : List.of("Lou", "Mia", "Ned", "Oda", "Pia")) {
+            members.add(Groups.learner(course, name, "STUDY_GROUP"));
+        }
+        long groupId = Groups.formGroup(course, "STUDY_GROUP", members);
+        assertEquals(5, Db.tx(() -> GroupMember.current(groupId).size()));
+        members.get(0).browser().post("/groups/" + groupId + "/leave").then().statusCode(303);
+        members.get(1).browser().post("/groups/" + groupId + "/leave").then().statusCode(303);
+        assertEquals(LearningGroup.Status.REFILLING, Db.tx(() -> LearningGroup.<LearningGroup>findById(groupId).status));
+
+        Learner late = Groups.learner(course, "Quy", "STUDY_GROUP");
+        long refill = publishedRefill(course, late, groupId);
+        // Ned leaves while Quy is being asked: 2 members and Quy make 3, still below the minimum of 4
+        Learner leaver = members.get(2);
+        leaver.browser().post("/groups/" + groupId + "/leave").then().statusCode(303);
+        late.browser().post("/courses/" + course.id() + "/matches/" + refill + "/accept").then().statusCode(303);
+
+        assertEquals(3, Db.tx(() -> GroupMember.current(groupId).size()));
+        assertEquals(LearningGroup.Status.REFILLING, Db.tx(() -> LearningGroup.<LearningGroup>findById(groupId).status),
+                "still looking for a fourth member");
+        assertEquals(0L, refilledNotices(leaver), "the leaver is not told the group was refilled");
+        assertEquals(1L, refilledNotices(members.get(3)));
+        assertEquals(1L, refilledNotices(members.get(4)));
+    }
+
+    /** Runs the matching, which proposes the late learner to the group, and publishes it; returns that proposal. */
+    private static long publishedRefill(TestCourse course, Learner late, long groupId) {
+        long refillRun = Groups.run(course, "STUDY_GROUP");
+        long refill = proposalOf(late.personId(), refillRun);
+        assertEquals(groupId, (long) Db.tx(() -> Proposal.<Proposal>findById(refill).targetGroup.id));
+        course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + refillRun + "/publish").then().statusCode(303);
+        return refill;
+    }
+
+    private static long refilledNotices(Learner learner) {
+        return Db.tx(() -> Notification.count("person.id = ?1 and kind = ?2", learner.personId(), NotificationKind.GROUP_REFILLED));
     }
 
     @Test
