@@ -3,6 +3,7 @@ package org.entraide.matching;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -197,6 +198,26 @@ class MatchingFlowTest {
         assertEquals(0L, refilledNotices(leaver), "the leaver is not told the group was refilled");
         assertEquals(1L, refilledNotices(members.get(3)));
         assertEquals(1L, refilledNotices(members.get(4)));
+    }
+
+    @Test
+    void aRefillProposalLeftOpenOnADissolvedGroupCannotReviveIt() {
+        TestCourse course = Groups.course("STUDY_GROUP", 3);
+        List<Learner> members = new ArrayList<>();
+        for (String name : List.of("Rae", "Sol", "Tia")) {
+            members.add(Groups.learner(course, name, "STUDY_GROUP"));
+        }
+        long groupId = Groups.formGroup(course, "STUDY_GROUP", members);
+        members.get(0).browser().post("/groups/" + groupId + "/leave").then().statusCode(303);
+        Learner late = Groups.learner(course, "Uma", "STUDY_GROUP");
+        long refill = publishedRefill(course, late, groupId);
+        // dissolving withdraws its refill proposals; this one was missed (as by a write that did not reach it)
+        Db.run(() -> LearningGroup.<LearningGroup>findById(groupId).status = LearningGroup.Status.DISSOLVED);
+
+        Response refused = late.browser().post("/courses/" + course.id() + "/matches/" + refill + "/accept");
+        assertEquals(409, refused.statusCode());
+        assertEquals(LearningGroup.Status.DISSOLVED, Db.tx(() -> LearningGroup.<LearningGroup>findById(groupId).status));
+        assertFalse(Db.tx(() -> GroupMember.currentMembership(groupId, late.personId()).isPresent()), "Uma is not seated");
     }
 
     /** Runs the matching, which proposes the late learner to the group, and publishes it; returns that proposal. */
