@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -115,6 +116,11 @@ public class GroupService {
         group.createdAt = now;
         group.lastActivityAt = now;
         group.persist();
+        // their proposals with other people cannot form any more: both are in a group now
+        Set<Long> ids = people.stream().map(p -> p.id).collect(Collectors.toSet());
+        withdraw(Proposal.list("select distinct m.proposal from ProposalMember m where m.proposal.course = ?1 and m.person.id in ?2"
+                + " and (m.proposal.status = ?3 or m.proposal.status = ?4)", course, ids, Proposal.Status.PENDING, Proposal.Status.DRAFT),
+                ids, now);
         for (Person person : people) {
             GroupMember membership = new GroupMember();
             membership.group = group;
@@ -225,24 +231,34 @@ public class GroupService {
         group.status = LearningGroup.Status.DISSOLVED;
         group.dissolvedAt = Instant.now();
         // the newcomers asked to join it go back to the queue (they waited in it meanwhile, so they keep their place)
-        for (Proposal refill : Proposal.<Proposal>list("targetGroup = ?1 and (status = ?2 or status = ?3)", group, Proposal.Status.PENDING,
-                Proposal.Status.DRAFT)) {
-            Proposal.Status status = RowLocks.lockAndReload(refill).status;
-            if (status != Proposal.Status.PENDING && status != Proposal.Status.DRAFT) {
-                continue; // accepted or closed meanwhile
-            }
-            if (refill.status == Proposal.Status.PENDING) {
-                refill.members().stream().filter(m -> m.response != ProposalMember.Response.MEMBER).forEach(m -> notifications
-                        .notify(m.person, NotificationKind.PROPOSAL_WITHDRAWN, "/courses/" + group.course.id + "/matches", group.course.title));
-            }
-            refill.status = Proposal.Status.WITHDRAWN;
-            refill.decidedAt = group.dissolvedAt;
-        }
+        withdraw(Proposal.list("targetGroup = ?1 and (status = ?2 or status = ?3)", group, Proposal.Status.PENDING, Proposal.Status.DRAFT),
+                Set.of(), group.dissolvedAt);
         for (GroupMember member : remaining) {
             member.leftAt = group.dissolvedAt;
             // back to the pool, keeping their original place in the queue
             Enrolment.find(group.course.id, member.person.id).ifPresent(e -> e.status = Enrolment.Status.WAITING);
             notifications.notify(member.person, NotificationKind.GROUP_DISSOLVED, "/courses/" + group.course.id, group.course.title);
+        }
+    }
+
+    /**
+     * Withdraws proposals that can no longer form (still draft or waiting for answers, checked under their lock): those
+     * they were sent to are told and go back to the queue, where they kept their place; the current members of a group
+     * being refilled, and the people {@code alreadyKnow}, are not told.
+     */
+    private void withdraw(List<Proposal> proposals, Set<Long> alreadyKnow, Instant now) {
+        for (Proposal proposal : proposals) {
+            Proposal.Status status = RowLocks.lockAndReload(proposal).status;
+            if (status != Proposal.Status.PENDING && status != Proposal.Status.DRAFT) {
+                continue; // accepted or closed meanwhile
+            }
+            if (status == Proposal.Status.PENDING) {
+                proposal.members().stream().filter(m -> m.response != ProposalMember.Response.MEMBER && !alreadyKnow.contains(m.person.id))
+                        .forEach(m -> notifications.notify(m.person, NotificationKind.PROPOSAL_WITHDRAWN,
+                                "/courses/" + proposal.course.id + "/matches", proposal.course.title));
+            }
+            proposal.status = Proposal.Status.WITHDRAWN;
+            proposal.decidedAt = now;
         }
     }
 

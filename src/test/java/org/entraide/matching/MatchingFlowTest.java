@@ -25,6 +25,7 @@ import org.entraide.group.LearningGroup;
 import org.entraide.notify.Notification;
 import org.entraide.notify.NotificationKind;
 import org.entraide.profile.Enrolment;
+import org.entraide.profile.PartnerInvite;
 import org.entraide.testing.Browser;
 import org.entraide.testing.Db;
 import org.entraide.testing.Groups;
@@ -218,6 +219,36 @@ class MatchingFlowTest {
         assertEquals(409, refused.statusCode());
         assertEquals(LearningGroup.Status.DISSOLVED, Db.tx(() -> LearningGroup.<LearningGroup>findById(groupId).status));
         assertFalse(Db.tx(() -> GroupMember.currentMembership(groupId, late.personId()).isPresent()), "Uma is not seated");
+    }
+
+    @Test
+    void partnersFormingTheirTandemWithdrawTheirProposalsWithOthers() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        Learner vic = Groups.learner(course, "Vic", "TANDEM");
+        Learner wen = Groups.learner(course, "Wen", "TANDEM");
+        long runId = Groups.run(course, "TANDEM");
+        course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + runId + "/publish").then().statusCode(303);
+        long proposalId = proposalOf(vic.personId(), runId);
+
+        // Vic brings a partner; both choose a tandem together while Wen has not answered yet
+        String partners = "/courses/" + course.id() + "/partners";
+        vic.browser().post(partners, "relationKind", "FRIEND").then().statusCode(303);
+        PartnerInvite invite = Db.tx(() -> PartnerInvite.<PartnerInvite>find("inviter.id = ?1", vic.personId()).firstResult());
+        Browser xia = new Browser();
+        xia.signUpNew("xia");
+        xia.post("/partner/" + invite.code).then().statusCode(303);
+        vic.browser().post(partners + "/" + invite.id + "/choice", "choice", "TANDEM").then().statusCode(303);
+        xia.post(partners + "/" + invite.id + "/choice", "choice", "TANDEM").then().statusCode(303);
+
+        assertEquals(Proposal.Status.WITHDRAWN, Db.tx(() -> Proposal.<Proposal>findById(proposalId).status));
+        assertEquals(1L, (long) Db.tx(() -> Notification.count("person.id = ?1 and kind = ?2", wen.personId(),
+                NotificationKind.PROPOSAL_WITHDRAWN)), "Wen is told");
+        assertEquals(0L, (long) Db.tx(() -> Notification.count("person.id = ?1 and kind = ?2", vic.personId(),
+                NotificationKind.PROPOSAL_WITHDRAWN)), "Vic knows");
+        assertEquals(Enrolment.Status.WAITING, Db.tx(() -> Enrolment.find(course.id(), wen.personId()).orElseThrow().status));
+        assertEquals(404, vic.browser().post("/courses/" + course.id() + "/matches/" + proposalId + "/accept").statusCode(),
+                "Vic cannot join a second tandem");
+        assertEquals(1L, (long) Db.tx(() -> GroupMember.count("person.id = ?1 and leftAt is null", vic.personId())));
     }
 
     /** Runs the matching, which proposes the late learner to the group, and publishes it; returns that proposal. */
