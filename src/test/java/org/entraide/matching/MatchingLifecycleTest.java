@@ -143,6 +143,19 @@ class MatchingLifecycleTest {
     }
 
     @Test
+    void aRunMarkedFailedWhileWaitingInTheQueueIsNotComputedWhenItsTurnComes() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        Groups.learner(course, "Uli", "TANDEM");
+        Groups.learner(course, "Vea", "TANDEM");
+        long queued = runLeftRunning(course, Duration.ofHours(2));
+        rolling.tick(); // past the run timeout: marked failed before a matching thread took it
+
+        matching.compute(queued); // its turn in the queue comes
+        assertEquals(MatchingRun.Status.FAILED, Db.tx(() -> MatchingRun.<MatchingRun>findById(queued).status));
+        assertEquals(0L, (long) Db.tx(() -> Proposal.count("run.id", queued)), "nothing proposed to the waiting learners");
+    }
+
+    @Test
     void aPreviewLeftOpenPastItsTimeoutIsDiscardedAndItsLearnersAreMatchedAgain() {
         TestCourse course = Groups.course("TANDEM", 3);
         Learner eli = Groups.learner(course, "Eli", "TANDEM");
