@@ -25,6 +25,7 @@ import org.entraide.group.LearningGroup;
 import org.entraide.notify.Notification;
 import org.entraide.notify.NotificationKind;
 import org.entraide.profile.Enrolment;
+import org.entraide.profile.Format;
 import org.entraide.profile.PartnerInvite;
 import org.entraide.testing.Browser;
 import org.entraide.testing.Db;
@@ -317,6 +318,27 @@ class MatchingFlowTest {
         assertEquals("hours:1,radius:150", Db.tx(() -> Proposal.<Proposal>findById(proposalId).relaxation));
         course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + runId + "/publish").then().statusCode(303);
         pia.browser().get("/courses/" + course.id() + "/matches").then().body(containsString("You waited a long time"));
+    }
+
+    @Test
+    void oneFormatFailingDoesNotKeepRollingMatchingFromTheCoursesOtherFormats() {
+        TestCourse course = Groups.course("TANDEM,STUDY_GROUP", 3);
+        Learner wes = Groups.learner(course, "Wes", "TANDEM");
+        Groups.learner(course, "Xan", "TANDEM");
+        for (String name : List.of("Yul", "Zed", "Abe")) {
+            Groups.learner(course, name, "STUDY_GROUP");
+        }
+        Db.run(() -> {
+            // a time zone id this JDK does not know (as after a time-zone database update): the tandem pool cannot be read
+            Enrolment.find(course.id(), wes.personId()).orElseThrow().timeZone = "Mars/Olympus";
+            Course.<Course>findById(course.id()).rollingEnabled = true;
+        });
+
+        rolling.runDue();
+        assertEquals(0L, (long) Db.tx(() -> MatchingRun.count("course.id = ?1 and format = ?2", course.id(), Format.TANDEM)),
+                "the failed tandem run left nothing behind");
+        assertEquals(1L, (long) Db.tx(() -> Proposal.count("course.id = ?1 and format = ?2 and status = ?3", course.id(),
+                Format.STUDY_GROUP, Proposal.Status.PENDING)), "the study group was still proposed");
     }
 
     @Test
