@@ -38,6 +38,7 @@ import org.entraide.testing.Groups.Learner;
 import org.entraide.testing.Groups.TestCourse;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -172,6 +173,34 @@ class MatchingLifecycleTest {
         assertEquals(0L, (long) Db.tx(() -> Proposal.count("run.id = ?1 and status = ?2", runId, Proposal.Status.DRAFT)));
         assertTrue(waiting(course).contains(eli.personId()), "back in the pool");
         course.team().post(preview + "/publish").then().statusCode(400);
+    }
+
+    @Test
+    void publishingWhileTheAbandonedPreviewIsBeingDiscardedWaitsAndIsRefused() throws Exception {
+        TestCourse course = Groups.course("TANDEM", 3);
+        Learner gia = Groups.learner(course, "Gia", "TANDEM");
+        Groups.learner(course, "Hux", "TANDEM");
+        long runId = Groups.run(course, "TANDEM");
+        String publish = "/courses/" + course.id() + "/manage/matching/runs/" + runId + "/publish";
+        course.team().get("/courses/" + course.id() + "/manage/matching/runs/" + runId);
+        Db.run(() -> MatchingRun.<MatchingRun>findById(runId).finishedAt = Instant.now().minus(Duration.ofDays(4)));
+
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> published = QuarkusTransaction.requiringNew().call(() -> {
+                assertEquals(1, matching.discardAbandonedPreviews()); // holds the run's lock until this transaction ends
+                Future<Integer> pressed = pool.submit(() -> course.team().post(publish).statusCode());
+                Thread.sleep(300); // the team presses "Publish" meanwhile
+                return pressed;
+            });
+            assertEquals(400, published.get(), "refused once the discard is committed");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(MatchingRun.Status.DISCARDED, Db.tx(() -> MatchingRun.<MatchingRun>findById(runId).status));
+        assertEquals(0L, (long) Db.tx(() -> Proposal.count("run.id = ?1 and status <> ?2", runId, Proposal.Status.WITHDRAWN)));
+        assertEquals(0L, (long) Db.tx(() -> Notification.count("person.id = ?1 and kind = ?2", gia.personId(),
+                NotificationKind.PROPOSAL_NEW)), "nobody was asked");
     }
 
     @Test
