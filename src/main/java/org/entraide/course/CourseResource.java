@@ -42,7 +42,7 @@ public class CourseResource {
         static native TemplateInstance create(CourseForm form, FormErrors errors, List<String> languageCodes, Format[] formats);
 
         static native TemplateInstance show(Course course, Enrolment enrolment, boolean team, boolean organizer,
-                List<PartnerService.PartnerView> partners, List<GroupMember> groups, long pendingProposals);
+                List<PartnerService.PartnerView> partners, List<GroupMember> groups, long pendingProposals, FormErrors errors);
 
         static native TemplateInstance manage(Course course, CourseForm form, FormErrors errors, String inviteLink,
                 List<CourseRole> staff, String staffEmail, FormErrors staffErrors, long waiting, long drafts,
@@ -95,10 +95,14 @@ public class CourseResource {
     @GET
     @Path("{id}")
     public String show(@PathParam("id") long id) {
+        return showPage(id, FormErrors.none());
+    }
+
+    private String showPage(long id, FormErrors errors) {
         long me = currentPerson.id();
         CourseService.Membership membership = courses.requireMembership(id, me);
         return Templates.show(membership.course(), membership.enrolment().orElse(null), membership.team(), membership.organizer(),
-                partners.partnersOf(id, me), GroupMember.activeOf(id, me), ProposalMember.countAwaitingAnswer(id, me)).render();
+                partners.partnersOf(id, me), GroupMember.activeOf(id, me), ProposalMember.countAwaitingAnswer(id, me), errors).render();
     }
 
     /** A paused learner (after leaving a group or letting a proposal expire) asks to be matched again. */
@@ -107,6 +111,26 @@ public class CourseResource {
     public Response resume(@PathParam("id") long id) {
         enrolments.resume(id, currentPerson.id());
         return Redirects.seeOther("/courses/" + id, "matching-resumed");
+    }
+
+    /** A waiting learner takes a break from matching (back with "resume"). */
+    @POST
+    @Path("{id}/pause")
+    public Response pause(@PathParam("id") long id) {
+        enrolments.pause(id, currentPerson.id());
+        return Redirects.seeOther("/courses/" + id, "matching-paused");
+    }
+
+    /** A learner leaves the course, after ticking the confirmation next to the button. */
+    @POST
+    @Path("{id}/leave")
+    public Response leave(@PathParam("id") long id, @RestForm String confirm) {
+        try {
+            enrolments.leave(id, currentPerson.id(), confirm);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(showPage(id, e.errors)).build();
+        }
+        return Redirects.seeOther("/courses", "course-left");
     }
 
     @GET

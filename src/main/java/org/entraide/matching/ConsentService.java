@@ -87,6 +87,25 @@ public class ConsentService {
         close(proposal, Proposal.Status.DECLINED, List.of(member));
     }
 
+    /**
+     * The person leaves the course: every proposal still open for them closes as if they had declined (the others go
+     * back to the queue at once and are told), and the previews not yet published drop the groups they were placed in.
+     */
+    @Transactional
+    public void withdrawFromCourse(long courseId, long personId) {
+        for (ProposalMember member : ProposalMember.<ProposalMember>list("proposal.course.id = ?1 and person.id = ?2"
+                + " and (proposal.status = ?3 or proposal.status = ?4)", courseId, personId, Proposal.Status.PENDING, Proposal.Status.DRAFT)) {
+            Proposal proposal = RowLocks.lockAndReload(member.proposal);
+            if (proposal.status == Proposal.Status.DRAFT) {
+                proposal.status = Proposal.Status.WITHDRAWN;
+            } else if (proposal.status == Proposal.Status.PENDING && member.response != ProposalMember.Response.MEMBER) {
+                member.response = ProposalMember.Response.DECLINED;
+                member.respondedAt = Instant.now();
+                close(proposal, Proposal.Status.DECLINED, List.of(member));
+            }
+        }
+    }
+
     /** Proposals past their consent window: silence counts as a decline; reminders shortly before. */
     @Transactional
     public int expireAndRemind() {

@@ -9,11 +9,22 @@ import jakarta.ws.rs.NotFoundException;
 
 import org.entraide.account.Person;
 import org.entraide.course.Course;
+import org.entraide.group.GroupMember;
+import org.entraide.group.GroupService;
+import org.entraide.matching.ConsentService;
 import org.entraide.web.InvalidInputException;
 
-/** Joining a course as a learner and the state of one's enrolment. */
+/** Joining a course as a learner, the state of one's enrolment, and leaving. */
 @ApplicationScoped
 public class EnrolmentService {
+
+    private final ConsentService consent;
+    private final GroupService groups;
+
+    EnrolmentService(ConsentService consent, GroupService groups) {
+        this.consent = consent;
+        this.groups = groups;
+    }
 
     /** Joins through the course's invite link; joining twice returns the existing enrolment. */
     @Transactional
@@ -59,5 +70,34 @@ public class EnrolmentService {
             enrolment.status = Enrolment.Status.WAITING;
             enrolment.waitingSince = Instant.now();
         }
+    }
+
+    /** A learner waiting for partners stops being matched until they resume; proposals already sent stay open. */
+    @Transactional
+    public void pause(long courseId, long personId) {
+        Enrolment enrolment = Enrolment.find(courseId, personId).orElseThrow(NotFoundException::new);
+        if (enrolment.status == Enrolment.Status.WAITING) {
+            enrolment.status = Enrolment.Status.PAUSED;
+        }
+    }
+
+    /**
+     * Leaves the course as a learner, once confirmed: open proposals close as declined, the person leaves their groups
+     * (the others are told, small groups are refilled or dissolved), partner links not yet agreed end, and the profile
+     * for this course is deleted. Course-team and organizer roles are not touched. Joining again starts afresh.
+     */
+    @Transactional
+    public void leave(long courseId, long personId, String confirmation) {
+        Enrolment enrolment = Enrolment.find(courseId, personId).orElseThrow(NotFoundException::new);
+        if (!"yes".equals(confirmation)) {
+            throw InvalidInputException.of("confirm", "error.confirm-leave");
+        }
+        consent.withdrawFromCourse(courseId, personId);
+        for (GroupMember membership : GroupMember.activeOf(courseId, personId)) {
+            groups.leave(membership.group.id, personId, null);
+        }
+        PartnerInvite.update("status = ?1 where course.id = ?2 and (inviter.id = ?3 or invitee.id = ?3) and (status = ?4 or status = ?5)",
+                PartnerInvite.Status.DECLINED, courseId, personId, PartnerInvite.Status.OPEN, PartnerInvite.Status.JOINED);
+        enrolment.delete();
     }
 }

@@ -93,9 +93,7 @@ class MatchingFlowTest {
         TestCourse course = Groups.course("TANDEM", 3);
         Learner cleo = Groups.learner(course, "Cleo", "TANDEM");
         Learner dan = Groups.learner(course, "Dan", "TANDEM");
-        long runId = Groups.run(course, "TANDEM");
-        course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + runId + "/publish");
-        long proposalId = proposalOf(cleo.personId(), runId);
+        long proposalId = Groups.publishedProposal(course, "TANDEM", cleo);
 
         Response declined = dan.browser().post("/courses/" + course.id() + "/matches/" + proposalId + "/decline", "reason", "Different goals");
         assertEquals(303, declined.statusCode());
@@ -115,9 +113,7 @@ class MatchingFlowTest {
         TestCourse course = Groups.course("TANDEM", 3);
         Learner eve = Groups.learner(course, "Eve", "TANDEM");
         Learner fay = Groups.learner(course, "Fay", "TANDEM");
-        long runId = Groups.run(course, "TANDEM");
-        course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + runId + "/publish");
-        long proposalId = proposalOf(eve.personId(), runId);
+        long proposalId = Groups.publishedProposal(course, "TANDEM", eve);
         eve.browser().post("/courses/" + course.id() + "/matches/" + proposalId + "/accept");
         Db.run(() -> Proposal.<Proposal>findById(proposalId).expiresAt = Instant.now().minusSeconds(60));
 
@@ -133,9 +129,7 @@ class MatchingFlowTest {
         TestCourse course = Groups.course("TANDEM", 3);
         Learner gil = Groups.learner(course, "Gil", "TANDEM");
         Learner hana = Groups.learner(course, "Hana", "TANDEM");
-        long runId = Groups.run(course, "TANDEM");
-        course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + runId + "/publish");
-        long proposalId = proposalOf(gil.personId(), runId);
+        long proposalId = Groups.publishedProposal(course, "TANDEM", gil);
         // neither answers; meanwhile Hana joined a group by another way (e.g. with a partner)
         Db.run(() -> {
             Proposal.<Proposal>findById(proposalId).expiresAt = Instant.now().minusSeconds(60);
@@ -227,9 +221,7 @@ class MatchingFlowTest {
         TestCourse course = Groups.course("TANDEM", 3);
         Learner vic = Groups.learner(course, "Vic", "TANDEM");
         Learner wen = Groups.learner(course, "Wen", "TANDEM");
-        long runId = Groups.run(course, "TANDEM");
-        course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + runId + "/publish").then().statusCode(303);
-        long proposalId = proposalOf(vic.personId(), runId);
+        long proposalId = Groups.publishedProposal(course, "TANDEM", vic);
 
         // Vic brings a partner; both choose a tandem together while Wen has not answered yet
         String partners = "/courses/" + course.id() + "/partners";

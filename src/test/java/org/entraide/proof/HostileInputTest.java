@@ -186,6 +186,7 @@ class HostileInputTest {
                                 "introduction", Kind.FREE_TEXT, "canOrganiseMeetup", Kind.LENIENT)),
                 new FormCase("profile privacy", learner, () -> c + "/profile/privacy", () -> Form.of("understood", "on"),
                         fields("understood", Kind.LENIENT)),
+                new FormCase("leave course", learner, () -> c + "/leave", () -> Form.of("confirm", "yes"), fields("confirm", Kind.CHOICE)),
                 new FormCase("partner link create", learner, () -> c + "/partners", () -> Form.of("relationKind", "FRIEND"),
                         fields("relationKind", Kind.CHOICE)),
                 new FormCase("partner choice", learner, () -> c + "/partners/999999/choice", () -> Form.of("choice", "TANDEM"),

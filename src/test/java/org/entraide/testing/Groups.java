@@ -112,12 +112,17 @@ public final class Groups {
         return runId;
     }
 
-    /** Runs the matching for the format, publishes it and has every learner accept; returns the new group's id. */
-    public static long formGroup(TestCourse course, String format, List<Learner> learners) {
+    /** Runs the matching for the format and publishes it; returns the id of the proposal sent to the learner. */
+    public static long publishedProposal(TestCourse course, String format, Learner learner) {
         long runId = run(course, format);
         assertEquals(303, course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + runId + "/publish").statusCode());
-        long proposalId = Db.tx(() -> ProposalMember.<ProposalMember>find("person.id = ?1 and proposal.run.id = ?2",
-                learners.get(0).personId(), runId).firstResult().proposal.id);
+        return Db.tx(() -> ProposalMember.<ProposalMember>find("person.id = ?1 and proposal.run.id = ?2", learner.personId(), runId)
+                .firstResult().proposal.id);
+    }
+
+    /** Runs the matching for the format, publishes it and has every learner accept; returns the new group's id. */
+    public static long formGroup(TestCourse course, String format, List<Learner> learners) {
+        long proposalId = publishedProposal(course, format, learners.get(0));
         for (Learner learner : learners) {
             assertEquals(303, learner.browser().post("/courses/" + course.id() + "/matches/" + proposalId + "/accept").statusCode());
         }
