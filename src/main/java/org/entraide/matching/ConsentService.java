@@ -95,6 +95,10 @@ public class ConsentService {
     public void withdrawFromCourse(long courseId, long personId) {
         for (ProposalMember member : ProposalMember.<ProposalMember>list("proposal.course.id = ?1 and person.id = ?2"
                 + " and (proposal.status = ?3 or proposal.status = ?4)", courseId, personId, Proposal.Status.PENDING, Proposal.Status.DRAFT)) {
+            if (member.proposal.run != null) {
+                // a preview being published holds its run: wait, then find the proposal sent (and decline it) or not
+                RowLocks.lockAndReload(member.proposal.run);
+            }
             Proposal proposal = RowLocks.lockAndReload(member.proposal);
             if (proposal.status == Proposal.Status.DRAFT) {
                 proposal.status = Proposal.Status.WITHDRAWN;

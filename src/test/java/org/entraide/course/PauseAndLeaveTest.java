@@ -7,8 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
 
 import org.entraide.group.LearningGroup;
+import org.entraide.matching.MatchingService;
 import org.entraide.matching.Proposal;
 import org.entraide.notify.Notification;
 import org.entraide.notify.NotificationKind;
@@ -24,12 +30,16 @@ import org.entraide.testing.Groups.TestCourse;
 import org.entraide.testing.Html;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 /** A learner takes a break from matching, or leaves the course altogether. */
 @QuarkusTest
 class PauseAndLeaveTest {
+
+    @Inject
+    MatchingService matching;
 
     @Test
     void aWaitingLearnerPausesMatchingAndResumesIt() {
@@ -100,6 +110,35 @@ class PauseAndLeaveTest {
         assertEquals(Enrolment.Status.WAITING, status(course, fin), "Fin is matched again");
         assertEquals(PartnerInvite.Status.DECLINED, Db.tx(() -> PartnerInvite.<PartnerInvite>find("inviter.id", eda.personId())
                 .firstResult().status), "nobody can join through Eda's link any more");
+    }
+
+    @Test
+    void leavingWhileTheTeamPublishesWaitsForThePublicationAndDeclinesTheProposalSent() throws Exception {
+        TestCourse course = Groups.course("TANDEM", 3);
+        Learner gus = Groups.learner(course, "Gus", "TANDEM");
+        Learner hal = Groups.learner(course, "Hal", "TANDEM");
+        long runId = Groups.run(course, "TANDEM");
+        long proposalId = Db.tx(() -> Proposal.<Proposal>find("run.id", runId).firstResult().id);
+        long teamId = Db.tx(() -> CourseRole.<CourseRole>find("course.id = ?1 and role = ?2", course.id(), CourseRole.Kind.TEAM)
+                .firstResult().person.id);
+        String page = "/courses/" + course.id();
+        gus.browser().get(page);
+
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> left = QuarkusTransaction.requiringNew().call(() -> {
+                matching.publish(course.id(), teamId, runId); // holds the run until this transaction commits
+                Future<Integer> leaving = pool.submit(() -> gus.browser().post(page + "/leave", Form.of("confirm", "yes")).statusCode());
+                Thread.sleep(300); // Gus leaves meanwhile
+                return leaving;
+            });
+            assertEquals(303, left.get());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(Proposal.Status.DECLINED, Db.tx(() -> Proposal.<Proposal>findById(proposalId).status),
+                "the proposal was sent, then declined by the leaver; not left pending with someone who left");
+        assertEquals(1L, notices(hal, NotificationKind.MEMBER_DECLINED));
     }
 
     private static Enrolment.Status status(TestCourse course, Learner learner) {
