@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -146,10 +145,7 @@ class MatchingFlowTest {
     @Test
     void aGroupBelowItsMinimumIsRefilledByALateJoiner() {
         TestCourse course = Groups.course("STUDY_GROUP", 3);
-        List<Learner> members = new ArrayList<>();
-        for (String name : List.of("Gus", "Hal", "Ivy", "Jan")) {
-            members.add(Groups.learner(course, name, "STUDY_GROUP"));
-        }
+        List<Learner> members = Groups.learners(course, "STUDY_GROUP", "Gus", "Hal", "Ivy", "Jan");
         long groupId = Groups.formGroup(course, "STUDY_GROUP", members);
         assertEquals(4, Db.tx(() -> GroupMember.current(groupId).size()));
 
@@ -171,10 +167,7 @@ class MatchingFlowTest {
     @Test
     void aMemberWhoLeavesWhileARefillIsAskedIsNotToldOfItAndTheGroupWaitsForMore() {
         TestCourse course = Groups.course("STUDY_GROUP", 4);
-        List<Learner> members = new ArrayList<>();
-        for (String name : List.of("Lou", "Mia", "Ned", "Oda", "Pia")) {
-            members.add(Groups.learner(course, name, "STUDY_GROUP"));
-        }
+        List<Learner> members = Groups.learners(course, "STUDY_GROUP", "Lou", "Mia", "Ned", "Oda", "Pia");
         long groupId = Groups.formGroup(course, "STUDY_GROUP", members);
         assertEquals(5, Db.tx(() -> GroupMember.current(groupId).size()));
         members.get(0).browser().post("/groups/" + groupId + "/leave").then().statusCode(303);
@@ -199,10 +192,7 @@ class MatchingFlowTest {
     @Test
     void aRefillProposalLeftOpenOnADissolvedGroupCannotReviveIt() {
         TestCourse course = Groups.course("STUDY_GROUP", 3);
-        List<Learner> members = new ArrayList<>();
-        for (String name : List.of("Rae", "Sol", "Tia")) {
-            members.add(Groups.learner(course, name, "STUDY_GROUP"));
-        }
+        List<Learner> members = Groups.learners(course, "STUDY_GROUP", "Rae", "Sol", "Tia");
         long groupId = Groups.formGroup(course, "STUDY_GROUP", members);
         members.get(0).browser().post("/groups/" + groupId + "/leave").then().statusCode(303);
         Learner late = Groups.learner(course, "Uma", "STUDY_GROUP");

@@ -206,10 +206,7 @@ class MatchingLifecycleTest {
     @Test
     void aGroupThatEndsWithdrawsTheProposalToRefillItAndIsNotRefilledTwice() {
         TestCourse course = Groups.course("STUDY_GROUP", 3);
-        List<Learner> members = new ArrayList<>();
-        for (String name : List.of("Gia", "Hugo", "Ines", "Jo")) {
-            members.add(Groups.learner(course, name, "STUDY_GROUP"));
-        }
+        List<Learner> members = Groups.learners(course, "STUDY_GROUP", "Gia", "Hugo", "Ines", "Jo");
         long groupId = Groups.formGroup(course, "STUDY_GROUP", members);
         members.get(0).browser().post("/groups/" + groupId + "/leave").then().statusCode(303);
         members.get(1).browser().post("/groups/" + groupId + "/leave").then().statusCode(303);
@@ -240,10 +237,7 @@ class MatchingLifecycleTest {
     @Test
     void smallGroupsOfCoursesWithoutRollingMatchingAreDissolvedAfterTheMaximumWait() {
         TestCourse course = Groups.course("STUDY_GROUP", 3);
-        List<Learner> members = new ArrayList<>();
-        for (String name : List.of("Mia", "Noe", "Oli")) {
-            members.add(Groups.learner(course, name, "STUDY_GROUP"));
-        }
+        List<Learner> members = Groups.learners(course, "STUDY_GROUP", "Mia", "Noe", "Oli");
         long groupId = Groups.formGroup(course, "STUDY_GROUP", members);
         members.get(0).browser().post("/groups/" + groupId + "/leave").then().statusCode(303);
         assertEquals(LearningGroup.Status.REFILLING, Db.tx(() -> LearningGroup.<LearningGroup>findById(groupId).status));

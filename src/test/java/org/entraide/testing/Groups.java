@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.entraide.account.Person;
 import org.entraide.availability.WeekMask;
@@ -50,6 +51,11 @@ public final class Groups {
         long id = Long.parseLong(Browser.locationPath(created).split("/")[2]);
         Db.run(() -> Course.<Course>findById(id).rollingEnabled = false);
         return new TestCourse(id, team);
+    }
+
+    /** Several such learners, one per first name. */
+    public static List<Learner> learners(TestCourse course, String formats, String... firstNames) {
+        return Stream.of(firstNames).map(name -> learner(course, name, formats)).toList();
     }
 
     /** A learner who joined and completed a profile: Paris, English, weekday evenings, video calls. */
