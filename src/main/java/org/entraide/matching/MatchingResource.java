@@ -153,24 +153,14 @@ public class MatchingResource {
     private TemplateInstance previewPage(long courseId, long runId, FormErrors errors) {
         MatchingRun run = matching.requireRun(courseId, currentPerson.id(), runId);
         Locale locale = context.locale();
-        // a fixed number of statements however many proposals: the proposals, their members with their people (the
-        // proposals already loaded), then the members' enrolments
-        List<Proposal> proposals = Proposal.ofRun(runId);
-        Map<Long, List<ProposalMember>> membersByProposal = ProposalMember.<ProposalMember>list(
-                "from ProposalMember m join fetch m.person where m.proposal.run.id = ?1 and m.proposal.status <> ?2 order by m.id",
-                runId, Proposal.Status.WITHDRAWN).stream().collect(Collectors.groupingBy(m -> m.proposal.id));
-        Map<Long, Enrolment> enrolments = Enrolment.<Enrolment>list("course.id = ?1 and person.id in "
-                + "(select m.person.id from ProposalMember m where m.proposal.run.id = ?2 and m.proposal.status <> ?3)",
-                courseId, runId, Proposal.Status.WITHDRAWN)
-                .stream().collect(Collectors.toMap(e -> e.person.id, e -> e));
-        EngineInputs inputs = EngineInputs.forCourse(courseId);
+        RunProposals all = RunProposals.of(courseId, runId);
         List<ProposalRow> rows = new ArrayList<>();
-        for (Proposal proposal : proposals) {
-            List<ProposalMember> members = membersByProposal.getOrDefault(proposal.id, List.of());
+        for (Proposal proposal : all.proposals()) {
+            List<ProposalMember> members = all.members(proposal);
             List<String> violations = new ArrayList<>();
             String common = "";
             if (proposal.status == Proposal.Status.DRAFT) {
-                GroupEvaluation.Result check = matching.evaluate(proposal, members, enrolments, inputs);
+                GroupEvaluation.Result check = matching.evaluate(proposal, all);
                 GroupEvaluation.ordered(check.violations()).forEach(v -> violations.add("unmatched." + v.name()));
                 if (!MatchingService.sizeOk(proposal, members.size())) {
                     violations.add("preview.bad-size");
@@ -178,7 +168,7 @@ public class MatchingResource {
                 common = Slots.summary(check.commonHours(), locale);
             }
             rows.add(new ProposalRow(proposal, members.stream().map(m -> {
-                Enrolment enrolment = enrolments.get(m.person.id);
+                Enrolment enrolment = all.enrolments().get(m.person.id);
                 String city = enrolment == null || enrolment.placeName == null ? "" : enrolment.placeName;
                 return new MemberRow(m.id, m.person.firstName(), city, m.response == ProposalMember.Response.MEMBER);
             }).toList(), MatchesResource.explain(proposal, locale, ZoneOffset.UTC), violations, common));

@@ -170,7 +170,7 @@ public class MatchingService {
         MatchingRun run = newRun(course, format, null, true);
         fill(run);
         if (run.status == MatchingRun.Status.PREVIEW) {
-            publishRun(run);
+            publishRun(run, RunProposals.of(courseId, run.id));
         }
         return run;
     }
@@ -506,8 +506,12 @@ public class MatchingService {
         return evaluate(proposal, members, enrolments, EngineInputs.forCourse(proposal.course.id));
     }
 
-    /** The same, with the members' enrolments and the course's inputs read once for a whole page of proposals. */
-    GroupEvaluation.Result evaluate(Proposal proposal, List<ProposalMember> members, Map<Long, Enrolment> enrolmentsByPerson,
+    /** The same, for one proposal of a run read as a whole. */
+    GroupEvaluation.Result evaluate(Proposal proposal, RunProposals run) {
+        return evaluate(proposal, run.members(proposal), run.enrolments(), run.inputs());
+    }
+
+    private GroupEvaluation.Result evaluate(Proposal proposal, List<ProposalMember> members, Map<Long, Enrolment> enrolmentsByPerson,
             EngineInputs inputs) {
         List<EngineLearner> learners = members.stream().map(m -> enrolmentsByPerson.get(m.person.id))
                 .filter(Objects::nonNull).map(inputs::learner).toList();
@@ -543,22 +547,26 @@ public class MatchingService {
     @Transactional
     public void publish(long courseId, long personId, long runId) {
         MatchingRun run = requirePreview(courseId, personId, runId);
-        for (Proposal proposal : Proposal.<Proposal>list("run.id = ?1 and status = ?2", run.id, Proposal.Status.DRAFT)) {
-            List<ProposalMember> members = proposal.members();
-            if (!evaluate(proposal, members).valid() || !sizeOk(proposal, members.size())) {
+        RunProposals proposals = RunProposals.of(courseId, run.id);
+        for (Proposal proposal : proposals.proposals()) {
+            if (proposal.status == Proposal.Status.DRAFT
+                    && (!evaluate(proposal, proposals).valid() || !sizeOk(proposal, proposals.members(proposal).size()))) {
                 throw InvalidInputException.of("run", "error.run-has-violations");
             }
         }
-        publishRun(run);
+        publishRun(run, proposals);
     }
 
-    private void publishRun(MatchingRun run) {
+    private void publishRun(MatchingRun run, RunProposals proposals) {
         Instant now = Instant.now();
         Instant expiry = now.plus(Duration.ofDays(run.course.consentWindowDays));
-        for (Proposal proposal : Proposal.<Proposal>list("run.id = ?1 and status = ?2", run.id, Proposal.Status.DRAFT)) {
+        for (Proposal proposal : proposals.proposals()) {
+            if (proposal.status != Proposal.Status.DRAFT) {
+                continue;
+            }
             proposal.status = Proposal.Status.PENDING;
             proposal.expiresAt = expiry;
-            for (ProposalMember member : proposal.members()) {
+            for (ProposalMember member : proposals.members(proposal)) {
                 if (member.response == ProposalMember.Response.PENDING) {
                     notifications.notify(member.person, NotificationKind.PROPOSAL_NEW, "/courses/" + run.course.id + "/matches",
                             run.course.title);

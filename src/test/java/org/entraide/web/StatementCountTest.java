@@ -9,6 +9,7 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.entraide.account.Person;
+import org.entraide.matching.Proposal;
 import org.entraide.notify.NotificationKind;
 import org.entraide.notify.NotificationService;
 import org.entraide.profile.PartnerInvite;
@@ -73,12 +74,16 @@ class StatementCountTest {
         assertEquals(twoPairs, fourPairs, "statements for a preview of 2 tandems, then of 4");
     }
 
+    @Test
+    void publishingDoesNotReadMoreForMoreProposals() {
+        long twoPairs = publishQueries(4);
+        long fourPairs = publishQueries(8);
+        assertEquals(twoPairs, fourPairs, "queries to publish 2 tandems, then 4 (each proposal still writes its notices)");
+    }
+
     /** A tandem run over the given number of learners; the statements its preview page prepared. */
     private long previewStatements(int learners) {
-        TestCourse course = Groups.course("TANDEM", 3);
-        for (int i = 0; i < learners; i++) {
-            Groups.learner(course, "Preview" + i, "TANDEM");
-        }
+        TestCourse course = tandemCourse(learners);
         long runId = Groups.run(course, "TANDEM");
         Statistics statistics = sessionFactory.getStatistics();
         long before = statistics.getPrepareStatementCount();
@@ -87,6 +92,27 @@ class StatementCountTest {
         assertEquals(200, page.statusCode());
         assertEquals(learners, page.asString().split("Paris, France", -1).length - 1, "every member's city is shown");
         return prepared;
+    }
+
+    /** A tandem run over the given number of learners; the queries (reads, not the notices written) its publication ran. */
+    private long publishQueries(int learners) {
+        TestCourse course = tandemCourse(learners);
+        long runId = Groups.run(course, "TANDEM");
+        Statistics statistics = sessionFactory.getStatistics();
+        long before = statistics.getQueryExecutionCount();
+        Response published = course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + runId + "/publish");
+        long queries = statistics.getQueryExecutionCount() - before;
+        assertEquals(303, published.statusCode());
+        assertEquals(learners / 2L, (long) Db.tx(() -> Proposal.count("run.id = ?1 and status = ?2", runId, Proposal.Status.PENDING)));
+        return queries;
+    }
+
+    private static TestCourse tandemCourse(int learners) {
+        TestCourse course = Groups.course("TANDEM", 3);
+        for (int i = 0; i < learners; i++) {
+            Groups.learner(course, "Learner" + i, "TANDEM");
+        }
+        return course;
     }
 
     /** Renders the page as the browser's person and checks how many statements it prepared. */

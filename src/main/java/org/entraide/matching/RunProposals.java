@@ -1,0 +1,32 @@
+package org.entraide.matching;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.entraide.profile.Enrolment;
+
+/**
+ * A run's proposals (withdrawn ones left out) with their members, the members' enrolments and the course's matching
+ * inputs, read in a fixed number of statements however many proposals: the preview page and publishing would
+ * otherwise read them once per proposal and once per member.
+ */
+record RunProposals(List<Proposal> proposals, Map<Long, List<ProposalMember>> membersByProposal, Map<Long, Enrolment> enrolments,
+        EngineInputs inputs) {
+
+    static RunProposals of(long courseId, long runId) {
+        // the proposals first, so that each member's proposal is found loaded rather than read again
+        List<Proposal> proposals = Proposal.ofRun(runId);
+        Map<Long, List<ProposalMember>> members = ProposalMember.<ProposalMember>list(
+                "from ProposalMember m join fetch m.person where m.proposal.run.id = ?1 and m.proposal.status <> ?2 order by m.id",
+                runId, Proposal.Status.WITHDRAWN).stream().collect(Collectors.groupingBy(m -> m.proposal.id));
+        Map<Long, Enrolment> enrolments = Enrolment.<Enrolment>list("course.id = ?1 and person.id in "
+                + "(select m.person.id from ProposalMember m where m.proposal.run.id = ?2 and m.proposal.status <> ?3)",
+                courseId, runId, Proposal.Status.WITHDRAWN).stream().collect(Collectors.toMap(e -> e.person.id, e -> e));
+        return new RunProposals(proposals, members, enrolments, EngineInputs.forCourse(courseId));
+    }
+
+    List<ProposalMember> members(Proposal proposal) {
+        return membersByProposal.getOrDefault(proposal.id, List.of());
+    }
+}
