@@ -497,8 +497,8 @@ public class MatchingService {
         proposal.explanation = ExplanationJson.write(result.explanation());
     }
 
-    /** Hard-constraint check of a proposal as it stands (size included), for the preview. */
-    public GroupEvaluation.Result evaluate(Proposal proposal, List<ProposalMember> members) {
+    /** Hard-constraint check and score of one proposal as it stands, after a preview edit. */
+    private GroupEvaluation.Result evaluate(Proposal proposal, List<ProposalMember> members) {
         Map<Long, Enrolment> enrolments = new HashMap<>();
         for (ProposalMember member : members) {
             Enrolment.find(proposal.course.id, member.person.id).ifPresent(e -> enrolments.put(member.person.id, e));
@@ -506,7 +506,7 @@ public class MatchingService {
         return evaluate(proposal, members, enrolments, EngineInputs.forCourse(proposal.course.id));
     }
 
-    /** The same, for one proposal of a run read as a whole. */
+    /** The same, for one proposal of a run read as a whole (the preview page, publishing). */
     GroupEvaluation.Result evaluate(Proposal proposal, RunProposals run) {
         return evaluate(proposal, run.members(proposal), run.enrolments(), run.inputs());
     }
