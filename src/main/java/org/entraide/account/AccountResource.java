@@ -116,8 +116,7 @@ public class AccountResource {
     @Authenticated
     public String account() {
         Person person = currentPerson.require();
-        return Templates.account(person, person.passwordHash != null, person.displayName,
-                person.preferredLanguage == null ? "" : person.preferredLanguage, FormErrors.none()).render();
+        return accountPage(person, FormErrors.none()).render();
     }
 
     @POST
@@ -142,9 +141,32 @@ public class AccountResource {
             accounts.changePassword(person.id, currentPassword, password, passwordConfirmation);
             return Redirects.seeOther("/account", "password-changed");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.account(person, person.passwordHash != null, person.displayName,
-                    person.preferredLanguage == null ? "" : person.preferredLanguage, e.errors)).build();
+            return Response.status(400).entity(accountPage(person, e.errors)).build();
         }
+    }
+
+    @POST
+    @Path("account/delete")
+    @Authenticated
+    public Object deleteAccount(@RestForm String deletePassword, @RestForm String confirm) {
+        Person person = currentPerson.require();
+        try {
+            accounts.delete(person.id, deletePassword, confirm);
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(accountPage(person, e.errors)).build();
+        }
+        if (!local) {
+            // ends the Keycloak session too: otherwise the next page would sign them in again as a new person
+            return Redirects.seeOther("/oidc/logout");
+        }
+        httpResponse.addCookie(sessionCookie.clear());
+        return Redirects.seeOther("/", "account-deleted");
+    }
+
+    /** The account page with the saved name and language (the forms that keep what was typed pass their own). */
+    private static TemplateInstance accountPage(Person person, FormErrors errors) {
+        return Templates.account(person, person.passwordHash != null, person.displayName,
+                person.preferredLanguage == null ? "" : person.preferredLanguage, errors);
     }
 
     private void startSession(Person person) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.entraide.web.EntraideConfig;
@@ -30,9 +31,11 @@ public class AccountService {
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-real-password-000");
 
     private final EntraideConfig config;
+    private final Event<AccountDeleting> deleting;
 
-    AccountService(EntraideConfig config) {
+    AccountService(EntraideConfig config, Event<AccountDeleting> deleting) {
         this.config = config;
+        this.deleting = deleting;
     }
 
     public record SignUp(String email, String displayName, String password, String passwordConfirmation, String language) {
@@ -129,6 +132,31 @@ public class AccountService {
         checkNewPassword(errors, "password", password, confirmation, person.email);
         errors.throwIfAny();
         person.passwordHash = BcryptUtil.bcryptHash(password);
+    }
+
+    /**
+     * Deletes the account once confirmed (and, for a local account, its password given again): every feature first
+     * ends what the person shares with others (see {@link AccountDeleting}), then the person and what hangs on them go.
+     */
+    @Transactional
+    public void delete(long personId, String currentPassword, String confirmation) {
+        Person person = Person.findById(personId);
+        FormErrors errors = new FormErrors();
+        if (person.passwordHash != null && (currentPassword == null || !BcryptUtil.matches(currentPassword, person.passwordHash))) {
+            errors.add("deletePassword", "error.password-wrong");
+        }
+        if (!"yes".equals(confirmation)) {
+            errors.add("confirm", "error.confirm-delete-account");
+        }
+        errors.throwIfAny();
+        deleting.fire(new AccountDeleting(person.id, person.email));
+        LoginThrottle.delete("throttleKey", person.email);
+        // written first: what the observers queued (notices to the others, closed proposals) must not reach the
+        // database after the person is gone
+        Person.flush();
+        // a bulk delete, so that the database removes what hangs on the person (roles, notifications, reports...)
+        Person.delete("id", personId);
+        LOG.infof("Account %d deleted at its owner's request", personId);
     }
 
     @Transactional

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -13,10 +14,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
+import org.entraide.account.AccountDeleting;
 import org.entraide.account.Person;
 import org.entraide.profile.Enrolment;
 import org.entraide.profile.EnumSets;
@@ -134,6 +138,39 @@ public class CourseService {
             throw InvalidInputException.of("email", "error.last-team-member");
         }
         role.delete();
+    }
+
+    /**
+     * A course keeps a course team: an account that is the only team member of a course other people take part in is not
+     * deleted, and the message names those courses. A course nobody else is in goes with the account.
+     */
+    void keepCoursesStaffed(@Observes @Priority(AccountDeleting.CHECK) AccountDeleting deleted) {
+        long personId = deleted.personId();
+        List<Object[]> soleTeam = Course.getEntityManager().createQuery("""
+                select r.course.id, r.course.title from CourseRole r
+                where r.person.id = ?1 and r.role = ?2
+                  and not exists (select o.id from CourseRole o where o.course = r.course and o.role = ?2 and o.person.id <> ?1)
+                order by r.course.title""", Object[].class)
+                .setParameter(1, personId).setParameter(2, CourseRole.Kind.TEAM).getResultList();
+        List<String> othersTakePart = new ArrayList<>();
+        List<Long> nobodyElse = new ArrayList<>();
+        for (Object[] course : soleTeam) {
+            long courseId = (Long) course[0];
+            boolean others = Queries.count(Enrolment.class, "course.id = ?1 and person.id <> ?2", courseId, personId) > 0
+                    || Queries.count(CourseRole.class, "course.id = ?1 and person.id <> ?2", courseId, personId) > 0;
+            if (others) {
+                othersTakePart.add((String) course[1]);
+            } else {
+                nobodyElse.add(courseId);
+            }
+        }
+        if (!othersTakePart.isEmpty()) {
+            throw new InvalidInputException(new FormErrors().add("confirm", "error.account-sole-team", List.of(String.join(", ", othersTakePart))));
+        }
+        if (!nobodyElse.isEmpty()) {
+            // a bulk delete, so that the database removes the course's own rows with it
+            Course.delete("id in ?1", nobodyElse);
+        }
     }
 
     /** The course if the person is on its team; 404 for strangers, 403 for its learners and organizers. */

@@ -7,11 +7,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.ws.rs.NotFoundException;
 
+import org.entraide.account.AccountDeleting;
 import org.entraide.account.Person;
 import org.entraide.web.EntraideConfig;
 import org.entraide.web.I18n;
@@ -30,6 +33,11 @@ public class NotificationService {
     NotificationService(EntraideConfig config) {
         String url = config.baseUrl();
         this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Mail to a deleted account is not sent, and what was sent is not kept (its notifications go with the person). */
+    void forgetMail(@Observes @Priority(AccountDeleting.FORGET) AccountDeleting deleted) {
+        MailOutbox.delete("recipient", deleted.email());
     }
 
     /**

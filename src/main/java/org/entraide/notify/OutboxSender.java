@@ -87,6 +87,9 @@ public class OutboxSender {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             MailOutbox row = MailOutbox.findById(id);
+            if (row == null) {
+                return; // its recipient deleted their account meanwhile
+            }
             row.status = MailOutbox.Status.SENT;
             row.sentAt = Instant.now();
             row.lastError = null;
@@ -96,6 +99,9 @@ public class OutboxSender {
 
     private void recordFailure(long id, RuntimeException error) {
         MailOutbox row = MailOutbox.findById(id);
+        if (row == null) {
+            return;
+        }
         row.attempts++;
         row.lastError = NotificationService.truncate(describe(error), MailOutbox.ERROR_MAX);
         if (row.attempts >= maxAttempts) {

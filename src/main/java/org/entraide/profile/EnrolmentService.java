@@ -3,10 +3,13 @@ package org.entraide.profile;
 import java.time.Instant;
 import java.util.Optional;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
+import org.entraide.account.AccountDeleting;
 import org.entraide.account.Person;
 import org.entraide.course.Course;
 import org.entraide.group.GroupMember;
@@ -99,5 +102,12 @@ public class EnrolmentService {
         PartnerInvite.update("status = ?1 where course.id = ?2 and (inviter.id = ?3 or invitee.id = ?3) and (status = ?4 or status = ?5)",
                 PartnerInvite.Status.DECLINED, courseId, personId, PartnerInvite.Status.OPEN, PartnerInvite.Status.JOINED);
         enrolment.delete();
+    }
+
+    /** Someone deleting their account leaves each course as if they had pressed "Leave", so the others are told. */
+    void leaveAllCourses(@Observes @Priority(AccountDeleting.LEAVE) AccountDeleting deleted) {
+        for (Enrolment enrolment : Enrolment.<Enrolment>list("person.id", deleted.personId())) {
+            leave(enrolment.course.id, deleted.personId(), "yes");
+        }
     }
 }

@@ -1,6 +1,8 @@
 package org.entraide.web;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,9 +12,19 @@ import java.util.Map;
 public final class FormErrors {
 
     private final Map<String, String> byField = new LinkedHashMap<>();
+    private final Map<String, List<String>> argsByField = new HashMap<>();
 
     public FormErrors add(String field, String messageKey) {
         byField.putIfAbsent(field, messageKey);
+        return this;
+    }
+
+    /** A message that names what it is about, such as the titles of the courses that stand in the way. */
+    public FormErrors add(String field, String messageKey, List<String> args) {
+        if (!byField.containsKey(field)) {
+            byField.put(field, messageKey);
+            argsByField.put(field, List.copyOf(args));
+        }
         return this;
     }
 
@@ -23,6 +35,11 @@ public final class FormErrors {
     /** Message key for the field, or null. */
     public String get(String field) {
         return byField.get(field);
+    }
+
+    /** The arguments of the field's message; empty for most messages. */
+    public List<String> args(String field) {
+        return argsByField.getOrDefault(field, List.of());
     }
 
     public boolean isEmpty() {

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.entraide.testing.Browser;
 import org.entraide.testing.Db;
 import org.entraide.testing.Form;
+import org.entraide.testing.Html;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -190,6 +191,27 @@ class OidcModeTest {
         Person person = Db.tx(() -> Person.findByOidcSubject("kc-no-email").orElseThrow());
         assertEquals("kc-no-email@oidc.invalid", person.email);
         assertFalse(person.platformAdmin);
+    }
+
+    @Test
+    @TestSecurity(user = "kc-leaver")
+    @OidcSecurity(claims = {
+            @Claim(key = "sub", value = "kc-leaver"),
+            @Claim(key = "email", value = "leaver@example.org"),
+            @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN),
+            @Claim(key = "name", value = "Leaving Person") })
+    void aKeycloakPersonDeletesTheirAccountWithTheTickedBoxAndIsSignedOutThere() {
+        Browser browser = new Browser().acceptLanguage("en");
+        String page = browser.get("/account").asString();
+        assertTrue(page.contains(Html.en("account.delete.identity-provider")), "says the Keycloak account stays");
+        assertFalse(page.contains("f-deletePassword"), "no password to give again");
+
+        assertEquals(400, browser.post("/account/delete", new Form()).statusCode(), "the box must be ticked");
+        Response deleted = browser.post("/account/delete", Form.of("confirm", "yes"));
+
+        assertEquals(303, deleted.statusCode());
+        assertEquals("/oidc/logout", Browser.locationPath(deleted), "signed out at Keycloak too, or the next page would sign in again");
+        assertTrue(Db.tx(() -> Person.findByOidcSubject("kc-leaver").isEmpty()));
     }
 
     @Test

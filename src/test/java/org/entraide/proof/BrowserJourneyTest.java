@@ -196,6 +196,22 @@ class BrowserJourneyTest {
         check(page, label + "-after-edit");
         page.navigate(url(course + "/profile/about"));
         assertEquals("Edited: I study on weekends too.", page.locator("#f-introduction").inputValue());
+
+        // last, the newcomer deletes their account: refused until the box is ticked, then back home, signed out
+        page.navigate(url("/account"));
+        check(page, label + "-account");
+        Locator deleteButton = page.locator("form[action='/account/delete'] button[type=submit]");
+        page.locator("#f-deletePassword").fill(Browser.DEFAULT_PASSWORD);
+        deleteButton.click();
+        page.waitForLoadState(LoadState.LOAD);
+        assertEquals(1, page.locator("#f-confirm-error").count(), "the unticked box is pointed out");
+        check(page, label + "-account-delete-refused");
+        page.locator("#f-deletePassword").fill(Browser.DEFAULT_PASSWORD);
+        page.locator("#f-confirm").check();
+        deleteButton.click();
+        assertPath(page, "/");
+        assertEquals(1, page.locator("nav a[href='/signup']").count(), "signed out");
+        check(page, label + "-account-deleted");
         assertNoProblems();
     }
 

@@ -102,6 +102,8 @@ class HostileInputTest {
     static Browser team;
     static Browser learner;
     static Browser member;
+    /** Someone whose account the corpus tries to delete with bad values; they must still be there. */
+    static Browser deleter;
     static String teamEmail;
     static long courseA;
     static long scratchPersonId;
@@ -126,6 +128,9 @@ class HostileInputTest {
         member = new Browser();
         member.signUpNew("hostile-member");
         member.get("/account");
+        deleter = new Browser();
+        deleter.signUpNew("hostile-deleter");
+        deleter.get("/account");
         scratchPersonId = Db.tx(() -> Person.findByEmail(new Browser().signUpNew("hostile-scratch")).orElseThrow().id);
         placeId = Long.toString(geo.search("Paris", 1).get(0).id());
         team.get("/courses/" + courseA + "/manage");
@@ -158,6 +163,9 @@ class HostileInputTest {
                         () -> Form.of("currentPassword", Browser.DEFAULT_PASSWORD, "password", Browser.DEFAULT_PASSWORD, "passwordConfirmation",
                                 Browser.DEFAULT_PASSWORD),
                         fields("currentPassword", Kind.TEXT, "password", Kind.TEXT, "passwordConfirmation", Kind.TEXT)),
+                new FormCase("delete account", deleter, () -> "/account/delete",
+                        () -> Form.of("deletePassword", Browser.DEFAULT_PASSWORD, "confirm", "yes"),
+                        fields("deletePassword", Kind.TEXT, "confirm", Kind.CHOICE)),
                 new FormCase("language", member, () -> "/language", () -> Form.of("lang", "en", "back", "/account"),
                         fields("lang", Kind.LENIENT, "back", Kind.REDIRECT)),
                 new FormCase("course create", team, () -> "/courses", course, courseFields),

@@ -68,10 +68,17 @@ public final class Groups {
         Browser browser = new Browser();
         String email = Browser.uniqueEmail(firstName.toLowerCase());
         assertEquals(303, browser.signUp(email, firstName + " Example", Browser.DEFAULT_PASSWORD).statusCode());
-        assertEquals(303, browser.post("/join/" + Courses.inviteCode(course.id())).statusCode());
         long personId = Db.tx(() -> Person.findByEmail(email).orElseThrow().id);
+        Learner learner = new Learner(browser, email, personId, firstName);
+        joinWithProfile(course, learner, formats, week);
+        return learner;
+    }
+
+    /** The learner joins the course and completes the same profile there: Paris, English, video calls. */
+    public static void joinWithProfile(TestCourse course, Learner learner, String formats, WeekMask week) {
+        assertEquals(303, learner.browser().post("/join/" + Courses.inviteCode(course.id())).statusCode());
         Db.run(() -> {
-            Enrolment e = Enrolment.find(course.id(), personId).orElseThrow();
+            Enrolment e = Enrolment.find(course.id(), learner.personId()).orElseThrow();
             e.placeId = 2988507L;
             e.placeName = "Paris, France";
             e.countryCode = "FR";
@@ -89,12 +96,11 @@ public final class Groups {
             e.interactionObjects = "MUTUAL_HELP";
             e.situation = Situation.EMPLOYED;
             e.moocExperience = MoocExperience.A_FEW;
-            e.introduction = "Intro of " + firstName + ", private to partners";
+            e.introduction = "Intro of " + learner.firstName() + ", private to partners";
             e.profileComplete = true;
             e.status = Enrolment.Status.WAITING;
             e.waitingSince = Instant.now();
         });
-        return new Learner(browser, email, personId, firstName);
     }
 
     /** The course team runs the matching for the format; waits (bounded) until the background run has its preview. */
