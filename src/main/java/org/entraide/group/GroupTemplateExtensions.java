@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import io.quarkus.qute.TemplateExtension;
@@ -21,9 +22,9 @@ public class GroupTemplateExtensions {
                 .withZone(ZoneOffset.UTC).format(instant) + " UTC";
     }
 
-    /** The machine-readable form for {@code <time datetime>}. */
+    /** The machine-readable form for {@code <time datetime>}, which allows at most three digits of a second. */
     static String iso(Instant instant) {
-        return instant == null ? "" : instant.toString();
+        return instant == null ? "" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     static String teamName(LearningGroup group) {
