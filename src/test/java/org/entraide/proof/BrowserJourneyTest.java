@@ -379,6 +379,14 @@ class BrowserJourneyTest {
         check(ada, "matching-group-ada");
         assertTrue(ada.locator("main").textContent().contains(beaEmail), "Ada sees Bea's contact");
 
+        // the course team follows the outcome from the groups page
+        team.navigate(url("/courses/" + courseId + "/manage/groups"));
+        check(team, "matching-groups-health");
+        team.locator("main nav a[href$='/manage/dashboard']").click();
+        assertPath(team, "/courses/\\d+/manage/dashboard");
+        assertTrue(team.locator("#groups").textContent().contains("Together now: 1"), team.locator("#groups").textContent());
+        check(team, "matching-outcomes");
+
         // Ada opens her notifications from the header and reads one
         ada.locator("header a[href='/notifications']").click();
         assertPath(ada, "/notifications");

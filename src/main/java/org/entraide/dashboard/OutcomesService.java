@@ -1,0 +1,169 @@
+package org.entraide.dashboard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.entraide.course.Course;
+import org.entraide.course.CourseService;
+import org.entraide.dashboard.OutcomeFigures.GroupSpan;
+import org.entraide.dashboard.OutcomeFigures.WeekSurvival;
+import org.entraide.group.LearningGroup;
+import org.entraide.group.MemberReport;
+import org.entraide.matching.Proposal;
+import org.entraide.profile.Enrolment;
+import org.entraide.profile.Format;
+import org.entraide.web.Queries;
+
+/**
+ * How matching works out in a course, for its team: who got partners, how fast, how proposals were answered and how
+ * long groups last. Counts only; nothing members write to each other is read. A fixed number of queries per page.
+ */
+@ApplicationScoped
+public class OutcomesService {
+
+    /** How many weeks after forming the persistence curve follows groups when the course does not say its length. */
+    static final int DEFAULT_WEEKS = 8;
+    static final int MAX_WEEKS = 26;
+
+    private final CourseService courses;
+
+    OutcomesService(CourseService courses) {
+        this.courses = courses;
+    }
+
+    /** Learners still in the course, from joining to having been matched. */
+    public record Learners(long joined, long complete, long waiting, long paused, long matched) {
+
+        /** Of the learners with a complete profile, the share matched at least once. */
+        public double matchedShare() {
+            return complete == 0 ? 0 : Math.min(1, (double) matched / complete);
+        }
+    }
+
+    /** A wait written the way people say it: in hours (at least one) up to two days, then in days. */
+    public record Wait(long hours) {
+
+        public String messageKey() {
+            return hours < 48 ? "outcomes.hours" : "outcomes.days";
+        }
+
+        public long amount() {
+            return hours < 48 ? Math.max(1, hours) : Math.round(hours / 24.0);
+        }
+    }
+
+    /** From joining the course to entering a first group, over the learners matched since they joined. */
+    public record TimeToPartners(int learners, Wait median, Wait ninetieth) {
+    }
+
+    /** Proposals sent to learners (previews the team never published are not counted), by how they ended. */
+    public record Answers(long accepted, long declined, long expired, long pending) {
+
+        public long sent() {
+            return accepted + declined + expired + pending;
+        }
+
+        /** Of the proposals answered (or left to expire), the share everyone accepted. */
+        public double acceptedShare() {
+            long decided = accepted + declined + expired;
+            return decided == 0 ? 0 : (double) accepted / decided;
+        }
+    }
+
+    public record Groups(Map<Format, Long> formed, Map<LearningGroup.Status, Long> byStatus, long openReports) {
+
+        public long total() {
+            return formed.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** The whole page; {@code timeToPartners} is null until someone is matched. */
+    public record Outcomes(Course course, Learners learners, TimeToPartners timeToPartners, Answers answers, Groups groups,
+            List<WeekSurvival> persistence) {
+    }
+
+    public Outcomes outcomes(long courseId, long personId, Instant now) {
+        Course course = courses.requireTeam(courseId, personId);
+        EntityManager em = Course.getEntityManager();
+        return new Outcomes(course, learners(em, courseId), timeToPartners(em, courseId), answers(em, courseId), groups(em, courseId),
+                OutcomeFigures.survival(groupSpans(em, courseId), now, weeksFollowed(course)));
+    }
+
+    private static Learners learners(EntityManager em, long courseId) {
+        long joined = 0;
+        long complete = 0;
+        long waiting = 0;
+        long paused = 0;
+        for (Object[] row : em.createQuery("select e.status, e.profileComplete, count(e) from Enrolment e where e.course.id = ?1"
+                + " group by e.status, e.profileComplete", Object[].class).setParameter(1, courseId).getResultList()) {
+            long count = (Long) row[2];
+            joined += count;
+            complete += (Boolean) row[1] ? count : 0;
+            waiting += row[0] == Enrolment.Status.WAITING ? count : 0;
+            paused += row[0] == Enrolment.Status.PAUSED ? count : 0;
+        }
+        long matched = em.createQuery("select count(distinct e.id) from Enrolment e join GroupMember m on m.person = e.person"
+                + " where e.course.id = ?1 and m.group.course.id = ?1 and m.joinedAt >= e.joinedAt", Long.class)
+                .setParameter(1, courseId).getSingleResult();
+        return new Learners(joined, complete, waiting, paused, matched);
+    }
+
+    private static TimeToPartners timeToPartners(EntityManager em, long courseId) {
+        // a learner who left the course and joined again counts from the new start: earlier groups are not theirs any more
+        List<Duration> waits = new ArrayList<>();
+        for (Object[] row : em.createQuery("select e.joinedAt, min(m.joinedAt) from Enrolment e join GroupMember m on m.person = e.person"
+                + " where e.course.id = ?1 and m.group.course.id = ?1 and m.joinedAt >= e.joinedAt group by e.id, e.joinedAt", Object[].class)
+                .setParameter(1, courseId).getResultList()) {
+            waits.add(Duration.between((Instant) row[0], (Instant) row[1]));
+        }
+        if (waits.isEmpty()) {
+            return null;
+        }
+        waits.sort(null);
+        return new TimeToPartners(waits.size(), new Wait(OutcomeFigures.percentile(waits, 0.5).toHours()),
+                new Wait(OutcomeFigures.percentile(waits, 0.9).toHours()));
+    }
+
+    private static Answers answers(EntityManager em, long courseId) {
+        Map<Proposal.Status, Long> byStatus = new EnumMap<>(Proposal.Status.class);
+        for (Object[] row : em.createQuery("select p.status, count(p) from Proposal p where p.course.id = ?1 group by p.status", Object[].class)
+                .setParameter(1, courseId).getResultList()) {
+            byStatus.put((Proposal.Status) row[0], (Long) row[1]);
+        }
+        return new Answers(byStatus.getOrDefault(Proposal.Status.ACCEPTED, 0L), byStatus.getOrDefault(Proposal.Status.DECLINED, 0L),
+                byStatus.getOrDefault(Proposal.Status.EXPIRED, 0L), byStatus.getOrDefault(Proposal.Status.PENDING, 0L));
+    }
+
+    private static Groups groups(EntityManager em, long courseId) {
+        Map<Format, Long> formed = new EnumMap<>(Format.class);
+        Map<LearningGroup.Status, Long> byStatus = new EnumMap<>(LearningGroup.Status.class);
+        for (LearningGroup.Status status : LearningGroup.Status.values()) {
+            byStatus.put(status, 0L);
+        }
+        for (Object[] row : em.createQuery("select g.format, g.status, count(g) from LearningGroup g where g.course.id = ?1"
+                + " group by g.format, g.status", Object[].class).setParameter(1, courseId).getResultList()) {
+            long count = (Long) row[2];
+            formed.merge((Format) row[0], count, Long::sum);
+            byStatus.merge((LearningGroup.Status) row[1], count, Long::sum);
+        }
+        long openReports = Queries.count(MemberReport.class, "group.course.id = ?1 and handledAt is null", courseId);
+        return new Groups(formed, byStatus, openReports);
+    }
+
+    private static List<GroupSpan> groupSpans(EntityManager em, long courseId) {
+        return em.createQuery("select g.createdAt, g.dissolvedAt from LearningGroup g where g.course.id = ?1", Object[].class)
+                .setParameter(1, courseId).getResultList().stream()
+                .map(row -> new GroupSpan((Instant) row[0], (Instant) row[1])).toList();
+    }
+
+    private static int weeksFollowed(Course course) {
+        return course.weeks == null ? DEFAULT_WEEKS : Math.max(1, Math.min(MAX_WEEKS, course.weeks));
+    }
+}

@@ -1,0 +1,113 @@
+package org.entraide.dashboard;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.entraide.course.Course;
+import org.entraide.group.GroupMember;
+import org.entraide.group.LearningGroup;
+import org.entraide.profile.Enrolment;
+import org.entraide.profile.Format;
+import org.entraide.testing.Browser;
+import org.entraide.testing.Courses;
+import org.entraide.testing.Db;
+import org.entraide.testing.Form;
+import org.entraide.testing.Groups;
+import org.entraide.testing.Groups.Learner;
+import org.entraide.testing.Groups.TestCourse;
+import org.entraide.testing.Html;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The course team's outcomes page, on a course whose history the test sets up. */
+@QuarkusTest
+class OutcomesPageTest {
+
+    @Test
+    void theTeamSeesTheFunnelTheTimeToPartnersTheAnswersAndHowLongGroupsLast() {
+        TestCourse course = Groups.course("TANDEM,STUDY_GROUP", 3);
+        Learner ana = Groups.learner(course, "Ana", "TANDEM");
+        Learner ben = Groups.learner(course, "Ben", "TANDEM");
+        long tandemId = Groups.formGroup(course, "TANDEM", List.of(ana, ben));
+        Learner cy = Groups.learner(course, "Cy", "TANDEM");
+        Groups.learner(course, "Dee", "TANDEM");
+        long declined = Groups.publishedProposal(course, "TANDEM", cy);
+        cy.browser().post("/courses/" + course.id() + "/matches/" + declined + "/decline").then().statusCode(303);
+        Groups.learner(course, "Eve", "TANDEM");
+        Learner fay = Groups.learner(course, "Fay", "TANDEM");
+        fay.browser().post("/courses/" + course.id() + "/pause", new Form()).then().statusCode(303);
+        Browser gil = new Browser(); // joined, profile not complete
+        gil.signUpNew("gil");
+        Courses.join(gil, course.id());
+        Db.run(() -> {
+            Instant now = Instant.now();
+            // Ana joined the course three days before her tandem formed, Ben ten hours before
+            for (GroupMember member : GroupMember.<GroupMember>list("group.id", tandemId)) {
+                Enrolment enrolment = Enrolment.find(course.id(), member.person.id).orElseThrow();
+                Duration before = member.person.id.equals(ana.personId()) ? Duration.ofHours(72) : Duration.ofHours(10);
+                enrolment.joinedAt = member.joinedAt.minus(before).minusSeconds(60);
+            }
+            LearningGroup tandem = LearningGroup.findById(tandemId);
+            tandem.createdAt = now.minus(Duration.ofDays(22));
+            LearningGroup ended = new LearningGroup();
+            ended.course = Course.findById(course.id());
+            ended.format = Format.STUDY_GROUP;
+            ended.status = LearningGroup.Status.DISSOLVED;
+            ended.createdAt = now.minus(Duration.ofDays(36));
+            ended.dissolvedAt = ended.createdAt.plus(Duration.ofHours(17 * 24 + 12));
+            ended.lastActivityAt = ended.dissolvedAt;
+            ended.persist();
+        });
+
+        String page = course.team().get("/courses/" + course.id() + "/manage/dashboard").then().statusCode(200).extract().asString();
+
+        assertThat(page, containsString("Joined the course: 7"));
+        assertThat(page, containsString("Profile complete: 6"));
+        assertThat(page, containsString("Matched at least once: 2 (33 % of complete profiles)"));
+        assertThat(page, containsString("Waiting for partners now: 3"));
+        assertThat(page, containsString("Paused: 1"));
+        assertThat(page, containsString("were in a group within 10 hours of joining the course"));
+        assertThat(page, containsString("Nine in ten within 3 days."));
+        assertThat(page, containsString("Proposals sent: 2"));
+        assertThat(page, containsString("Accepted by everyone: 1 (50 % of those answered or expired)"));
+        assertThat(page, containsString("Declined: 1"));
+        assertThat(page, containsString("Formed: 2"));
+        assertThat(page, containsString(Html.en("format.TANDEM") + ": 1"));
+        assertThat(page, containsString(Html.en("format.STUDY_GROUP") + ": 1"));
+        assertThat(page, containsString("Together now: 1"));
+        assertThat(page, containsString("Ended: 1"));
+        assertThat(page, containsString("Measured on the 2 learners matched since joining."));
+        // weeks 1-2: both together; week 3: the study group had ended; weeks 4-5: only it is that old; week 6: none
+        assertThat(page, containsString("<th scope=\"row\">2 weeks</th><td>2</td>\n  <td>2 (100 %)"));
+        assertThat(page, containsString("<th scope=\"row\">3 weeks</th><td>2</td>\n  <td>1 (50 %)"));
+        assertThat(page, containsString("<th scope=\"row\">5 weeks</th><td>1</td>\n  <td>0 (0 %)"));
+        assertThat(page, not(containsString("6 weeks")));
+
+        String french = course.team().acceptLanguage("fr").get("/courses/" + course.id() + "/manage/dashboard").asString();
+        assertThat(french, containsString("Inscrits au cours : 7"));
+        assertThat(french, containsString("au plus 10 heures après leur inscription"));
+        assertThat(french, containsString("Ensemble aujourd&#39;hui : 1"));
+    }
+
+    @Test
+    void aNewCourseSaysThereIsNothingToMeasureYetAndLearnersCannotSeeThePage() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        Learner ivy = Groups.learner(course, "Ivy", "TANDEM");
+
+        String page = course.team().get("/courses/" + course.id() + "/manage/dashboard").then().statusCode(200).extract().asString();
+
+        assertThat(page, containsString(Html.en("outcomes.time-none")));
+        assertThat(page, containsString(Html.en("outcomes.persistence-none")));
+        assertThat(page, containsString("Matched at least once: 0 (0 % of complete profiles)"));
+        assertEquals(403, ivy.browser().get("/courses/" + course.id() + "/manage/dashboard").statusCode());
+        assertThat(course.team().get("/courses/" + course.id() + "/manage").asString(),
+                containsString("href=\"/courses/" + course.id() + "/manage/dashboard\""));
+    }
+}
