@@ -32,7 +32,8 @@ public class AccountResource {
 
         static native TemplateInstance login(String email, String next, FormErrors errors);
 
-        static native TemplateInstance account(Person person, boolean localAccount, String displayName, String language, FormErrors errors);
+        static native TemplateInstance account(Person person, boolean localAccount, String displayName, String language,
+                String emailNotifications, EmailNotifications[] emailChoices, FormErrors errors);
     }
 
     /** What the sign-up form sends back when it is re-rendered (never the password). */
@@ -122,13 +123,14 @@ public class AccountResource {
     @POST
     @Path("account")
     @Authenticated
-    public Object updateAccount(@RestForm String displayName, @RestForm String language) {
+    public Object updateAccount(@RestForm String displayName, @RestForm String language, @RestForm String emailNotifications) {
         Person person = currentPerson.require();
         try {
-            accounts.changeProfile(person.id, displayName, language);
+            accounts.changeProfile(person.id, displayName, language, emailNotifications);
             return Redirects.seeOther("/account", "saved");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.account(person, person.passwordHash != null, displayName, language, e.errors)).build();
+            return Response.status(400).entity(Templates.account(person, person.passwordHash != null, displayName, language,
+                    emailNotifications, EmailNotifications.values(), e.errors)).build();
         }
     }
 
@@ -166,7 +168,8 @@ public class AccountResource {
     /** The account page with the saved name and language (the forms that keep what was typed pass their own). */
     private static TemplateInstance accountPage(Person person, FormErrors errors) {
         return Templates.account(person, person.passwordHash != null, person.displayName,
-                person.preferredLanguage == null ? "" : person.preferredLanguage, errors);
+                person.preferredLanguage == null ? "" : person.preferredLanguage, person.emailNotifications.name(),
+                EmailNotifications.values(), errors);
     }
 
     private void startSession(Person person) {

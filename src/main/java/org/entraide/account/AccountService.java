@@ -159,17 +159,29 @@ public class AccountService {
         LOG.infof("Account %d deleted at its owner's request", personId);
     }
 
+    /** Name, language and e-mail choice; a form without the e-mail choice (an older page) keeps the saved one. */
     @Transactional
-    public void changeProfile(long personId, String displayName, String language) {
+    public void changeProfile(long personId, String displayName, String language, String emailNotifications) {
         FormErrors errors = new FormErrors();
         String name = Texts.check(errors, "displayName", displayName, true, NAME_MAX);
         if (language != null && !language.isBlank() && supportedLanguage(language).isEmpty()) {
             errors.add("language", "error.invalid-choice");
         }
+        EmailNotifications mail = null;
+        if (emailNotifications != null) {
+            try {
+                mail = EmailNotifications.valueOf(emailNotifications);
+            } catch (IllegalArgumentException e) {
+                errors.add("emailNotifications", "error.invalid-choice");
+            }
+        }
         errors.throwIfAny();
         Person person = Person.findById(personId);
         person.displayName = name;
         person.preferredLanguage = supportedLanguage(language).orElse(null);
+        if (mail != null) {
+            person.emailNotifications = mail;
+        }
     }
 
     /**

@@ -7,6 +7,8 @@ import java.util.Optional;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -37,6 +39,10 @@ public class Person extends PanacheEntityBase {
     /** {@code en} or {@code fr}; null means "follow the browser". */
     @Column(name = "preferred_language")
     public String preferredLanguage;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "email_notifications", nullable = false)
+    public EmailNotifications emailNotifications = EmailNotifications.ALL;
 
     @Column(name = "platform_admin", nullable = false)
     public boolean platformAdmin;

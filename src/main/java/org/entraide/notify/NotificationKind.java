@@ -6,23 +6,30 @@ package org.entraide.notify;
  */
 public enum NotificationKind {
     /** A proposal awaits the person's answer. Args: course title. */
-    PROPOSAL_NEW,
+    PROPOSAL_NEW(true),
     /** The person has not answered and the proposal expires soon. Args: course title. */
-    PROPOSAL_EXPIRING,
+    PROPOSAL_EXPIRING(true),
     /** Everyone accepted: the tandem or group exists. Args: course title. */
-    GROUP_FORMED,
+    GROUP_FORMED(false),
     /** Someone declined a proposal the person accepted (not named, declining stays private). Args: course title. */
-    MEMBER_DECLINED,
+    MEMBER_DECLINED(false),
     /** A member left the person's group. Args: course title, first name of who left. */
-    MEMBER_LEFT,
+    MEMBER_LEFT(false),
     /** The group ended (too few members left). Args: course title. */
-    GROUP_DISSOLVED,
+    GROUP_DISSOLVED(false),
     /** A newcomer replaced a member who left. Args: course title, newcomer's first name. */
-    GROUP_REFILLED,
+    GROUP_REFILLED(false),
     /** The group a proposal would have completed ended before everyone answered. Args: course title. */
-    PROPOSAL_WITHDRAWN,
+    PROPOSAL_WITHDRAWN(false),
     /** Someone joined through the person's partner invite link. Args: course title, partner's first name. */
-    PARTNER_JOINED,
+    PARTNER_JOINED(false),
     /** The person's partner answered differently (tandem against study group): both choose again. Args: course title, partner's first name. */
-    PARTNER_CHOICES_DIFFERED
+    PARTNER_CHOICES_DIFFERED(true);
+
+    /** Whether the person has something to answer: these still come by e-mail to those who want only such mail. */
+    public final boolean asksForAnswer;
+
+    NotificationKind(boolean asksForAnswer) {
+        this.asksForAnswer = asksForAnswer;
+    }
 }

@@ -56,7 +56,7 @@ public class NotificationService {
         }
         notification.createdAt = Instant.now();
         notification.persist();
-        if (!canReceiveMail(person.email)) {
+        if (!canReceiveMail(person.email) || !person.emailNotifications.sends(kind.asksForAnswer)) {
             return;
         }
 
@@ -127,7 +127,7 @@ public class NotificationService {
                 + text(notification, locale) + "\n\n"
                 + I18n.message(locale, "notify.mail.open") + "\n" + baseUrl + notification.link + "\n\n"
                 + "-- \n"
-                + I18n.message(locale, "notify.mail.footer", baseUrl + LIST_PATH) + "\n";
+                + I18n.message(locale, "notify.mail.footer", baseUrl + LIST_PATH, baseUrl + "/account#email") + "\n";
     }
 
     private static String joinArgs(String... args) {

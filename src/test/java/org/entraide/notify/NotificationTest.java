@@ -21,6 +21,7 @@ import java.util.Locale;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionalException;
 
+import org.entraide.account.EmailNotifications;
 import org.entraide.account.Person;
 import org.entraide.testing.Browser;
 import org.entraide.testing.Db;
@@ -58,6 +59,38 @@ class NotificationTest {
         assertThat(mail.body, containsString("Ada left your group in “Statistics 101”."));
         assertThat(mail.body, containsString("http://localhost:8080/courses/42/group"));
         assertThat(mail.body, containsString("http://localhost:8080/notifications"));
+        assertThat(mail.body, containsString("Choose which e-mails you receive: http://localhost:8080/account#email"));
+    }
+
+    @Test
+    void theAccountPageChoosesWhichNotificationsAlsoComeByMail() {
+        Browser browser = new Browser();
+        String email = browser.signUpNew("notify-choice");
+        assertThat(browser.get("/account").asString(), containsString("id=\"email-ALL\" name=\"emailNotifications\" value=\"ALL\" checked"));
+
+        Response unknown = browser.post("/account", Form.of("displayName", "Test Choice", "language", "", "emailNotifications", "SOMETIMES"));
+        assertEquals(400, unknown.statusCode());
+        assertThat(unknown.asString(), containsString("id=\"f-emailNotifications-error\""));
+        assertEquals(EmailNotifications.ALL, Db.tx(() -> person(email).emailNotifications), "nothing saved");
+
+        browser.post("/account", Form.of("displayName", "Test Choice", "language", "", "emailNotifications", "ANSWERS")).then().statusCode(303);
+        assertThat(browser.get("/account").asString(), containsString("value=\"ANSWERS\" checked"));
+        Db.run(() -> notifications.notify(person(email), NotificationKind.GROUP_FORMED, "/courses/5", "Only answers"));
+        Db.run(() -> notifications.notify(person(email), NotificationKind.PROPOSAL_NEW, "/courses/5/matches", "Only answers"));
+        assertEquals(List.of("New study partners proposed for “Only answers”"), subjectsTo(email), "only what asks for an answer");
+
+        browser.post("/account", Form.of("displayName", "Test Choice", "language", "", "emailNotifications", "NONE")).then().statusCode(303);
+        Db.run(() -> notifications.notify(person(email), NotificationKind.PROPOSAL_EXPIRING, "/courses/5/matches", "Only answers"));
+        assertEquals(1, subjectsTo(email).size(), "no more mail");
+        assertEquals(3L, (long) Db.tx(() -> Notification.count("person.email", email)), "every notification is still in Entraide");
+
+        // a form without the choice (a page opened before it existed) keeps it
+        browser.post("/account", Form.of("displayName", "Renamed", "language", "")).then().statusCode(303);
+        assertEquals(EmailNotifications.NONE, Db.tx(() -> person(email).emailNotifications));
+    }
+
+    private static List<String> subjectsTo(String email) {
+        return Db.tx(() -> MailOutbox.<MailOutbox>list("recipient = ?1 order by id", email).stream().map(mail -> mail.subject).toList());
     }
 
     @Test
