@@ -5,6 +5,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -13,6 +14,7 @@ import org.entraide.web.EntraideConfig.AuthMode;
 import org.entraide.web.FormErrors;
 import org.entraide.web.InvalidInputException;
 import org.entraide.web.Redirects;
+import org.entraide.web.RequestContext;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -44,14 +46,16 @@ public class AccountResource {
     private final CurrentPerson currentPerson;
     private final SessionCookie sessionCookie;
     private final HttpServerResponse httpResponse;
+    private final RequestContext requestContext;
     private final boolean local;
 
     AccountResource(AccountService accounts, CurrentPerson currentPerson, SessionCookie sessionCookie,
-            HttpServerResponse httpResponse, EntraideConfig config) {
+            HttpServerResponse httpResponse, RequestContext requestContext, EntraideConfig config) {
         this.accounts = accounts;
         this.currentPerson = currentPerson;
         this.sessionCookie = sessionCookie;
         this.httpResponse = httpResponse;
+        this.requestContext = requestContext;
         this.local = config.auth().mode() == AuthMode.LOCAL;
     }
 
@@ -145,6 +149,16 @@ public class AccountResource {
         } catch (InvalidInputException e) {
             return Response.status(400).entity(accountPage(person, e.errors)).build();
         }
+    }
+
+    @GET
+    @Path("account/export.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Authenticated
+    public Response exportData() {
+        Person person = currentPerson.require();
+        return Response.ok(accounts.export(person.id, requestContext.locale()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"entraide-my-data.json\"").build();
     }
 
     @POST

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,10 +33,29 @@ public class AccountService {
 
     private final EntraideConfig config;
     private final Event<AccountDeleting> deleting;
+    private final Event<AccountExport> exporting;
 
-    AccountService(EntraideConfig config, Event<AccountDeleting> deleting) {
+    AccountService(EntraideConfig config, Event<AccountDeleting> deleting, Event<AccountExport> exporting) {
         this.config = config;
         this.deleting = deleting;
+        this.exporting = exporting;
+    }
+
+    /** What the account itself holds, as it appears in the export (never the password hash). */
+    public record AccountData(String email, String displayName, String preferredLanguage, EmailNotifications emailNotifications,
+            String signIn, boolean platformAdmin, Instant createdAt) {
+    }
+
+    /** Everything Entraide keeps about the person, section by section, for them to download. */
+    @Transactional
+    public Map<String, Object> export(long personId, Locale locale) {
+        Person person = Person.findById(personId);
+        AccountExport export = new AccountExport(personId, locale);
+        export.add("account", new AccountData(person.email, person.displayName, person.preferredLanguage, person.emailNotifications,
+                person.passwordHash != null ? "password" : person.oidcSubject != null ? "single sign-on" : "none yet",
+                person.platformAdmin, person.createdAt));
+        exporting.fire(export);
+        return export.sections();
     }
 
     public record SignUp(String email, String displayName, String password, String passwordConfirmation, String language) {

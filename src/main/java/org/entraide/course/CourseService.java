@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import org.entraide.account.AccountDeleting;
+import org.entraide.account.AccountExport;
 import org.entraide.account.Person;
 import org.entraide.profile.Enrolment;
 import org.entraide.profile.EnumSets;
@@ -171,6 +172,15 @@ public class CourseService {
             // a bulk delete, so that the database removes the course's own rows with it
             Course.delete("id in ?1", nobodyElse);
         }
+    }
+
+    /** A role the person holds, as "Download my data" lists it. */
+    public record RoleData(long courseId, String course, CourseRole.Kind role) {
+    }
+
+    void exportRoles(@Observes AccountExport export) {
+        export.add("courseRoles", CourseRole.<CourseRole>list("person.id = ?1 order by course.id", export.personId()).stream()
+                .map(role -> new RoleData(role.course.id, role.course.title, role.role)).toList());
     }
 
     /** The course if the person is on its team; 404 for strangers, 403 for its learners and organizers. */

@@ -16,9 +16,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
+import org.entraide.account.AccountExport;
 import org.entraide.account.Person;
 import org.entraide.availability.Slots;
 import org.entraide.availability.WeekMask;
@@ -164,6 +166,24 @@ public class GroupService {
         }
         String commonTimes = Slots.summary(WeeklyAvailability.toLocal(common, viewerZone, week), locale);
         return new GroupView(group, views, commonTimes, viewerZone.getId(), views.size() < group.minimumSize());
+    }
+
+    /** A group the person was in, as "Download my data" lists it. */
+    public record MembershipData(long groupId, long courseId, String course, Format format, LearningGroup.Status groupStatus,
+            Instant joinedAt, Instant leftAt, String leftReason) {
+    }
+
+    /** A report the person sent about a member (reports about the person are not listed: they would name who sent them). */
+    public record ReportData(long groupId, String reportedFirstName, String reason, Instant createdAt, Instant handledAt) {
+    }
+
+    void exportGroups(@Observes AccountExport export) {
+        export.add("groups", GroupMember.<GroupMember>list("person.id = ?1 order by joinedAt", export.personId()).stream()
+                .map(m -> new MembershipData(m.group.id, m.group.course.id, m.group.course.title, m.group.format, m.group.status,
+                        m.joinedAt, m.leftAt, m.leftReason))
+                .toList());
+        export.add("reportsSent", MemberReport.<MemberReport>list("reporter.id = ?1 order by createdAt", export.personId()).stream()
+                .map(r -> new ReportData(r.group.id, r.reported.firstName(), r.reason, r.createdAt, r.handledAt)).toList());
     }
 
     /** Leaves the group: the others are told, the leaver is not matched with them again, a small group is refilled or dissolved. */

@@ -5,14 +5,17 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
+import org.entraide.account.AccountExport;
 import org.entraide.group.GroupService;
 import org.entraide.group.LearningGroup;
 import org.entraide.notify.NotificationKind;
 import org.entraide.notify.NotificationService;
 import org.entraide.profile.Enrolment;
+import org.entraide.profile.Format;
 import org.entraide.web.InvalidInputException;
 import org.entraide.web.RowLocks;
 import org.entraide.web.Texts;
@@ -108,6 +111,18 @@ public class ConsentService {
                 close(proposal, Proposal.Status.DECLINED, List.of(member));
             }
         }
+    }
+
+    /** A proposal the person was part of, with their own answer, as "Download my data" lists it. */
+    public record ProposalData(long courseId, String course, Format format, Proposal.Status status, ProposalMember.Response myAnswer,
+            String myDeclineReason, Instant createdAt, Instant answeredAt) {
+    }
+
+    void exportProposals(@Observes AccountExport export) {
+        export.add("proposals", ProposalMember.<ProposalMember>list("person.id = ?1 order by proposal.createdAt", export.personId()).stream()
+                .map(m -> new ProposalData(m.proposal.course.id, m.proposal.course.title, m.proposal.format, m.proposal.status, m.response,
+                        m.declineReason, m.proposal.createdAt, m.respondedAt))
+                .toList());
     }
 
     /** Proposals past their consent window: silence counts as a decline; reminders shortly before. */

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional.TxType;
 import jakarta.ws.rs.NotFoundException;
 
 import org.entraide.account.AccountDeleting;
+import org.entraide.account.AccountExport;
 import org.entraide.account.Person;
 import org.entraide.web.EntraideConfig;
 import org.entraide.web.I18n;
@@ -38,6 +39,15 @@ public class NotificationService {
     /** Mail to a deleted account is not sent, and what was sent is not kept (its notifications go with the person). */
     void forgetMail(@Observes @Priority(AccountDeleting.FORGET) AccountDeleting deleted) {
         MailOutbox.delete("recipient", deleted.email());
+    }
+
+    /** A notification as "Download my data" lists it, in the reader's language. */
+    public record NotificationData(NotificationKind kind, String text, String link, Instant createdAt, Instant readAt) {
+    }
+
+    void exportNotifications(@Observes AccountExport export) {
+        export.add("notifications", Notification.<Notification>list("person.id = ?1 order by createdAt, id", export.personId()).stream()
+                .map(n -> new NotificationData(n.kind, text(n, export.locale()), n.link, n.createdAt, n.readAt)).toList());
     }
 
     /**

@@ -10,7 +10,10 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import org.entraide.account.AccountDeleting;
+import org.entraide.account.AccountExport;
 import org.entraide.account.Person;
+import org.entraide.availability.Slots;
+import org.entraide.availability.WeekMask;
 import org.entraide.course.Course;
 import org.entraide.group.GroupMember;
 import org.entraide.group.GroupService;
@@ -102,6 +105,31 @@ public class EnrolmentService {
         PartnerInvite.update("status = ?1 where course.id = ?2 and (inviter.id = ?3 or invitee.id = ?3) and (status = ?4 or status = ?5)",
                 PartnerInvite.Status.DECLINED, courseId, personId, PartnerInvite.Status.OPEN, PartnerInvite.Status.JOINED);
         enrolment.delete();
+    }
+
+    /** A course profile as "Download my data" lists it, availability written out in the reader's language. */
+    public record ProfileData(long courseId, String course, Enrolment.Status status, Instant joinedAt, String place, String countryCode,
+            Integer travelRadiusKm, String timeZone, String weeklyAvailability, String languages, String formats, String modalities,
+            String motives, CertificateIntent certificateIntent, FollowMode followMode, String interactionObjects, Situation situation,
+            String sector, String organisation, MoocExperience moocExperience, String introduction, boolean canOrganiseMeetup) {
+    }
+
+    /** A personal partner link the person made or answered (its code is left out: it still opens the link). */
+    public record PartnerLinkData(long courseId, String course, boolean madeByMe, RelationKind relationKind, PartnerInvite.Status status,
+            Instant createdAt) {
+    }
+
+    void exportProfiles(@Observes AccountExport export) {
+        export.add("courseProfiles", Enrolment.<Enrolment>list("person.id = ?1 order by joinedAt", export.personId()).stream()
+                .map(e -> new ProfileData(e.course.id, e.course.title, e.status, e.joinedAt, e.placeName, e.countryCode, e.travelRadiusKm,
+                        e.timeZone, e.localWeek == null ? null : Slots.summary(WeekMask.fromHex(e.localWeek), export.locale()), e.languages,
+                        e.formats, e.modalities, e.motives, e.certificateIntent, e.followMode, e.interactionObjects, e.situation, e.sector,
+                        e.organisation, e.moocExperience, e.introduction, e.canOrganiseMeetup))
+                .toList());
+        export.add("partnerLinks", PartnerInvite.<PartnerInvite>list("inviter.id = ?1 or invitee.id = ?1 order by createdAt", export.personId())
+                .stream().map(link -> new PartnerLinkData(link.course.id, link.course.title, link.inviter.id == export.personId(),
+                        link.relationKind, link.status, link.createdAt))
+                .toList());
     }
 
     /** Someone deleting their account leaves each course as if they had pressed "Leave", so the others are told. */
