@@ -105,7 +105,11 @@ class SecurityTest {
             assertEquals("nosniff", response.header("X-Content-Type-Options"));
             assertNotNull(response.header("Referrer-Policy"));
             assertFalse(response.header("Referrer-Policy").contains("unsafe-url"));
+            assertEquals("no-store", response.header("Cache-Control"), "pages are kept by no browser or proxy");
         }
+        assertEquals("no-store", member.get("/account/export.json").header("Cache-Control"));
+        assertThat("static files stay cacheable", String.valueOf(new Browser().get("/static/entraide.css").header("Cache-Control")),
+                not(containsString("no-store")));
     }
 
     @Test
