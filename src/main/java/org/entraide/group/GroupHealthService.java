@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 
 import org.entraide.course.Course;
@@ -26,25 +27,35 @@ public class GroupHealthService {
     public static final int PAGE_SIZE = 50;
 
     private final CourseService courses;
+    private final GroupService groups;
 
-    GroupHealthService(CourseService courses) {
+    GroupHealthService(CourseService courses, GroupService groups) {
         this.courses = courses;
+        this.groups = groups;
     }
 
-    /** A member who left (or whose group ended), as the course team sees it. */
-    public record Departure(String firstName, Instant leftAt, String reason, boolean groupEnded) {
+    /** A member who left, was removed by the course team, or whose group ended, as the course team sees it. */
+    public record Departure(String firstName, Instant leftAt, String reason, boolean groupEnded, boolean removedByTeam) {
+    }
+
+    /** A current member as the course team sees them on the health page. */
+    public record Member(long personId, String firstName) {
     }
 
     /** One group's health: its current members against its minimum, its dates and who left. */
-    public record GroupHealth(LearningGroup group, List<String> memberNames, int minimum, List<Departure> departures) {
+    public record GroupHealth(LearningGroup group, List<Member> members, int minimum, List<Departure> departures) {
 
         public int memberCount() {
-            return memberNames.size();
+            return members.size();
         }
 
         public boolean belowMinimum() {
-            return group.status != LearningGroup.Status.DISSOLVED && memberNames.size() < minimum;
+            return group.status != LearningGroup.Status.DISSOLVED && members.size() < minimum;
         }
+    }
+
+    /** What the course team confirms before taking a member out of a group. */
+    public record Removal(Course course, LearningGroup group, Member member) {
     }
 
     /** One page of groups (newest first), with the number of groups per status for the whole course. */
@@ -94,12 +105,12 @@ public class GroupHealthService {
         List<GroupHealth> rows = new ArrayList<>();
         for (GroupMembers members : withMembers(groups)) {
             LearningGroup group = members.group();
-            List<String> names = members.current().stream().map(m -> m.person.firstName()).toList();
+            List<Member> current = members.current().stream().map(m -> new Member(m.person.id, m.person.firstName())).toList();
             List<Departure> departures = members.all().stream().filter(m -> m.leftAt != null)
                     .map(m -> new Departure(m.person.firstName(), m.leftAt, m.leftReason,
-                            m.leftReason == null && m.leftAt.equals(group.dissolvedAt)))
+                            !m.removedByTeam && m.leftReason == null && m.leftAt.equals(group.dissolvedAt), m.removedByTeam))
                     .toList();
-            rows.add(new GroupHealth(group, names, minimumSize(group, course), departures));
+            rows.add(new GroupHealth(group, current, minimumSize(group, course), departures));
         }
         return new HealthPage(course, rows, counts, page, pages);
     }
@@ -119,6 +130,39 @@ public class GroupHealthService {
             throw new NotFoundException();
         }
         return withMembers(List.of(groups.get(0))).get(0);
+    }
+
+    /** The member the course team is about to remove; a group of another course, or someone not in it, is a 404. */
+    public Removal removal(long courseId, long personId, long groupId, long memberId) {
+        Course course = courses.requireTeam(courseId, personId);
+        LearningGroup group = groupOfCourse(courseId, groupId);
+        GroupMember member = GroupMember.currentMembership(groupId, memberId).orElseThrow(NotFoundException::new);
+        return new Removal(course, group, new Member(memberId, member.person.firstName()));
+    }
+
+    /**
+     * Takes the member (a person id, as the confirmation form sends it) out of the group, for the course team (see
+     * {@link GroupService#removeByTeam}). Rights are checked before the form, so strangers learn nothing from it.
+     */
+    @Transactional
+    public void remove(long courseId, long personId, long groupId, String memberId) {
+        courses.requireTeam(courseId, personId);
+        LearningGroup group = groupOfCourse(courseId, groupId);
+        long member;
+        try {
+            member = Long.parseLong(memberId == null ? "" : memberId.strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException();
+        }
+        groups.removeByTeam(group, member);
+    }
+
+    private static LearningGroup groupOfCourse(long courseId, long groupId) {
+        LearningGroup group = LearningGroup.findById(groupId);
+        if (group == null || !group.course.id.equals(courseId)) {
+            throw new NotFoundException();
+        }
+        return group;
     }
 
     /** Reports about members of the course's groups, unhandled first, then newest first. */

@@ -42,6 +42,10 @@ public class GroupMember extends PanacheEntityBase {
     @Column(name = "left_reason")
     public String leftReason;
 
+    /** Taken out of the group by the course team rather than gone of their own accord. */
+    @Column(name = "removed_by_team", nullable = false)
+    public boolean removedByTeam;
+
     public static List<GroupMember> current(long groupId) {
         return list("group.id = ?1 and leftAt is null order by joinedAt, id", groupId);
     }

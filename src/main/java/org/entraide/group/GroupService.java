@@ -170,7 +170,7 @@ public class GroupService {
 
     /** A group the person was in, as "Download my data" lists it. */
     public record MembershipData(long groupId, long courseId, String course, Format format, LearningGroup.Status groupStatus,
-            Instant joinedAt, Instant leftAt, String leftReason) {
+            Instant joinedAt, Instant leftAt, String leftReason, boolean removedByCourseTeam) {
     }
 
     /** A report the person sent about a member (reports about the person are not listed: they would name who sent them). */
@@ -180,7 +180,7 @@ public class GroupService {
     void exportGroups(@Observes AccountExport export) {
         export.add("groups", GroupMember.<GroupMember>list("person.id = ?1 order by joinedAt", export.personId()).stream()
                 .map(m -> new MembershipData(m.group.id, m.group.course.id, m.group.course.title, m.group.format, m.group.status,
-                        m.joinedAt, m.leftAt, m.leftReason))
+                        m.joinedAt, m.leftAt, m.leftReason, m.removedByTeam))
                 .toList());
         export.add("reportsSent", MemberReport.<MemberReport>list("reporter.id = ?1 order by createdAt", export.personId()).stream()
                 .map(r -> new ReportData(r.group.id, r.reported.firstName(), r.reason, r.createdAt, r.handledAt)).toList());
@@ -191,9 +191,26 @@ public class GroupService {
     public void leave(long groupId, long personId, String reason) {
         LearningGroup group = requireMember(groupId, personId);
         String trimmed = checkReason("leaveReason", reason, false);
-        GroupMember membership = GroupMember.currentMembership(groupId, personId).orElseThrow();
+        depart(group, GroupMember.currentMembership(groupId, personId).orElseThrow(), trimmed);
+    }
+
+    /**
+     * The course team takes a current member out of the group (after a report, say). For the others it is as if the
+     * member had left; the member is told that the course team did it. The caller has checked that it is the team.
+     */
+    @Transactional
+    public void removeByTeam(LearningGroup group, long personId) {
+        GroupMember membership = GroupMember.currentMembership(group.id, personId).orElseThrow(NotFoundException::new);
+        membership.removedByTeam = true;
+        depart(group, membership, null);
+        notifications.notify(membership.person, NotificationKind.MEMBER_REMOVED, "/courses/" + group.course.id, group.course.title);
+    }
+
+    private void depart(LearningGroup group, GroupMember membership, String reason) {
+        long groupId = group.id;
+        long personId = membership.person.id;
         membership.leftAt = Instant.now();
-        membership.leftReason = trimmed;
+        membership.leftReason = reason;
         long courseId = group.course.id;
         Enrolment.find(courseId, personId).ifPresent(e -> e.status = Enrolment.Status.PAUSED);
         List<GroupMember> remaining = GroupMember.current(groupId);

@@ -17,6 +17,7 @@ import org.entraide.account.CurrentPerson;
 import org.entraide.course.Course;
 import org.entraide.course.CourseService;
 import org.entraide.web.Redirects;
+import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -33,6 +34,8 @@ public class GroupsResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance groups(GroupHealthService.HealthPage health, List<MemberReport> reports);
+
+        static native TemplateInstance removal(GroupHealthService.Removal removal);
     }
 
     private final GroupHealthService health;
@@ -57,6 +60,20 @@ public class GroupsResource {
     public Response markHandled(@PathParam("id") long courseId, @PathParam("reportId") long reportId) {
         health.markHandled(courseId, currentPerson.id(), reportId);
         return Redirects.seeOther("/courses/" + courseId + "/manage/groups#reports", "report-handled");
+    }
+
+    /** Asks the course team to confirm before a member is taken out of a group. */
+    @GET
+    @Path("{groupId}/remove")
+    public String removal(@PathParam("id") long courseId, @PathParam("groupId") long groupId, @QueryParam("member") long memberId) {
+        return Templates.removal(health.removal(courseId, currentPerson.id(), groupId, memberId)).render();
+    }
+
+    @POST
+    @Path("{groupId}/remove")
+    public Response remove(@PathParam("id") long courseId, @PathParam("groupId") long groupId, @RestForm String member) {
+        health.remove(courseId, currentPerson.id(), groupId, member);
+        return Redirects.seeOther("/courses/" + courseId + "/manage/groups#groups", "member-removed-from-group");
     }
 
     @GET

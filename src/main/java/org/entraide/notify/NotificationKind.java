@@ -15,6 +15,8 @@ public enum NotificationKind {
     MEMBER_DECLINED(false),
     /** A member left the person's group. Args: course title, first name of who left. */
     MEMBER_LEFT(false),
+    /** The course team took the person out of their group. Args: course title. */
+    MEMBER_REMOVED(false),
     /** The group ended (too few members left). Args: course title. */
     GROUP_DISSOLVED(false),
     /** A newcomer replaced a member who left. Args: course title, newcomer's first name. */

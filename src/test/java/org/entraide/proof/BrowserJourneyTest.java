@@ -386,6 +386,14 @@ class BrowserJourneyTest {
         assertPath(team, "/courses/\\d+/manage/dashboard");
         assertTrue(team.locator("#groups").textContent().contains("Together now: 1"), team.locator("#groups").textContent());
         check(team, "matching-outcomes");
+        // ... and opens (then cancels) taking a member out of the tandem
+        team.navigate(url("/courses/" + courseId + "/manage/groups"));
+        team.locator("main details summary").first().click();
+        team.locator("main details a[href*='/remove?member=']").first().click();
+        assertPath(team, "/courses/\\d+/manage/groups/\\d+/remove");
+        check(team, "matching-remove-member");
+        team.locator("main form a[href$='/manage/groups']").click();
+        assertPath(team, "/courses/\\d+/manage/groups");
 
         // Ada opens her notifications from the header and reads one
         ada.locator("header a[href='/notifications']").click();

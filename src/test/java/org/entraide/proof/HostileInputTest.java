@@ -475,6 +475,12 @@ class HostileInputTest {
             attempts.add(new Attempt("report reported=" + shorten(id), w.ada().browser(), group + "/report",
                     Form.of("reported", id, "reason", reasonOk)));
         }
+        String removal = "/courses/" + course + "/manage/groups/" + w.groupId() + "/remove";
+        for (String id : BAD_IDS) {
+            attempts.add(new Attempt("team removes member=" + shorten(id), team, removal, Form.of("member", id)));
+        }
+        attempts.add(new Attempt("team removes a non-member", team, removal, Form.of("member", Long.toString(w.cleo().personId()))));
+        attempts.add(new Attempt("a member removes another", w.ada().browser(), removal, Form.of("member", Long.toString(w.ben().personId()))));
         // someone who is not in the group, and oneself
         attempts.add(new Attempt("report a non-member", w.ada().browser(), group + "/report",
                 Form.of("reported", Long.toString(w.cleo().personId()), "reason", reasonOk)));
@@ -538,6 +544,8 @@ class HostileInputTest {
                         Form.of("reason", reasonOk)),
                 new Attempt("accept", w.cleo().browser(), "/courses/" + course + "/matches/" + w.pendingProposal() + "/accept", new Form()),
                 new Attempt("leave", w.ada().browser(), group + "/leave", Form.of("reason", reasonOk)),
+                new Attempt("team removes a member", team, "/courses/" + course + "/manage/groups/" + w.groupId() + "/remove",
+                        Form.of("member", Long.toString(w.ben().personId()))),
                 new Attempt("report", w.ada().browser(), group + "/report", Form.of("reported", Long.toString(w.ben().personId()), "reason", reasonOk)),
                 new Attempt("read all", w.ben().browser(), "/notifications/read", new Form()),
                 new Attempt("read one", w.ben().browser(), "/notifications/" + w.benNotification() + "/read", new Form()));
