@@ -18,6 +18,7 @@ import org.entraide.web.Texts;
 import org.jboss.logging.Logger;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Sign-up, sign-in with throttling, password changes and the link between OIDC identities and people. */
 @ApplicationScoped
@@ -105,7 +106,7 @@ public class AccountService {
         if (email == null || password == null || password.isEmpty() || Texts.hasControlCharacters(email)) {
             throw InvalidInputException.of("email", "error.login-failed");
         }
-        String key = email.length() > 254 ? email.substring(0, 254) : email;
+        String key = throttleKey(email);
         LoginThrottle throttle = LoginThrottle.findByKey(key);
         Instant now = Instant.now();
         if (throttle != null && throttle.lockedUntil != null && throttle.lockedUntil.isAfter(now)) {
@@ -122,6 +123,27 @@ public class AccountService {
         }
         recordFailure(throttle, key, now);
         throw InvalidInputException.of("email", "error.login-failed");
+    }
+
+    private static String throttleKey(String email) {
+        return email.length() > 254 ? email.substring(0, 254) : email;
+    }
+
+    /**
+     * Asks for the person's password again (to change it, or to delete the account) under the same lockout as signing
+     * in, so that someone holding a stolen session cannot try passwords here either. A wrong password is counted in its
+     * own transaction: the form's is rolled back.
+     */
+    private void checkCurrentPassword(Person person, String password, FormErrors errors, String field) {
+        String key = throttleKey(person.email);
+        Instant now = Instant.now();
+        LoginThrottle throttle = LoginThrottle.findByKey(key);
+        if (throttle != null && throttle.lockedUntil != null && throttle.lockedUntil.isAfter(now)) {
+            errors.add(field, "error.login-locked");
+        } else if (person.passwordHash == null || password == null || !BcryptUtil.matches(password, person.passwordHash)) {
+            QuarkusTransaction.requiringNew().run(() -> recordFailure(LoginThrottle.findByKey(key), key, now));
+            errors.add(field, "error.password-wrong");
+        }
     }
 
     private void recordFailure(LoginThrottle throttle, String key, Instant now) {
@@ -146,9 +168,7 @@ public class AccountService {
     public void changePassword(long personId, String current, String password, String confirmation) {
         Person person = Person.findById(personId);
         FormErrors errors = new FormErrors();
-        if (person.passwordHash == null || current == null || !BcryptUtil.matches(current, person.passwordHash)) {
-            errors.add("currentPassword", "error.password-wrong");
-        }
+        checkCurrentPassword(person, current, errors, "currentPassword");
         checkNewPassword(errors, "password", password, confirmation, person.email);
         errors.throwIfAny();
         person.passwordHash = BcryptUtil.bcryptHash(password);
@@ -162,8 +182,8 @@ public class AccountService {
     public void delete(long personId, String currentPassword, String confirmation) {
         Person person = Person.findById(personId);
         FormErrors errors = new FormErrors();
-        if (person.passwordHash != null && (currentPassword == null || !BcryptUtil.matches(currentPassword, person.passwordHash))) {
-            errors.add("deletePassword", "error.password-wrong");
+        if (person.passwordHash != null) {
+            checkCurrentPassword(person, currentPassword, errors, "deletePassword");
         }
         if (!"yes".equals(confirmation)) {
             errors.add("confirm", "error.confirm-delete-account");

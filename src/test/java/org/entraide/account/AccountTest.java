@@ -221,6 +221,25 @@ class AccountTest {
     }
 
     @Test
+    void passwordsTriedOnTheAccountPageCountTowardsTheSameLock() {
+        Browser thief = new Browser(); // holds the session, not the password
+        String email = thief.signUpNew("stolen-session");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(400, thief.post("/account/password", Form.of("currentPassword", "guess " + i, "password", "brand new password",
+                    "passwordConfirmation", "brand new password")).statusCode());
+        }
+        for (int i = 3; i < 5; i++) {
+            assertEquals(400, thief.post("/account/delete", Form.of("deletePassword", "guess " + i, "confirm", "yes")).statusCode());
+        }
+
+        Response right = thief.post("/account/delete", Form.of("deletePassword", DEFAULT_PASSWORD, "confirm", "yes"));
+        assertEquals(400, right.statusCode(), "even the right password is refused while locked");
+        assertFieldError(right.asString(), "deletePassword", "error.login-locked");
+        assertTrue(Db.tx(() -> Person.findByEmail(email).isPresent()));
+        assertEquals(429, new Browser().logIn(email, DEFAULT_PASSWORD).statusCode(), "signing in is locked too");
+    }
+
+    @Test
     void successfulLoginResetsTheFailureCount() {
         String email = new Browser().signUpNew("reset-count");
         Browser browser = new Browser();
