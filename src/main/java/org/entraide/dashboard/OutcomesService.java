@@ -92,11 +92,12 @@ public class OutcomesService {
     public Outcomes outcomes(long courseId, long personId, Instant now) {
         Course course = courses.requireTeam(courseId, personId);
         EntityManager em = Course.getEntityManager();
-        return new Outcomes(course, learners(em, courseId), timeToPartners(em, courseId), answers(em, courseId), groups(em, courseId),
+        List<Duration> waits = waitsForPartners(em, courseId);
+        return new Outcomes(course, learners(em, courseId, waits.size()), timeToPartners(waits), answers(em, courseId), groups(em, courseId),
                 OutcomeFigures.survival(groupSpans(em, courseId), now, weeksFollowed(course)));
     }
 
-    private static Learners learners(EntityManager em, long courseId) {
+    private static Learners learners(EntityManager em, long courseId, long matched) {
         long joined = 0;
         long complete = 0;
         long waiting = 0;
@@ -109,24 +110,28 @@ public class OutcomesService {
             waiting += row[0] == Enrolment.Status.WAITING ? count : 0;
             paused += row[0] == Enrolment.Status.PAUSED ? count : 0;
         }
-        long matched = em.createQuery("select count(distinct e.id) from Enrolment e join GroupMember m on m.person = e.person"
-                + " where e.course.id = ?1 and m.group.course.id = ?1 and m.joinedAt >= e.joinedAt", Long.class)
-                .setParameter(1, courseId).getSingleResult();
         return new Learners(joined, complete, waiting, paused, matched);
     }
 
-    private static TimeToPartners timeToPartners(EntityManager em, long courseId) {
-        // a learner who left the course and joined again counts from the new start: earlier groups are not theirs any more
+    /**
+     * For each learner of the course matched since joining it, the time from joining to their first group. A learner
+     * who left the course and joined again counts from the new start: earlier groups are not theirs any more.
+     */
+    private static List<Duration> waitsForPartners(EntityManager em, long courseId) {
         List<Duration> waits = new ArrayList<>();
         for (Object[] row : em.createQuery("select e.joinedAt, min(m.joinedAt) from Enrolment e join GroupMember m on m.person = e.person"
                 + " where e.course.id = ?1 and m.group.course.id = ?1 and m.joinedAt >= e.joinedAt group by e.id, e.joinedAt", Object[].class)
                 .setParameter(1, courseId).getResultList()) {
             waits.add(Duration.between((Instant) row[0], (Instant) row[1]));
         }
+        waits.sort(null);
+        return waits;
+    }
+
+    private static TimeToPartners timeToPartners(List<Duration> waits) {
         if (waits.isEmpty()) {
             return null;
         }
-        waits.sort(null);
         return new TimeToPartners(waits.size(), new Wait(OutcomeFigures.percentile(waits, 0.5).toHours()),
                 new Wait(OutcomeFigures.percentile(waits, 0.9).toHours()));
     }

@@ -1,9 +1,6 @@
 package org.entraide.notify;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.time.temporal.ChronoUnit;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,7 +34,7 @@ public class NotificationResource {
     }
 
     /** One line of the list, already in the reader's language. */
-    public record NotificationView(long id, String text, String link, String when, String isoTime, boolean unread) {
+    public record NotificationView(long id, String text, String link, Instant createdAt, boolean unread) {
     }
 
     private final NotificationService notifications;
@@ -53,11 +50,9 @@ public class NotificationResource {
     @GET
     public String list() {
         Locale locale = context.locale();
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(ZoneOffset.UTC);
         List<NotificationView> views = notifications.recent(currentPerson.id(), LIST_LIMIT).stream()
                 .map(n -> new NotificationView(n.id, notifications.text(n, locale), Redirects.localPath(n.link),
-                        format.format(n.createdAt) + " UTC", n.createdAt.truncatedTo(ChronoUnit.SECONDS).toString(), n.unread()))
+                        n.createdAt, n.unread()))
                 .toList();
         return Templates.list(views, views.stream().anyMatch(NotificationView::unread)).render();
     }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import org.entraide.profile.Languages;
@@ -33,6 +34,11 @@ public class TemplateExtensions {
     /** An instant as a date and time in the reader's language, in UTC (course teams work across time zones). */
     static String dateTime(Instant value, Locale reader) {
         return value == null ? "" : DATE_TIME.withLocale(reader).format(value) + " UTC";
+    }
+
+    /** The machine-readable form for {@code <time datetime>}, which allows at most three digits of a second. */
+    static String iso(Instant value) {
+        return value == null ? "" : value.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     /** A calendar date written out in the reader's language: "March 2, 2026", "2 mars 2026". */
