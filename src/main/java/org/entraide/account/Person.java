@@ -14,6 +14,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.entraide.web.I18n;
+
 /** Someone with an account: a learner, a course-team member, an organizer or all of these. */
 @Entity
 @Table(name = "app_person")
@@ -67,5 +69,10 @@ public class Person extends PanacheEntityBase {
         String trimmed = displayName.strip();
         int space = trimmed.indexOf(' ');
         return space < 0 ? trimmed : trimmed.substring(0, space);
+    }
+
+    /** The language mail and notifications reach the person in: theirs if Entraide speaks it, else English. */
+    public Locale mailLocale() {
+        return I18n.supported(preferredLanguage == null ? Locale.ENGLISH : Locale.forLanguageTag(preferredLanguage));
     }
 }

@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.entraide.account.CurrentPerson;
+import org.entraide.workspace.SessionService;
+import org.entraide.workspace.SessionService.SessionForm;
 import org.entraide.web.FormErrors;
 import org.entraide.web.InvalidInputException;
 import org.entraide.web.Redirects;
@@ -19,11 +21,13 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
-/** The group page, first piece of the workspace: members and their contacts, common times, leave, report. */
+/** The group page, the workspace: members and their contacts, common times, study sessions, leave, report. */
 @Path("/groups/{id}")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
 public class GroupResource {
+
+    private static final String CALENDAR = "text/calendar;charset=UTF-8";
 
     /** What was typed in the page's forms, shown again with a validation error so nothing is lost. */
     public record Typed(String reported, String reportReason, String leaveReason) {
@@ -36,22 +40,71 @@ public class GroupResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance group(GroupService.GroupView view, FormErrors errors, Typed typed);
+        static native TemplateInstance group(GroupService.GroupView view, SessionService.Sessions sessions, FormErrors errors, Typed typed);
     }
 
     private final GroupService groups;
+    private final SessionService sessions;
     private final CurrentPerson currentPerson;
     private final RequestContext context;
 
-    GroupResource(GroupService groups, CurrentPerson currentPerson, RequestContext context) {
+    GroupResource(GroupService groups, SessionService sessions, CurrentPerson currentPerson, RequestContext context) {
         this.groups = groups;
+        this.sessions = sessions;
         this.currentPerson = currentPerson;
         this.context = context;
     }
 
     @GET
     public String show(@PathParam("id") long groupId) {
-        return Templates.group(groups.view(groupId, currentPerson.id(), context.locale()), FormErrors.none(), Typed.NONE).render();
+        return page(groupId, FormErrors.none(), Typed.NONE, null).render();
+    }
+
+    @POST
+    @Path("sessions")
+    public Response planSession(@PathParam("id") long groupId, @RestForm String date, @RestForm String time, @RestForm String minutes,
+            @RestForm String topic, @RestForm String place) {
+        SessionForm form = new SessionForm(date, time, minutes, topic, place);
+        try {
+            sessions.plan(groupId, currentPerson.id(), form);
+            return Redirects.seeOther("/groups/" + groupId + "#sessions", "session-planned");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(page(groupId, e.errors, Typed.NONE, form)).build();
+        }
+    }
+
+    @POST
+    @Path("sessions/{sessionId}/cancel")
+    public Response cancelSession(@PathParam("id") long groupId, @PathParam("sessionId") long sessionId) {
+        boolean cancelled = sessions.cancel(groupId, sessionId, currentPerson.id());
+        return Redirects.seeOther("/groups/" + groupId + "#sessions", cancelled ? "session-cancelled" : "session-over");
+    }
+
+    /** One session as a calendar file, for "Add to my calendar". */
+    @GET
+    @Path("sessions/{sessionId}/calendar.ics")
+    @Produces(CALENDAR)
+    public Response sessionCalendar(@PathParam("id") long groupId, @PathParam("sessionId") long sessionId) {
+        return calendarFile(sessions.calendar(groupId, sessionId, currentPerson.id(), context.locale()), "session-" + sessionId);
+    }
+
+    /** All the group's sessions (cancelled ones marked so), to import at once. */
+    @GET
+    @Path("calendar.ics")
+    @Produces(CALENDAR)
+    public Response groupCalendar(@PathParam("id") long groupId) {
+        return calendarFile(sessions.calendar(groupId, null, currentPerson.id(), context.locale()), "group-" + groupId);
+    }
+
+    private static Response calendarFile(String body, String name) {
+        return Response.ok(body, CALENDAR).header("Content-Disposition", "attachment; filename=\"entraide-" + name + ".ics\"").build();
+    }
+
+    /** The page, with the planning form as typed (when refused) or prefilled with the next common time. */
+    private TemplateInstance page(long groupId, FormErrors errors, Typed typed, SessionForm sessionForm) {
+        long me = currentPerson.id();
+        GroupService.GroupView view = groups.view(groupId, me, context.locale());
+        return Templates.group(view, sessions.view(view, me, context.locale(), sessionForm), errors, typed);
     }
 
     @POST
@@ -63,8 +116,7 @@ public class GroupResource {
             groups.leave(groupId, me, reason);
             return Redirects.seeOther("/courses/" + courseId, "group-left");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.group(groups.view(groupId, me, context.locale()), e.errors,
-                    new Typed(null, null, reason))).build();
+            return Response.status(400).entity(page(groupId, e.errors, new Typed(null, null, reason), null)).build();
         }
     }
 
@@ -82,8 +134,7 @@ public class GroupResource {
             groups.report(groupId, me, reportedId, reason);
             return Redirects.seeOther("/groups/" + groupId, "report-sent");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.group(groups.view(groupId, me, context.locale()), e.errors,
-                    new Typed(reported, reason, null))).build();
+            return Response.status(400).entity(page(groupId, e.errors, new Typed(reported, reason, null), null)).build();
         }
     }
 }

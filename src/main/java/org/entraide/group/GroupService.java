@@ -55,7 +55,9 @@ public class GroupService {
             String introduction, String zone, String localTime, boolean me) {
     }
 
-    public record GroupView(LearningGroup group, List<MemberView> members, String commonTimes, String viewerZone, boolean belowMinimum) {
+    /** The group as one member sees it; {@code commonLocal}: the hours everyone is free, in the viewer's local week. */
+    public record GroupView(LearningGroup group, List<MemberView> members, WeekMask commonLocal, String commonTimes, String viewerZone,
+            boolean belowMinimum) {
     }
 
     /** Creates the group of an accepted proposal, or seats the joiners in the existing group it completes. */
@@ -164,8 +166,9 @@ public class GroupService {
                     enrolment.map(e -> e.introduction).orElse(null), zone.getId(), ZonedDateTime.now(zone).format(clock),
                     person.id == personId));
         }
-        String commonTimes = Slots.summary(WeeklyAvailability.toLocal(common, viewerZone, week), locale);
-        return new GroupView(group, views, commonTimes, viewerZone.getId(), views.size() < group.minimumSize());
+        WeekMask commonLocal = WeeklyAvailability.toLocal(common, viewerZone, week);
+        return new GroupView(group, views, commonLocal, Slots.summary(commonLocal, locale), viewerZone.getId(),
+                views.size() < group.minimumSize());
     }
 
     /** A group the person was in, as "Download my data" lists it. */

@@ -2,7 +2,8 @@ package org.entraide.notify;
 
 /**
  * What happened. Texts live in the bundles as {@code notify.<KIND>.subject} and {@code notify.<KIND>.text};
- * arguments are always {@code {0}} = course title and, where a person is named, {@code {1}} = their first name.
+ * arguments are always {@code {0}} = course title and, where a person is named, {@code {1}} = their first name; a
+ * third, where there is one, is said at the kind.
  */
 public enum NotificationKind {
     /** A proposal awaits the person's answer. Args: course title. */
@@ -26,7 +27,11 @@ public enum NotificationKind {
     /** Someone joined through the person's partner invite link. Args: course title, partner's first name. */
     PARTNER_JOINED(false),
     /** The person's partner answered differently (tandem against study group): both choose again. Args: course title, partner's first name. */
-    PARTNER_CHOICES_DIFFERED(true);
+    PARTNER_CHOICES_DIFFERED(true),
+    /** A member planned a study session. Args: course title, planner's first name, when (in the reader's zone). */
+    SESSION_PLANNED(false),
+    /** A planned study session is off. Args: course title, first name of who cancelled it, when (in the reader's zone). */
+    SESSION_CANCELLED(false);
 
     /** Whether the person has something to answer: these still come by e-mail to those who want only such mail. */
     public final boolean asksForAnswer;

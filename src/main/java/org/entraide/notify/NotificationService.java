@@ -70,7 +70,7 @@ public class NotificationService {
             return;
         }
 
-        Locale locale = I18n.supported(person.preferredLanguage == null ? Locale.ENGLISH : Locale.forLanguageTag(person.preferredLanguage));
+        Locale locale = person.mailLocale();
         MailOutbox mail = new MailOutbox();
         mail.recipient = person.email;
         mail.subject = truncate(I18n.message(locale, "notify." + kind.name() + ".subject", notification.argList().toArray()),

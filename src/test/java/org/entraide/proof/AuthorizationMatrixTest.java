@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,6 +47,7 @@ import org.entraide.testing.Browser;
 import org.entraide.testing.Db;
 import org.entraide.testing.FirstAccount;
 import org.entraide.testing.Form;
+import org.entraide.workspace.StudySession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -287,6 +289,20 @@ class AuthorizationMatrixTest {
         });
     }
 
+    /** A study session in two days, planned by the group member. */
+    private static long newSession(long inGroup) {
+        return Db.tx(() -> {
+            StudySession session = new StudySession();
+            session.group = LearningGroup.findById(inGroup);
+            session.plannedBy = Person.findById(groupMemberId);
+            session.startsAt = Instant.now().plus(Duration.ofDays(2));
+            session.minutes = 60;
+            session.createdAt = Instant.now();
+            session.persist();
+            return session.id;
+        });
+    }
+
     /** A course-team preview of course A with one draft proposal. */
     private static long newPreviewRun() {
         return Db.tx(() -> {
@@ -469,6 +485,11 @@ class AuthorizationMatrixTest {
         }
         if (path.startsWith("/groups/")) {
             path = "/groups/" + (changes ? newGroup() : groupId) + path.substring(("/groups/" + courseA).length());
+        }
+        if (path.contains("{sessionId}")) {
+            // a session the group member planned in that group (cancelling it changes only a fresh group)
+            long inGroup = Long.parseLong(path.split("/")[2]);
+            path = path.replace("{sessionId}", Long.toString(newSession(inGroup)));
         }
         if (path.startsWith("/notifications/" + courseA)) {
             path = "/notifications/" + newNotificationForLearner() + path.substring(("/notifications/" + courseA).length());

@@ -1,9 +1,11 @@
 package org.entraide.proof;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +41,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -297,7 +300,7 @@ class BrowserJourneyTest {
     }
 
     @Test
-    void courseTeamRunsMatchingLearnersAcceptAndMeetTheirGroup() {
+    void courseTeamRunsMatchingLearnersAcceptAndMeetTheirGroup() throws Exception {
         // the course team creates a course (tandems and study groups by default) in its browser
         Page team = open(new com.microsoft.playwright.Browser.NewContextOptions());
         team.navigate(url("/signup"));
@@ -378,6 +381,18 @@ class BrowserJourneyTest {
         assertPath(ada, "/groups/\\d+");
         check(ada, "matching-group-ada");
         assertTrue(ada.locator("main").textContent().contains(beaEmail), "Ada sees Bea's contact");
+
+        // Ada plans a study session: the form starts on their next common time; Bea adds it to her calendar
+        assertFalse(ada.locator("#f-date").inputValue().isEmpty(), "a date is suggested");
+        ada.locator("#f-topic").fill("Week 1 exercises");
+        ada.locator("#sessions form[action$='/sessions'] button[type=submit]").click();
+        ada.waitForLoadState(LoadState.LOAD);
+        assertTrue(ada.locator("#sessions").textContent().contains("Week 1 exercises"), ada.locator("#sessions").textContent());
+        check(ada, "matching-session-planned");
+        bea.navigate(url(URI.create(ada.url()).getPath()));
+        Download calendar = bea.waitForDownload(() -> bea.locator("#sessions a[href$='/calendar.ics']").first().click());
+        String ics = Files.readString(calendar.path());
+        assertTrue(ics.startsWith("BEGIN:VCALENDAR\r\n") && ics.contains("SUMMARY:") && ics.contains("Week 1 exercises"), ics);
 
         // the course team follows the outcome from the groups page
         team.navigate(url("/courses/" + courseId + "/manage/groups"));

@@ -494,6 +494,53 @@ class HostileInputTest {
             attempts.add(new Attempt("report reason=" + l, w.ada().browser(), group + "/report",
                     Form.of("reported", Long.toString(w.ben().personId()), "reason", reason)));
         }
+        // study sessions: every field of the planning form, and cancelling what is not one's own
+        String tomorrow = java.time.LocalDate.now().plusDays(2).toString();
+        Form sessionOk = Form.of("date", tomorrow, "time", "18:00", "minutes", "60", "topic", "Week 2", "place", "Library");
+        List<String> badDates = new ArrayList<>(MARKUP);
+        badDates.addAll(SQL);
+        badDates.addAll(HUGE);
+        badDates.addAll(CONTROL);
+        badDates.addAll(List.of("2026-02-30", "-999999999-01-01", "+1000000-01-01", "1999-01-01", "2026-13-01", ""));
+        for (String date : badDates) {
+            attempts.add(new Attempt("session date=" + shorten(date), w.ada().browser(), group + "/sessions", sessionOk.copy().set("date", date)));
+        }
+        List<String> badTimes = new ArrayList<>(MARKUP);
+        badTimes.addAll(SQL);
+        badTimes.addAll(CONTROL);
+        badTimes.addAll(List.of("24:00", "18:60", "-1:00", "6pm", "18", "9".repeat(100_000), ""));
+        for (String time : badTimes) {
+            attempts.add(new Attempt("session time=" + shorten(time), w.ada().browser(), group + "/sessions", sessionOk.copy().set("time", time)));
+        }
+        List<String> badLengths = new ArrayList<>(NUMBERS);
+        badLengths.addAll(payloads(Kind.CHOICE));
+        badLengths.addAll(List.of("0", "59", "1440", ""));
+        for (String minutes : badLengths) {
+            attempts.add(new Attempt("session minutes=" + shorten(minutes), w.ada().browser(), group + "/sessions",
+                    sessionOk.copy().set("minutes", minutes)));
+        }
+        for (String text : badReasons) {
+            attempts.add(new Attempt("session topic=" + shorten(text), w.ada().browser(), group + "/sessions", sessionOk.copy().set("topic", text)));
+            attempts.add(new Attempt("session place=" + shorten(text), w.ada().browser(), group + "/sessions", sessionOk.copy().set("place", text)));
+        }
+        attempts.add(new Attempt("plan in a group one is not in", w.cleo().browser(), group + "/sessions", sessionOk));
+        long adasSession = Db.tx(() -> {
+            org.entraide.workspace.StudySession session = new org.entraide.workspace.StudySession();
+            session.group = org.entraide.group.LearningGroup.findById(w.groupId());
+            session.plannedBy = Person.findById(w.ada().personId());
+            session.startsAt = java.time.Instant.now().plus(java.time.Duration.ofDays(3));
+            session.minutes = 60;
+            session.createdAt = java.time.Instant.now();
+            session.persist();
+            return session.id;
+        });
+        attempts.add(new Attempt("cancel a session someone else planned", w.ben().browser(), group + "/sessions/" + adasSession + "/cancel",
+                new Form()));
+        attempts.add(new Attempt("cancel a session of a group one is not in", w.cleo().browser(),
+                group + "/sessions/" + adasSession + "/cancel", new Form()));
+        for (String id : List.of("abc", "-1", "0", "99999999999999999999", "1e3", "%3Cscript%3E", "9".repeat(3000))) {
+            attempts.add(new Attempt("cancel session id=" + shorten(id), w.ada().browser(), group + "/sessions/" + id + "/cancel", new Form()));
+        }
         attempts.add(new Attempt("report without a reason", w.ada().browser(), group + "/report",
                 Form.of("reported", Long.toString(w.ben().personId()), "reason", "   ")));
         // answering, leaving or reading what is not yours
@@ -547,6 +594,8 @@ class HostileInputTest {
                 new Attempt("team removes a member", team, "/courses/" + course + "/manage/groups/" + w.groupId() + "/remove",
                         Form.of("member", Long.toString(w.ben().personId()))),
                 new Attempt("report", w.ada().browser(), group + "/report", Form.of("reported", Long.toString(w.ben().personId()), "reason", reasonOk)),
+                new Attempt("plan a session", w.ada().browser(), group + "/sessions", sessionOk),
+                new Attempt("cancel a session", w.ada().browser(), group + "/sessions/" + adasSession + "/cancel", new Form()),
                 new Attempt("read all", w.ben().browser(), "/notifications/read", new Form()),
                 new Attempt("read one", w.ben().browser(), "/notifications/" + w.benNotification() + "/read", new Form()));
         for (Attempt attempt : valid) {
@@ -794,7 +843,7 @@ class HostileInputTest {
         StringBuilder out = new StringBuilder();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String table : List.of("app_person", "course", "course_role", "enrolment", "partner_invite", "matching_run", "proposal",
-                    "proposal_member", "match_exclusion", "learning_group", "group_member", "member_report", "notification", "mail_outbox")) {
+                    "proposal_member", "match_exclusion", "learning_group", "group_member", "member_report", "group_session", "notification", "mail_outbox")) {
                 out.append("## ").append(table).append('\n');
                 try (ResultSet rows = statement.executeQuery("select * from " + table + " order by id")) {
                     ResultSetMetaData meta = rows.getMetaData();

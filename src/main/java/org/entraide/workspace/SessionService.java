@@ -1,0 +1,316 @@
+package org.entraide.workspace;
+
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.entraide.account.AccountExport;
+import org.entraide.account.Person;
+import org.entraide.availability.WeekMask;
+import org.entraide.group.GroupMember;
+import org.entraide.group.GroupService;
+import org.entraide.group.LearningGroup;
+import org.entraide.notify.NotificationKind;
+import org.entraide.notify.NotificationService;
+import org.entraide.profile.Enrolment;
+import org.entraide.web.EntraideConfig;
+import org.entraide.web.FormErrors;
+import org.entraide.web.I18n;
+import org.entraide.web.Texts;
+
+import io.quarkus.security.ForbiddenException;
+
+/**
+ * Study sessions of a group's workspace: planned in the planner's local time, stored in UTC, shown to each member in
+ * their own zone, and offered as calendar files.
+ */
+@ApplicationScoped
+public class SessionService {
+
+    /** The lengths offered, in minutes. */
+    public static final List<Integer> LENGTHS = List.of(30, 45, 60, 90, 120, 180);
+    /** Upcoming sessions a group may have at once: plenty for a weekly rhythm, and a bound on what one member can add. */
+    static final int UPCOMING_MAX = 20;
+    static final int CALENDAR_MAX = 200;
+    private static final Duration FARTHEST = Duration.ofDays(366);
+
+    private final GroupService groups;
+    private final NotificationService notifications;
+    private final String baseUrl;
+
+    SessionService(GroupService groups, NotificationService notifications, EntraideConfig config) {
+        this.groups = groups;
+        this.notifications = notifications;
+        String url = config.baseUrl();
+        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The form's fields as typed (or as suggested): date yyyy-mm-dd and time hh:mm in the planner's zone. */
+    public record SessionForm(String date, String time, String minutes, String topic, String place) {
+    }
+
+    /** One session as one member sees it. {@code elsewhere}: the same time for members in other zones. */
+    public record SessionView(long id, String when, Instant startsAt, String topic, String place, String placeLink, String plannedBy,
+            List<String> elsewhere, boolean cancelled, boolean canCancel) {
+    }
+
+    /** The sessions part of the group page: what is planned, and the planning form (prefilled with the next common time). */
+    public record Sessions(List<SessionView> upcoming, SessionForm form, String zone, List<Integer> lengths) {
+    }
+
+    public Sessions view(GroupService.GroupView group, long personId, Locale locale, SessionForm typed) {
+        Instant now = Instant.now();
+        ZoneId viewerZone = ZoneId.of(group.viewerZone());
+        // members by zone, so each session can be told in the other members' local time as well
+        Map<ZoneId, List<String>> namesByZone = new LinkedHashMap<>();
+        for (GroupService.MemberView member : group.members()) {
+            namesByZone.computeIfAbsent(ZoneId.of(member.zone()), z -> new ArrayList<>()).add(member.firstName());
+        }
+        List<Long> memberIds = group.members().stream().map(GroupService.MemberView::personId).toList();
+        List<StudySession> upcoming = StudySession.upcoming(group.group().id, now);
+        List<SessionView> views = upcoming.stream().map(session -> {
+            List<String> elsewhere = new ArrayList<>();
+            namesByZone.forEach((zone, names) -> {
+                if (!sameClock(zone, viewerZone, session.startsAt)) {
+                    elsewhere.add(I18n.message(locale, "session.elsewhere", span(session, zone, locale), zone.getId(),
+                            String.join(", ", names)));
+                }
+            });
+            return new SessionView(session.id, span(session, viewerZone, locale), session.startsAt, session.topic, session.place,
+                    link(session.place), session.plannedBy == null ? null : session.plannedBy.firstName(), elsewhere,
+                    session.cancelled(), mayCancel(session, personId, memberIds));
+        }).toList();
+        SessionForm form = typed != null ? typed : suggestion(group.commonLocal(), ZonedDateTime.now(viewerZone), upcoming);
+        return new Sessions(views, form, viewerZone.getId(), LENGTHS);
+    }
+
+    /** Plans a session; the other members are told, in their own zone and language. */
+    @Transactional
+    public StudySession plan(long groupId, long personId, SessionForm form) {
+        LearningGroup group = groups.requireMember(groupId, personId);
+        ZoneId zone = zoneOf(group, personId);
+        Instant now = Instant.now();
+        FormErrors errors = new FormErrors();
+        LocalDate date = parse(errors, "date", form.date(), LocalDate::parse, "error.date");
+        LocalTime time = parse(errors, "time", form.time(), LocalTime::parse, "error.time");
+        Integer minutes = parse(errors, "minutes", form.minutes(), SessionService::length, "error.invalid-choice");
+        String topic = Texts.check(errors, "topic", form.topic(), false, StudySession.TOPIC_MAX);
+        String place = Texts.check(errors, "place", form.place(), false, StudySession.PLACE_MAX);
+        Instant start = null;
+        if (date != null && time != null) {
+            start = ZonedDateTime.of(date, time.truncatedTo(ChronoUnit.MINUTES), zone).toInstant();
+            if (!start.isAfter(now)) {
+                errors.add("date", "error.session-past");
+            } else if (start.isAfter(now.plus(FARTHEST))) {
+                errors.add("date", "error.session-too-far");
+            }
+        }
+        if (StudySession.countUpcoming(groupId, now) >= UPCOMING_MAX) {
+            errors.add("date", "error.session-limit");
+        }
+        errors.throwIfAny();
+
+        StudySession session = new StudySession();
+        session.group = group;
+        session.plannedBy = Person.findById(personId);
+        session.startsAt = start;
+        session.minutes = minutes;
+        session.topic = topic;
+        session.place = place;
+        session.createdAt = now;
+        session.persist();
+        group.lastActivityAt = now;
+        tellOthers(session, personId, NotificationKind.SESSION_PLANNED);
+        return session;
+    }
+
+    /**
+     * Cancels a session that is not over: its planner may, and so may every member once the planner has gone. The
+     * session stays listed as cancelled and its calendar event says so.
+     * @return false when the session was already over (nothing changes)
+     */
+    @Transactional
+    public boolean cancel(long groupId, long sessionId, long personId) {
+        LearningGroup group = groups.requireMember(groupId, personId);
+        StudySession session = sessionOf(group, sessionId);
+        List<Long> memberIds = GroupMember.current(groupId).stream().map(m -> m.person.id).toList();
+        if (!mayCancel(session, personId, memberIds)) {
+            throw new ForbiddenException();
+        }
+        if (!session.endsAt().isAfter(Instant.now())) {
+            return false;
+        }
+        if (!session.cancelled()) {
+            session.cancelledAt = Instant.now();
+            session.sequence++;
+            group.lastActivityAt = session.cancelledAt;
+            tellOthers(session, personId, NotificationKind.SESSION_CANCELLED);
+        }
+        return true;
+    }
+
+    /** One session, or every session of the group (latest {@value #CALENDAR_MAX}), as an iCalendar file. */
+    public String calendar(long groupId, Long sessionId, long personId, Locale locale) {
+        LearningGroup group = groups.requireMember(groupId, personId);
+        List<StudySession> sessions = sessionId == null ? StudySession.latest(groupId, CALENDAR_MAX) : List.of(sessionOf(group, sessionId));
+        String groupName = I18n.message(locale, "session.calendar-name", I18n.message(locale, "group.title." + group.format), group.course.title);
+        String groupUrl = baseUrl + "/groups/" + groupId;
+        CalendarFile file = new CalendarFile(groupName, Instant.now());
+        for (StudySession session : sessions) {
+            String summary = session.topic == null ? I18n.message(locale, "session.summary", group.course.title)
+                    : I18n.message(locale, "session.summary-topic", group.course.title, session.topic);
+            file.add(new CalendarFile.Event("entraide-session-" + session.id + "@" + URI.create(baseUrl).getHost(), session.sequence,
+                    session.startsAt, session.endsAt(), summary, session.place,
+                    I18n.message(locale, "session.description", groupName, groupUrl), groupUrl, session.cancelled()));
+        }
+        return file.build();
+    }
+
+    /** The sessions the person planned, as "Download my data" lists them. */
+    public record SessionData(long groupId, Instant startsAt, int minutes, String topic, String place, Instant cancelledAt) {
+    }
+
+    void exportSessions(@Observes AccountExport export) {
+        export.add("sessionsPlanned", StudySession.<StudySession>list("plannedBy.id = ?1 order by startsAt", export.personId()).stream()
+                .map(s -> new SessionData(s.group.id, s.startsAt, s.minutes, s.topic, s.place, s.cancelledAt)).toList());
+    }
+
+    /**
+     * The next time everyone is free and nothing is planned yet, at least an hour from now, in the viewer's zone:
+     * preferably the start of such a stretch, for as long as it lasts (up to two hours); without any, tomorrow at
+     * 18:00 for an hour.
+     */
+    static SessionForm suggestion(WeekMask commonLocal, ZonedDateTime now, List<StudySession> planned) {
+        ZonedDateTime first = now.truncatedTo(ChronoUnit.HOURS).plusHours(2);
+        ZonedDateTime firstFree = null;
+        for (int i = 0; i < WeekMask.HOURS; i++) {
+            ZonedDateTime hour = first.plusHours(i);
+            if (free(commonLocal, planned, hour)) {
+                if (!free(commonLocal, planned, hour.minusHours(1))) {
+                    return form(hour, free(commonLocal, planned, hour.plusHours(1)) ? 120 : 60);
+                }
+                if (firstFree == null) {
+                    firstFree = hour;
+                }
+            }
+        }
+        if (firstFree != null) { // free all week long
+            return form(firstFree, 60);
+        }
+        return form(now.toLocalDate().plusDays(1).atTime(18, 0).atZone(now.getZone()), 60);
+    }
+
+    /** Whether everyone is free during this hour and no session (not cancelled) takes any of it. */
+    private static boolean free(WeekMask local, List<StudySession> planned, ZonedDateTime hour) {
+        Instant start = hour.toInstant();
+        Instant end = start.plus(Duration.ofHours(1));
+        return local.get(WeekMask.index(hour.getDayOfWeek().getValue() - 1, hour.getHour()))
+                && planned.stream().noneMatch(s -> !s.cancelled() && s.startsAt.isBefore(end) && s.endsAt().isAfter(start));
+    }
+
+    private static SessionForm form(ZonedDateTime start, int minutes) {
+        return new SessionForm(start.toLocalDate().toString(), start.toLocalTime().truncatedTo(ChronoUnit.MINUTES).toString(),
+                Integer.toString(minutes), null, null);
+    }
+
+    private static boolean mayCancel(StudySession session, long personId, List<Long> currentMemberIds) {
+        return session.plannedBy == null || session.plannedBy.id == personId || !currentMemberIds.contains(session.plannedBy.id);
+    }
+
+    /** A session of this group; one of another group, or an unknown id, is a 404. */
+    private static StudySession sessionOf(LearningGroup group, long sessionId) {
+        StudySession session = StudySession.findById(sessionId);
+        if (session == null || !session.group.id.equals(group.id)) {
+            throw new NotFoundException();
+        }
+        return session;
+    }
+
+    private void tellOthers(StudySession session, long actorId, NotificationKind kind) {
+        LearningGroup group = session.group;
+        Person actor = Person.findById(actorId);
+        for (GroupMember member : GroupMember.current(group.id)) {
+            if (member.person.id == actorId) {
+                continue;
+            }
+            Locale locale = member.person.mailLocale();
+            ZoneId zone = zoneOf(group, member.person.id);
+            String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
+                    .format(session.startsAt.atZone(zone)) + " (" + zone.getId() + ")";
+            notifications.notify(member.person, kind, "/groups/" + group.id + "#sessions", group.course.title, actor.firstName(), when);
+        }
+    }
+
+    private static ZoneId zoneOf(LearningGroup group, long personId) {
+        return Enrolment.find(group.course.id, personId).map(Enrolment::zone).orElse(ZoneOffset.UTC);
+    }
+
+    /** "Tuesday, December 1, 2026, 18:00–19:30" in the given zone and language. */
+    private static String span(StudySession session, ZoneId zone, Locale locale) {
+        DateTimeFormatter clock = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
+        ZonedDateTime start = session.startsAt.atZone(zone);
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(start) + ", " + clock.format(start) + "–"
+                + clock.format(session.endsAt().atZone(zone));
+    }
+
+    private static boolean sameClock(ZoneId a, ZoneId b, Instant at) {
+        return a.getRules().getOffset(at).equals(b.getRules().getOffset(at));
+    }
+
+    /** The place as a link when it is a web address (a video call); anything else stays text. */
+    private static String link(String place) {
+        if (place == null || !(place.startsWith("https://") || place.startsWith("http://"))) {
+            return null;
+        }
+        try {
+            return URI.create(place).toString();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Integer length(String minutes) {
+        int length = Integer.parseInt(minutes);
+        if (!LENGTHS.contains(length)) {
+            throw new IllegalArgumentException("not an offered length: " + length);
+        }
+        return length;
+    }
+
+    private interface Parser<T> {
+        T parse(String text);
+    }
+
+    private static <T> T parse(FormErrors errors, String field, String value, Parser<T> parser, String errorKey) {
+        String trimmed = Texts.trimToNull(value);
+        if (trimmed == null) {
+            errors.add(field, "error.required");
+            return null;
+        }
+        try {
+            return parser.parse(trimmed);
+        } catch (DateTimeException | IllegalArgumentException e) {
+            errors.add(field, errorKey);
+            return null;
+        }
+    }
+}

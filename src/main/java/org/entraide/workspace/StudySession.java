@@ -1,0 +1,84 @@
+package org.entraide.workspace;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import org.entraide.account.Person;
+import org.entraide.group.LearningGroup;
+
+/** A study session a group planned: a time (UTC), a length, what it is about and where (a public place or a call link). */
+@Entity
+@Table(name = "group_session")
+public class StudySession extends PanacheEntityBase {
+
+    public static final int TOPIC_MAX = 120;
+    public static final int PLACE_MAX = 300;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "group_id")
+    public LearningGroup group;
+
+    /** Null once the planner deleted their account. */
+    @ManyToOne
+    @JoinColumn(name = "planned_by_id")
+    public Person plannedBy;
+
+    @Column(name = "starts_at", nullable = false)
+    public Instant startsAt;
+
+    @Column(nullable = false)
+    public int minutes;
+
+    public String topic;
+
+    public String place;
+
+    /** The calendar revision (RFC 5545 SEQUENCE): raised on cancellation so calendar apps replace the event. */
+    @Column(nullable = false)
+    public int sequence;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
+    public Instant endsAt() {
+        return startsAt.plus(Duration.ofMinutes(minutes));
+    }
+
+    public boolean cancelled() {
+        return cancelledAt != null;
+    }
+
+    /** Sessions not over yet, cancelled ones included (members should see that a date is off), soonest first. */
+    public static List<StudySession> upcoming(long groupId, Instant now) {
+        // a session is at most a few hours long: those started less than a day ago are candidates, then filtered exactly
+        return StudySession.<StudySession>list("group.id = ?1 and startsAt > ?2 order by startsAt, id", groupId,
+                now.minus(Duration.ofDays(1))).stream().filter(s -> s.endsAt().isAfter(now)).toList();
+    }
+
+    public static long countUpcoming(long groupId, Instant now) {
+        return count("group.id = ?1 and startsAt > ?2 and cancelledAt is null", groupId, now);
+    }
+
+    /** Every session of the group for its calendar file, the latest first, bounded. */
+    public static List<StudySession> latest(long groupId, int limit) {
+        return StudySession.<StudySession>find("group.id = ?1 order by startsAt desc, id desc", groupId).page(0, limit).list();
+    }
+}
