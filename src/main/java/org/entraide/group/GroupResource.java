@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.entraide.account.CurrentPerson;
+import org.entraide.workspace.GroupPost;
+import org.entraide.workspace.PostService;
 import org.entraide.workspace.SessionService;
 import org.entraide.workspace.SessionService.SessionForm;
 import org.entraide.web.FormErrors;
@@ -16,12 +18,13 @@ import org.entraide.web.InvalidInputException;
 import org.entraide.web.Redirects;
 import org.entraide.web.RequestContext;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
-/** The group page, the workspace: members and their contacts, common times, study sessions, leave, report. */
+/** The group page, the workspace: members and their contacts, common times, study sessions, messages, leave, report. */
 @Path("/groups/{id}")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
@@ -30,34 +33,77 @@ public class GroupResource {
     private static final String CALENDAR = "text/calendar;charset=UTF-8";
 
     /** What was typed in the page's forms, shown again with a validation error so nothing is lost. */
-    public record Typed(String reported, String reportReason, String leaveReason) {
-        static final Typed NONE = new Typed(null, null, null);
+    public record Typed(String reported, String reportReason, String leaveReason, String postBody, boolean question, String replyTo,
+            String replyBody) {
+        static final Typed NONE = new Typed(null, null, null, null, false, null, null);
+
+        static Typed report(String reported, String reason) {
+            return new Typed(reported, reason, null, null, false, null, null);
+        }
+
+        static Typed leave(String reason) {
+            return new Typed(null, null, reason, null, false, null, null);
+        }
+
+        static Typed post(String body, boolean question, String replyTo) {
+            boolean reply = replyTo != null && !replyTo.isBlank();
+            return new Typed(null, null, null, reply ? null : body, question, reply ? replyTo : null, reply ? body : null);
+        }
 
         public boolean reports(long personId) {
             return Long.toString(personId).equals(reported);
+        }
+
+        /** Whether the reply form of this thread was the one sent. */
+        public boolean repliesTo(long threadId) {
+            return Long.toString(threadId).equals(replyTo);
         }
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance group(GroupService.GroupView view, SessionService.Sessions sessions, FormErrors errors, Typed typed);
+        static native TemplateInstance group(GroupService.GroupView view, SessionService.Sessions sessions, PostService.Posts posts,
+                FormErrors errors, Typed typed);
     }
 
     private final GroupService groups;
     private final SessionService sessions;
+    private final PostService posts;
     private final CurrentPerson currentPerson;
     private final RequestContext context;
 
-    GroupResource(GroupService groups, SessionService sessions, CurrentPerson currentPerson, RequestContext context) {
+    GroupResource(GroupService groups, SessionService sessions, PostService posts, CurrentPerson currentPerson, RequestContext context) {
         this.groups = groups;
         this.sessions = sessions;
+        this.posts = posts;
         this.currentPerson = currentPerson;
         this.context = context;
     }
 
+    /** The page; {@code page} picks older messages (1, the default, is the most recent; anything unreadable is 1). */
     @GET
-    public String show(@PathParam("id") long groupId) {
-        return page(groupId, FormErrors.none(), Typed.NONE, null).render();
+    public String show(@PathParam("id") long groupId, @RestQuery String page) {
+        return page(groupId, FormErrors.none(), Typed.NONE, null, pageNumber(page)).render();
+    }
+
+    @POST
+    @Path("posts")
+    public Response writePost(@PathParam("id") long groupId, @RestForm String body, @RestForm String question,
+            @RestForm String replyTo) {
+        boolean asks = "on".equals(question);
+        try {
+            GroupPost post = posts.write(groupId, currentPerson.id(), body, asks, replyTo);
+            return Redirects.seeOther("/groups/" + groupId + "#post-" + post.id, "post-sent");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(page(groupId, e.errors, Typed.post(body, asks, replyTo), null)).build();
+        }
+    }
+
+    @POST
+    @Path("posts/{postId}/delete")
+    public Response deletePost(@PathParam("id") long groupId, @PathParam("postId") long postId) {
+        posts.delete(groupId, postId, currentPerson.id());
+        return Redirects.seeOther("/groups/" + groupId + "#messages", "post-deleted");
     }
 
     @POST
@@ -102,9 +148,22 @@ public class GroupResource {
 
     /** The page, with the planning form as typed (when refused) or prefilled with the next common time. */
     private TemplateInstance page(long groupId, FormErrors errors, Typed typed, SessionForm sessionForm) {
+        return page(groupId, errors, typed, sessionForm, 1);
+    }
+
+    private TemplateInstance page(long groupId, FormErrors errors, Typed typed, SessionForm sessionForm, int postsPage) {
         long me = currentPerson.id();
         GroupService.GroupView view = groups.view(groupId, me, context.locale());
-        return Templates.group(view, sessions.view(view, me, context.locale(), sessionForm), errors, typed);
+        return Templates.group(view, sessions.view(view, me, context.locale(), sessionForm), posts.view(view, me, context.locale(), postsPage),
+                errors, typed);
+    }
+
+    private static int pageNumber(String page) {
+        try {
+            return page == null ? 1 : Integer.parseInt(page.strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     @POST
@@ -116,7 +175,7 @@ public class GroupResource {
             groups.leave(groupId, me, reason);
             return Redirects.seeOther("/courses/" + courseId, "group-left");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(page(groupId, e.errors, new Typed(null, null, reason), null)).build();
+            return Response.status(400).entity(page(groupId, e.errors, Typed.leave(reason), null)).build();
         }
     }
 
@@ -134,7 +193,7 @@ public class GroupResource {
             groups.report(groupId, me, reportedId, reason);
             return Redirects.seeOther("/groups/" + groupId, "report-sent");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(page(groupId, e.errors, new Typed(reported, reason, null), null)).build();
+            return Response.status(400).entity(page(groupId, e.errors, Typed.report(reported, reason), null)).build();
         }
     }
 }

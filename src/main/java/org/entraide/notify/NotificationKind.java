@@ -31,7 +31,9 @@ public enum NotificationKind {
     /** A member planned a study session. Args: course title, planner's first name, when (in the reader's zone). */
     SESSION_PLANNED(false),
     /** A planned study session is off. Args: course title, first name of who cancelled it, when (in the reader's zone). */
-    SESSION_CANCELLED(false);
+    SESSION_CANCELLED(false),
+    /** Someone wrote in the person's group (one notice until it is read). Args: course title, first name of who wrote. */
+    GROUP_POST(false);
 
     /** Whether the person has something to answer: these still come by e-mail to those who want only such mail. */
     public final boolean asksForAnswer;

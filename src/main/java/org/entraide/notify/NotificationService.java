@@ -19,6 +19,7 @@ import org.entraide.account.AccountExport;
 import org.entraide.account.Person;
 import org.entraide.web.EntraideConfig;
 import org.entraide.web.I18n;
+import org.entraide.web.Queries;
 import org.entraide.web.Redirects;
 
 /** In-app notifications and their e-mails, queued in the outbox in the same transaction as the event. */
@@ -81,6 +82,18 @@ public class NotificationService {
         mail.createdAt = notification.createdAt;
         mail.nextAttemptAt = notification.createdAt;
         mail.persist();
+    }
+
+    /**
+     * Notifies as {@link #notify} unless the person still has an unread notification of this kind with this link: for
+     * events that come in bursts (messages in a group), one notice says there is something new.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void notifyUnlessUnread(Person person, NotificationKind kind, String link, String... args) {
+        if (Queries.count(Notification.class, "person.id = ?1 and kind = ?2 and link = ?3 and readAt is null", person.id, kind,
+                Redirects.localPath(link)) == 0) {
+            notify(person, kind, link, args);
+        }
     }
 
     /**

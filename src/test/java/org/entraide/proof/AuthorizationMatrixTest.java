@@ -47,6 +47,7 @@ import org.entraide.testing.Browser;
 import org.entraide.testing.Db;
 import org.entraide.testing.FirstAccount;
 import org.entraide.testing.Form;
+import org.entraide.workspace.GroupPost;
 import org.entraide.workspace.StudySession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -303,6 +304,19 @@ class AuthorizationMatrixTest {
         });
     }
 
+    /** A message the group member wrote in that group. */
+    private static long newPost(long inGroup) {
+        return Db.tx(() -> {
+            GroupPost post = new GroupPost();
+            post.group = LearningGroup.findById(inGroup);
+            post.author = Person.findById(groupMemberId);
+            post.body = "Matrix message";
+            post.createdAt = Instant.now();
+            post.persist();
+            return post.id;
+        });
+    }
+
     /** A course-team preview of course A with one draft proposal. */
     private static long newPreviewRun() {
         return Db.tx(() -> {
@@ -490,6 +504,10 @@ class AuthorizationMatrixTest {
             // a session the group member planned in that group (cancelling it changes only a fresh group)
             long inGroup = Long.parseLong(path.split("/")[2]);
             path = path.replace("{sessionId}", Long.toString(newSession(inGroup)));
+        }
+        if (path.contains("{postId}")) {
+            long inGroup = Long.parseLong(path.split("/")[2]);
+            path = path.replace("{postId}", Long.toString(newPost(inGroup)));
         }
         if (path.startsWith("/notifications/" + courseA)) {
             path = "/notifications/" + newNotificationForLearner() + path.substring(("/notifications/" + courseA).length());

@@ -541,6 +541,32 @@ class HostileInputTest {
         for (String id : List.of("abc", "-1", "0", "99999999999999999999", "1e3", "%3Cscript%3E", "9".repeat(3000))) {
             attempts.add(new Attempt("cancel session id=" + shorten(id), w.ada().browser(), group + "/sessions/" + id + "/cancel", new Form()));
         }
+        // messages: the text, the thread replied to, and deleting what is not one's own
+        long adasPost = Db.tx(() -> {
+            org.entraide.workspace.GroupPost post = new org.entraide.workspace.GroupPost();
+            post.group = org.entraide.group.LearningGroup.findById(w.groupId());
+            post.author = Person.findById(w.ada().personId());
+            post.body = "Hello";
+            post.createdAt = java.time.Instant.now();
+            post.persist();
+            return post.id;
+        });
+        for (String text : badReasons) {
+            attempts.add(new Attempt("message body=" + shorten(text), w.ada().browser(), group + "/posts", Form.of("body", text)));
+            attempts.add(new Attempt("reply body=" + shorten(text), w.ben().browser(), group + "/posts",
+                    Form.of("body", text, "replyTo", Long.toString(adasPost))));
+        }
+        attempts.add(new Attempt("message without text", w.ada().browser(), group + "/posts", Form.of("body", " \n ", "question", "on")));
+        for (String id : BAD_IDS.stream().filter(id -> !id.isEmpty()).toList()) { // an empty one starts a new thread
+            attempts.add(new Attempt("reply replyTo=" + shorten(id), w.ben().browser(), group + "/posts", Form.of("body", "Hi", "replyTo", id)));
+        }
+        attempts.add(new Attempt("write in a group one is not in", w.cleo().browser(), group + "/posts", Form.of("body", "Hi")));
+        attempts.add(new Attempt("delete someone else's message", w.ben().browser(), group + "/posts/" + adasPost + "/delete", new Form()));
+        attempts.add(new Attempt("delete a message of a group one is not in", w.cleo().browser(), group + "/posts/" + adasPost + "/delete",
+                new Form()));
+        for (String id : List.of("abc", "-1", "0", "99999999999999999999", "1e3", "%3Cscript%3E", "9".repeat(3000))) {
+            attempts.add(new Attempt("delete message id=" + shorten(id), w.ada().browser(), group + "/posts/" + id + "/delete", new Form()));
+        }
         attempts.add(new Attempt("report without a reason", w.ada().browser(), group + "/report",
                 Form.of("reported", Long.toString(w.ben().personId()), "reason", "   ")));
         // answering, leaving or reading what is not yours
@@ -595,6 +621,8 @@ class HostileInputTest {
                         Form.of("member", Long.toString(w.ben().personId()))),
                 new Attempt("report", w.ada().browser(), group + "/report", Form.of("reported", Long.toString(w.ben().personId()), "reason", reasonOk)),
                 new Attempt("plan a session", w.ada().browser(), group + "/sessions", sessionOk),
+                new Attempt("write a message", w.ada().browser(), group + "/posts", Form.of("body", "Hello again")),
+                new Attempt("delete a message", w.ada().browser(), group + "/posts/" + adasPost + "/delete", new Form()),
                 new Attempt("cancel a session", w.ada().browser(), group + "/sessions/" + adasSession + "/cancel", new Form()),
                 new Attempt("read all", w.ben().browser(), "/notifications/read", new Form()),
                 new Attempt("read one", w.ben().browser(), "/notifications/" + w.benNotification() + "/read", new Form()));
@@ -843,7 +871,7 @@ class HostileInputTest {
         StringBuilder out = new StringBuilder();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String table : List.of("app_person", "course", "course_role", "enrolment", "partner_invite", "matching_run", "proposal",
-                    "proposal_member", "match_exclusion", "learning_group", "group_member", "member_report", "group_session", "notification", "mail_outbox")) {
+                    "proposal_member", "match_exclusion", "learning_group", "group_member", "member_report", "group_session", "group_post", "notification", "mail_outbox")) {
                 out.append("## ").append(table).append('\n');
                 try (ResultSet rows = statement.executeQuery("select * from " + table + " order by id")) {
                     ResultSetMetaData meta = rows.getMetaData();
