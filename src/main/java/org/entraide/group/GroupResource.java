@@ -95,7 +95,7 @@ public class GroupResource {
             GroupPost post = posts.write(groupId, currentPerson.id(), body, asks, replyTo);
             return Redirects.seeOther("/groups/" + groupId + "#post-" + post.id, "post-sent");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(page(groupId, e.errors, Typed.post(body, asks, replyTo), null)).build();
+            return Response.status(400).entity(page(groupId, e.errors, Typed.post(body, asks, replyTo), null, 1)).build();
         }
     }
 
@@ -115,7 +115,7 @@ public class GroupResource {
             sessions.plan(groupId, currentPerson.id(), form);
             return Redirects.seeOther("/groups/" + groupId + "#sessions", "session-planned");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(page(groupId, e.errors, Typed.NONE, form)).build();
+            return Response.status(400).entity(page(groupId, e.errors, Typed.NONE, form, 1)).build();
         }
     }
 
@@ -147,10 +147,6 @@ public class GroupResource {
     }
 
     /** The page, with the planning form as typed (when refused) or prefilled with the next common time. */
-    private TemplateInstance page(long groupId, FormErrors errors, Typed typed, SessionForm sessionForm) {
-        return page(groupId, errors, typed, sessionForm, 1);
-    }
-
     private TemplateInstance page(long groupId, FormErrors errors, Typed typed, SessionForm sessionForm, int postsPage) {
         long me = currentPerson.id();
         GroupService.GroupView view = groups.view(groupId, me, context.locale());
@@ -175,7 +171,7 @@ public class GroupResource {
             groups.leave(groupId, me, reason);
             return Redirects.seeOther("/courses/" + courseId, "group-left");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(page(groupId, e.errors, Typed.leave(reason), null)).build();
+            return Response.status(400).entity(page(groupId, e.errors, Typed.leave(reason), null, 1)).build();
         }
     }
 
@@ -193,7 +189,7 @@ public class GroupResource {
             groups.report(groupId, me, reportedId, reason);
             return Redirects.seeOther("/groups/" + groupId, "report-sent");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(page(groupId, e.errors, Typed.report(reported, reason), null)).build();
+            return Response.status(400).entity(page(groupId, e.errors, Typed.report(reported, reason), null, 1)).build();
         }
     }
 }

@@ -33,8 +33,7 @@ public class NotificationService {
     private final String baseUrl;
 
     NotificationService(EntraideConfig config) {
-        String url = config.baseUrl();
-        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.baseUrl = config.siteUrl();
     }
 
     /** Mail to a deleted account is not sent, and what was sent is not kept (its notifications go with the person). */

@@ -18,6 +18,12 @@ public interface EntraideConfig {
     /** Public address of the app, used in invite links and e-mails. */
     String baseUrl();
 
+    /** {@link #baseUrl()} without a trailing slash, ready for a path to be appended. */
+    default String siteUrl() {
+        String url = baseUrl();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
     /** Creates the demo course and its generated learners at first start (dev only). */
     @WithDefault("false")
     boolean demoData();

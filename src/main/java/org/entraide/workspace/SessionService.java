@@ -60,8 +60,7 @@ public class SessionService {
     SessionService(GroupService groups, NotificationService notifications, EntraideConfig config) {
         this.groups = groups;
         this.notifications = notifications;
-        String url = config.baseUrl();
-        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.baseUrl = config.siteUrl();
     }
 
     /** The form's fields as typed (or as suggested): date yyyy-mm-dd and time hh:mm in the planner's zone. */

@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 
 import org.entraide.account.Person;
 import org.entraide.group.LearningGroup;
+import org.entraide.web.Queries;
 
 /** A study session a group planned: a time (UTC), a length, what it is about and where (a public place or a call link). */
 @Entity
@@ -74,7 +75,7 @@ public class StudySession extends PanacheEntityBase {
     }
 
     public static long countUpcoming(long groupId, Instant now) {
-        return count("group.id = ?1 and startsAt > ?2 and cancelledAt is null", groupId, now);
+        return Queries.count(StudySession.class, "group.id = ?1 and startsAt > ?2 and cancelledAt is null", groupId, now);
     }
 
     /** Every session of the group for its calendar file, the latest first, bounded. */

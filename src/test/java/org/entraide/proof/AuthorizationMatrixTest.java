@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,8 +46,7 @@ import org.entraide.testing.Browser;
 import org.entraide.testing.Db;
 import org.entraide.testing.FirstAccount;
 import org.entraide.testing.Form;
-import org.entraide.workspace.GroupPost;
-import org.entraide.workspace.StudySession;
+import org.entraide.testing.Groups;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -290,33 +288,6 @@ class AuthorizationMatrixTest {
         });
     }
 
-    /** A study session in two days, planned by the group member. */
-    private static long newSession(long inGroup) {
-        return Db.tx(() -> {
-            StudySession session = new StudySession();
-            session.group = LearningGroup.findById(inGroup);
-            session.plannedBy = Person.findById(groupMemberId);
-            session.startsAt = Instant.now().plus(Duration.ofDays(2));
-            session.minutes = 60;
-            session.createdAt = Instant.now();
-            session.persist();
-            return session.id;
-        });
-    }
-
-    /** A message the group member wrote in that group. */
-    private static long newPost(long inGroup) {
-        return Db.tx(() -> {
-            GroupPost post = new GroupPost();
-            post.group = LearningGroup.findById(inGroup);
-            post.author = Person.findById(groupMemberId);
-            post.body = "Matrix message";
-            post.createdAt = Instant.now();
-            post.persist();
-            return post.id;
-        });
-    }
-
     /** A course-team preview of course A with one draft proposal. */
     private static long newPreviewRun() {
         return Db.tx(() -> {
@@ -503,11 +474,11 @@ class AuthorizationMatrixTest {
         if (path.contains("{sessionId}")) {
             // a session the group member planned in that group (cancelling it changes only a fresh group)
             long inGroup = Long.parseLong(path.split("/")[2]);
-            path = path.replace("{sessionId}", Long.toString(newSession(inGroup)));
+            path = path.replace("{sessionId}", Long.toString(Groups.session(inGroup, groupMemberId, 2)));
         }
         if (path.contains("{postId}")) {
             long inGroup = Long.parseLong(path.split("/")[2]);
-            path = path.replace("{postId}", Long.toString(newPost(inGroup)));
+            path = path.replace("{postId}", Long.toString(Groups.post(inGroup, groupMemberId, "Matrix message")));
         }
         if (path.startsWith("/notifications/" + courseA)) {
             path = "/notifications/" + newNotificationForLearner() + path.substring(("/notifications/" + courseA).length());

@@ -524,16 +524,7 @@ class HostileInputTest {
             attempts.add(new Attempt("session place=" + shorten(text), w.ada().browser(), group + "/sessions", sessionOk.copy().set("place", text)));
         }
         attempts.add(new Attempt("plan in a group one is not in", w.cleo().browser(), group + "/sessions", sessionOk));
-        long adasSession = Db.tx(() -> {
-            org.entraide.workspace.StudySession session = new org.entraide.workspace.StudySession();
-            session.group = org.entraide.group.LearningGroup.findById(w.groupId());
-            session.plannedBy = Person.findById(w.ada().personId());
-            session.startsAt = java.time.Instant.now().plus(java.time.Duration.ofDays(3));
-            session.minutes = 60;
-            session.createdAt = java.time.Instant.now();
-            session.persist();
-            return session.id;
-        });
+        long adasSession = Groups.session(w.groupId(), w.ada().personId(), 3);
         attempts.add(new Attempt("cancel a session someone else planned", w.ben().browser(), group + "/sessions/" + adasSession + "/cancel",
                 new Form()));
         attempts.add(new Attempt("cancel a session of a group one is not in", w.cleo().browser(),
@@ -542,15 +533,7 @@ class HostileInputTest {
             attempts.add(new Attempt("cancel session id=" + shorten(id), w.ada().browser(), group + "/sessions/" + id + "/cancel", new Form()));
         }
         // messages: the text, the thread replied to, and deleting what is not one's own
-        long adasPost = Db.tx(() -> {
-            org.entraide.workspace.GroupPost post = new org.entraide.workspace.GroupPost();
-            post.group = org.entraide.group.LearningGroup.findById(w.groupId());
-            post.author = Person.findById(w.ada().personId());
-            post.body = "Hello";
-            post.createdAt = java.time.Instant.now();
-            post.persist();
-            return post.id;
-        });
+        long adasPost = Groups.post(w.groupId(), w.ada().personId(), "Hello");
         for (String text : badReasons) {
             attempts.add(new Attempt("message body=" + shorten(text), w.ada().browser(), group + "/posts", Form.of("body", text)));
             attempts.add(new Attempt("reply body=" + shorten(text), w.ben().browser(), group + "/posts",

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.entraide.account.Person;
 import org.entraide.availability.WeekMask;
 import org.entraide.course.Course;
+import org.entraide.group.LearningGroup;
 import org.entraide.matching.MatchingRun;
 import org.entraide.matching.Proposal;
 import org.entraide.matching.ProposalMember;
@@ -19,6 +20,8 @@ import org.entraide.profile.Enrolment;
 import org.entraide.profile.FollowMode;
 import org.entraide.profile.MoocExperience;
 import org.entraide.profile.Situation;
+import org.entraide.workspace.GroupPost;
+import org.entraide.workspace.StudySession;
 
 import io.restassured.response.Response;
 
@@ -149,5 +152,32 @@ public final class Groups {
             }
         }
         return week;
+    }
+
+    /** A study session in {@code inDays} days, an hour long, planned by the person (stored directly). */
+    public static long session(long groupId, long plannerId, int inDays) {
+        return Db.tx(() -> {
+            StudySession session = new StudySession();
+            session.group = LearningGroup.findById(groupId);
+            session.plannedBy = Person.findById(plannerId);
+            session.startsAt = Instant.now().plus(Duration.ofDays(inDays));
+            session.minutes = 60;
+            session.createdAt = Instant.now();
+            session.persist();
+            return session.id;
+        });
+    }
+
+    /** A message the person wrote in the group (stored directly). */
+    public static long post(long groupId, long authorId, String body) {
+        return Db.tx(() -> {
+            GroupPost post = new GroupPost();
+            post.group = LearningGroup.findById(groupId);
+            post.author = Person.findById(authorId);
+            post.body = body;
+            post.createdAt = Instant.now();
+            post.persist();
+            return post.id;
+        });
     }
 }
