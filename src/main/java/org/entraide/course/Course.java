@@ -104,6 +104,10 @@ public class Course extends PanacheEntityBase {
         return formatSet().contains(format);
     }
 
+    public boolean offersMeetups() {
+        return offers(Format.LOCAL_MEETUP);
+    }
+
     public Set<String> languageSet() {
         return Languages.parse(languages);
     }

@@ -87,6 +87,19 @@ public class MatchingService {
                 .toList();
     }
 
+    /**
+     * Where learners who want local meetups live close enough together, for the organizers: the meetup clustering over
+     * every learner of the course who chose meetups and is not pausing (matched ones too: a tandem does not replace a
+     * meetup). Only cities and counts leave this method.
+     */
+    public MeetupResult meetupDemand(long courseId) {
+        Course course = Course.findById(courseId);
+        List<Enrolment> wanting = Enrolment.<Enrolment>list("course.id = ?1 and profileComplete = true and status <> ?2", courseId,
+                Enrolment.Status.PAUSED).stream().filter(e -> e.formatSet().contains(Format.LOCAL_MEETUP) && e.latitude != null).toList();
+        return new MatchingEngine(CourseRules.of(course, 0), this::nearestCity)
+                .clusterMeetups(EngineInputs.forCourse(courseId).learners(wanting));
+    }
+
     public Map<Format, Integer> waitingCounts(long courseId) {
         Course course = Course.findById(courseId);
         Map<Format, Integer> counts = new LinkedHashMap<>();

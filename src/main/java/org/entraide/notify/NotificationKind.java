@@ -33,7 +33,18 @@ public enum NotificationKind {
     /** A planned study session is off. Args: course title, first name of who cancelled it, when (in the reader's zone). */
     SESSION_CANCELLED(false),
     /** Someone wrote in the person's group (one notice until it is read). Args: course title, first name of who wrote. */
-    GROUP_POST(false);
+    GROUP_POST(false),
+    /**
+     * An organizer scheduled a meetup near the person. Args: course title, organizer's first name, when (in the city's
+     * zone), city and venue; the same four for the other meetup kinds.
+     */
+    MEETUP_SCHEDULED(false),
+    /** A meetup the person answered is called off. */
+    MEETUP_CANCELLED(false),
+    /** A seat freed up: the person moved from the waiting list to those going. */
+    MEETUP_SEAT(false),
+    /** A meetup the person is going to starts within a day. */
+    MEETUP_REMINDER(false);
 
     /** Whether the person has something to answer: these still come by e-mail to those who want only such mail. */
     public final boolean asksForAnswer;

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -26,10 +27,12 @@ public class EnrolmentService {
 
     private final ConsentService consent;
     private final GroupService groups;
+    private final Event<LeavingCourse> leaving;
 
-    EnrolmentService(ConsentService consent, GroupService groups) {
+    EnrolmentService(ConsentService consent, GroupService groups, Event<LeavingCourse> leaving) {
         this.consent = consent;
         this.groups = groups;
+        this.leaving = leaving;
     }
 
     /** Joins through the course's invite link; joining twice returns the existing enrolment. */
@@ -104,6 +107,7 @@ public class EnrolmentService {
         }
         PartnerInvite.update("status = ?1 where course.id = ?2 and (inviter.id = ?3 or invitee.id = ?3) and (status = ?4 or status = ?5)",
                 PartnerInvite.Status.DECLINED, courseId, personId, PartnerInvite.Status.OPEN, PartnerInvite.Status.JOINED);
+        leaving.fire(new LeavingCourse(courseId, personId));
         enrolment.delete();
     }
 

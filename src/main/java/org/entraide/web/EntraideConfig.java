@@ -30,6 +30,8 @@ public interface EntraideConfig {
 
     Rolling rolling();
 
+    MeetupReminders meetupReminders();
+
     Matching matching();
 
     interface Matching {
@@ -57,6 +59,12 @@ public interface EntraideConfig {
          */
         @WithDefault("3d")
         Duration previewTimeout();
+    }
+
+    /** How often the day-before reminders of meetups are looked for ("off" disables it, as in tests). */
+    interface MeetupReminders {
+        @WithDefault("10m")
+        String every();
     }
 
     /** Rolling matching's scheduler ("off" disables it, as in tests). */

@@ -1,5 +1,8 @@
 package org.entraide.web;
 
+import java.time.DateTimeException;
+import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Checks shared by every form: length limits and control characters in free text. */
@@ -81,5 +84,35 @@ public final class Texts {
             errors.add(field, "error.number");
             return null;
         }
+    }
+
+    /**
+     * Validates a required field read by {@code parser} (a date, a time, a choice) and records the error: {@code errorKey}
+     * when the parser refuses the text with a {@link DateTimeException} or an {@link IllegalArgumentException}.
+     * @return the value, or null when empty or refused
+     */
+    public static <T> T parsed(FormErrors errors, String field, String value, Function<String, T> parser, String errorKey) {
+        String trimmed = trimToNull(value);
+        if (trimmed == null) {
+            errors.add(field, "error.required");
+            return null;
+        }
+        try {
+            return parser.apply(trimmed);
+        } catch (DateTimeException | IllegalArgumentException e) {
+            errors.add(field, errorKey);
+            return null;
+        }
+    }
+
+    /** A parser for {@link #parsed}: a whole number that must be one of those offered (a length in a select). */
+    public static Function<String, Integer> oneOf(List<Integer> offered) {
+        return text -> {
+            int number = Integer.parseInt(text);
+            if (!offered.contains(number)) {
+                throw new IllegalArgumentException("not offered: " + number);
+            }
+            return number;
+        };
     }
 }

@@ -10,10 +10,10 @@ import java.time.temporal.ChronoUnit;
  * An iCalendar file (RFC 5545) of events in UTC: CRLF line ends, long lines folded at 75 octets without splitting a
  * character, text values escaped. UTC times need no VTIMEZONE: each calendar app shows them in its owner's zone.
  */
-final class CalendarFile {
+public final class CalendarFile {
 
     /** One event; {@code uid} must stay the same across changes, {@code sequence} grows with each. */
-    record Event(String uid, int sequence, Instant start, Instant end, String summary, String location, String description,
+    public record Event(String uid, int sequence, Instant start, Instant end, String summary, String location, String description,
             String url, boolean cancelled) {
     }
 
@@ -23,17 +23,17 @@ final class CalendarFile {
     private final StringBuilder out = new StringBuilder();
     private final String stamp;
 
-    CalendarFile(String name, Instant now) {
+    public CalendarFile(String name, Instant now) {
         this.stamp = utc(now);
         line("BEGIN:VCALENDAR");
         line("VERSION:2.0");
-        line("PRODID:-//Entraide//Study sessions//EN");
+        line("PRODID:-//Entraide//Calendar//EN");
         line("CALSCALE:GREGORIAN");
         line("METHOD:PUBLISH");
         line("X-WR-CALNAME:" + text(name));
     }
 
-    CalendarFile add(Event event) {
+    public CalendarFile add(Event event) {
         line("BEGIN:VEVENT");
         line("UID:" + text(event.uid()));
         line("SEQUENCE:" + event.sequence());
@@ -55,7 +55,7 @@ final class CalendarFile {
         return this;
     }
 
-    String build() {
+    public String build() {
         line("END:VCALENDAR");
         return out.toString();
     }

@@ -1,7 +1,6 @@
 package org.entraide.workspace;
 
 import java.net.URI;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,8 +8,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +33,7 @@ import org.entraide.web.EntraideConfig;
 import org.entraide.web.FormErrors;
 import org.entraide.web.I18n;
 import org.entraide.web.Texts;
+import org.entraide.web.When;
 
 import io.quarkus.security.ForbiddenException;
 
@@ -109,9 +107,9 @@ public class SessionService {
         ZoneId zone = zoneOf(group, personId);
         Instant now = Instant.now();
         FormErrors errors = new FormErrors();
-        LocalDate date = parse(errors, "date", form.date(), LocalDate::parse, "error.date");
-        LocalTime time = parse(errors, "time", form.time(), LocalTime::parse, "error.time");
-        Integer minutes = parse(errors, "minutes", form.minutes(), SessionService::length, "error.invalid-choice");
+        LocalDate date = Texts.parsed(errors, "date", form.date(), LocalDate::parse, "error.date");
+        LocalTime time = Texts.parsed(errors, "time", form.time(), LocalTime::parse, "error.time");
+        Integer minutes = Texts.parsed(errors, "minutes", form.minutes(), Texts.oneOf(LENGTHS), "error.invalid-choice");
         String topic = Texts.check(errors, "topic", form.topic(), false, StudySession.TOPIC_MAX);
         String place = Texts.check(errors, "place", form.place(), false, StudySession.PLACE_MAX);
         Instant start = null;
@@ -253,9 +251,8 @@ public class SessionService {
             }
             Locale locale = member.person.mailLocale();
             ZoneId zone = zoneOf(group, member.person.id);
-            String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale)
-                    .format(session.startsAt.atZone(zone)) + " (" + zone.getId() + ")";
-            notifications.notify(member.person, kind, "/groups/" + group.id + "#sessions", group.course.title, actor.firstName(), when);
+            notifications.notify(member.person, kind, "/groups/" + group.id + "#sessions", group.course.title, actor.firstName(),
+                    When.withZone(session.startsAt, zone, locale));
         }
     }
 
@@ -263,12 +260,8 @@ public class SessionService {
         return Enrolment.find(group.course.id, personId).map(Enrolment::zone).orElse(ZoneOffset.UTC);
     }
 
-    /** "Tuesday, December 1, 2026, 18:00–19:30" in the given zone and language. */
     private static String span(StudySession session, ZoneId zone, Locale locale) {
-        DateTimeFormatter clock = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
-        ZonedDateTime start = session.startsAt.atZone(zone);
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(start) + ", " + clock.format(start) + "–"
-                + clock.format(session.endsAt().atZone(zone));
+        return When.span(session.startsAt, session.endsAt(), zone, locale);
     }
 
     private static boolean sameClock(ZoneId a, ZoneId b, Instant at) {
@@ -283,32 +276,6 @@ public class SessionService {
         try {
             return URI.create(place).toString();
         } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static Integer length(String minutes) {
-        int length = Integer.parseInt(minutes);
-        if (!LENGTHS.contains(length)) {
-            throw new IllegalArgumentException("not an offered length: " + length);
-        }
-        return length;
-    }
-
-    private interface Parser<T> {
-        T parse(String text);
-    }
-
-    private static <T> T parse(FormErrors errors, String field, String value, Parser<T> parser, String errorKey) {
-        String trimmed = Texts.trimToNull(value);
-        if (trimmed == null) {
-            errors.add(field, "error.required");
-            return null;
-        }
-        try {
-            return parser.parse(trimmed);
-        } catch (DateTimeException | IllegalArgumentException e) {
-            errors.add(field, errorKey);
             return null;
         }
     }

@@ -47,6 +47,7 @@ import org.entraide.testing.Db;
 import org.entraide.testing.FirstAccount;
 import org.entraide.testing.Form;
 import org.entraide.testing.Groups;
+import org.entraide.testing.Meetups;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +98,8 @@ class AuthorizationMatrixTest {
     /** A study group of course A with the learner and the scratch person, made when a route first needs it. */
     static Long groupIdA;
     static String loginEmail;
+    /** A meetup of course A that the checks read (those that change one get a fresh one). */
+    static Long sharedMeetupId;
 
     // ------------------------------------------------------------------ the routes and the table
 
@@ -479,6 +482,13 @@ class AuthorizationMatrixTest {
         if (path.contains("{postId}")) {
             long inGroup = Long.parseLong(path.split("/")[2]);
             path = path.replace("{postId}", Long.toString(Groups.post(inGroup, groupMemberId, "Matrix message")));
+        }
+        if (path.startsWith("/meetups/")) {
+            long meetupId = changes || sharedMeetupId == null ? Meetups.meetup(courseA, teamId, 7) : sharedMeetupId;
+            if (!changes) {
+                sharedMeetupId = meetupId;
+            }
+            path = "/meetups/" + meetupId + path.substring(("/meetups/" + courseA).length());
         }
         if (path.startsWith("/notifications/" + courseA)) {
             path = "/notifications/" + newNotificationForLearner() + path.substring(("/notifications/" + courseA).length());

@@ -28,6 +28,7 @@ import org.entraide.profile.MoocExperience;
 import org.entraide.profile.Situation;
 import org.entraide.testing.Browser;
 import org.entraide.testing.Db;
+import org.entraide.testing.Groups;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -394,6 +395,20 @@ class BrowserJourneyTest {
         String ics = Files.readString(calendar.path());
         assertTrue(ics.startsWith("BEGIN:VCALENDAR\r\n") && ics.contains("SUMMARY:") && ics.contains("Week 1 exercises"), ics);
 
+        // Bea asks a question in the group's messages; Ada replies in the thread
+        bea.locator("#f-body").fill("Shall we start with the <quiz>?");
+        bea.locator("#f-question").check();
+        bea.locator("#messages form[action$='/posts']").first().locator("button[type=submit]").click();
+        bea.waitForLoadState(LoadState.LOAD);
+        assertTrue(bea.locator("#messages").textContent().contains("Shall we start with the <quiz>?"), bea.locator("#messages").textContent());
+        ada.navigate(url(URI.create(ada.url()).getPath()));
+        ada.locator("#messages details summary").first().click();
+        ada.locator("#messages details textarea").first().fill("Yes, Tuesday.");
+        ada.locator("#messages details button[type=submit]").first().click();
+        ada.waitForLoadState(LoadState.LOAD);
+        assertTrue(ada.locator("#messages .reply").first().textContent().contains("Yes, Tuesday."), ada.locator("#messages").textContent());
+        check(ada, "matching-messages");
+
         // the course team follows the outcome from the groups page
         team.navigate(url("/courses/" + courseId + "/manage/groups"));
         check(team, "matching-groups-health");
@@ -424,6 +439,80 @@ class BrowserJourneyTest {
             ada.navigate(url("/notifications"));
             assertTrue(ada.locator("main li.notification.unread").count() < before, "one notification fewer unread");
         }
+        assertNoProblems();
+    }
+
+    @Test
+    void organizerSchedulesAMeetupWhereLearnersLiveAndALearnerAnswers() throws Exception {
+        // the course team creates a course offering local meetups
+        Page team = open(new com.microsoft.playwright.Browser.NewContextOptions());
+        team.navigate(url("/signup"));
+        signUp(team, "Oona Organizer", Browser.uniqueEmail("journey-meetup-team"));
+        team.navigate(url("/courses/new"));
+        team.locator("#f-title").fill("Meetup journey course");
+        team.locator("#format-LOCAL_MEETUP").check();
+        team.locator("main button[type=submit]").last().click();
+        assertPath(team, "/courses/\\d+/manage");
+        long courseId = Long.parseLong(team.url().replaceAll(".*/courses/(\\d+)/manage.*", "$1"));
+        Db.run(() -> Course.<Course>findById(courseId).meetupMinSize = 3);
+
+        // Lena joins in her browser; two more Paris learners who want meetups join through the forms (outside the browser)
+        Page lena = open(new com.microsoft.playwright.Browser.NewContextOptions());
+        String lenaEmail = Browser.uniqueEmail("journey-lena");
+        lena.navigate(url("/signup"));
+        signUp(lena, "Lena Meyer", lenaEmail);
+        lena.navigate(url("/join/" + Db.tx(() -> Course.<Course>findById(courseId).inviteCode)));
+        lena.locator("main form button[type=submit]").click();
+        assertPath(lena, ".*/profile/where");
+        completeProfile(courseId, lenaEmail);
+        Groups.TestCourse course = new Groups.TestCourse(courseId, null);
+        List<Groups.Learner> others = Groups.learners(course, "LOCAL_MEETUP", "Max", "Noa");
+        long lenaId = Db.tx(() -> Person.findByEmail(lenaEmail).orElseThrow().id);
+        Db.run(() -> {
+            for (long personId : List.of(lenaId, others.get(0).personId(), others.get(1).personId())) {
+                Enrolment e = Enrolment.find(courseId, personId).orElseThrow();
+                e.formats = "LOCAL_MEETUP";
+                e.modalities = "IN_PERSON";
+            }
+        });
+
+        // the team sees where learners want to meet and schedules a meetup there
+        team.navigate(url("/courses/" + courseId + "/manage"));
+        team.locator("main nav a[href$='/manage/meetups']").click();
+        assertPath(team, "/courses/\\d+/manage/meetups");
+        check(team, "meetup-organize");
+        assertTrue(team.locator("#demand").textContent().contains("Paris, France"), team.locator("#demand").textContent());
+        team.locator("#demand a[href*='/manage/meetups/new?placeId=']").first().click();
+        assertPath(team, "/courses/\\d+/manage/meetups/new");
+        check(team, "meetup-new");
+        team.locator("#f-venue").fill("Bibliothèque Richelieu");
+        team.locator("#f-address").fill("5 rue Vivienne");
+        team.locator("#f-description").fill("Week 2 together, then coffee.");
+        team.locator("main form[action$='/manage/meetups'] button[type=submit]").click();
+        assertPath(team, "/meetups/\\d+");
+        check(team, "meetup-scheduled");
+        String meetupPath = URI.create(team.url()).getPath();
+
+        // Lena finds it from the course page, answers, and adds it to her calendar
+        lena.navigate(url("/courses/" + courseId));
+        lena.locator("#meetups a[href='/courses/" + courseId + "/meetups']").click();
+        assertPath(lena, "/courses/\\d+/meetups");
+        check(lena, "meetup-list");
+        lena.locator("#near a[href='" + meetupPath + "']").click();
+        assertPath(lena, "/meetups/\\d+");
+        check(lena, "meetup-page");
+        lena.locator("#rsvp form[action$='/rsvp'] button[type=submit]").click();
+        lena.waitForLoadState(LoadState.LOAD);
+        assertTrue(lena.locator("#rsvp").textContent().contains("You are going"), lena.locator("#rsvp").textContent());
+        check(lena, "meetup-going");
+        Download calendar = lena.waitForDownload(() -> lena.locator("#rsvp a[href$='/calendar.ics']").click());
+        String ics = Files.readString(calendar.path());
+        assertTrue(ics.contains("LOCATION:Bibliothèque Richelieu\\, 5 rue Vivienne"), ics);
+
+        // the team sees who is coming
+        team.navigate(url(meetupPath));
+        assertTrue(team.locator("#people").textContent().contains("Lena Meyer"), team.locator("#people").textContent());
+        check(team, "meetup-people");
         assertNoProblems();
     }
 

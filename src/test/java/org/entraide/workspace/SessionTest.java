@@ -1,5 +1,8 @@
 package org.entraide.workspace;
 
+import static org.entraide.testing.Calendars.onlyEvent;
+import static org.entraide.testing.Calendars.utc;
+import static org.entraide.testing.Calendars.value;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -7,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -32,8 +34,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 
@@ -220,19 +220,5 @@ class SessionTest {
 
     private static long notices(Learner learner, NotificationKind kind) {
         return Db.tx(() -> Notification.count("person.id = ?1 and kind = ?2", learner.personId(), kind));
-    }
-
-    private static VEvent onlyEvent(String ics) throws Exception {
-        List<VEvent> events = new CalendarBuilder().build(new StringReader(ics)).getComponents(Component.VEVENT);
-        assertEquals(1, events.size(), ics);
-        return events.get(0);
-    }
-
-    private static String value(VEvent event, String property) {
-        return event.getProperty(property).orElseThrow(() -> new AssertionError("no " + property)).getValue();
-    }
-
-    private static String utc(Instant instant) {
-        return DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC).format(instant);
     }
 }

@@ -1,0 +1,494 @@
+package org.entraide.meetup;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.entraide.account.AccountExport;
+import org.entraide.account.Person;
+import org.entraide.course.Course;
+import org.entraide.course.CourseService;
+import org.entraide.geo.Distances;
+import org.entraide.geo.GeoService;
+import org.entraide.geo.Place;
+import org.entraide.matching.MatchingService;
+import org.entraide.matching.engine.MeetupCluster;
+import org.entraide.notify.NotificationKind;
+import org.entraide.notify.NotificationService;
+import org.entraide.profile.Enrolment;
+import org.entraide.profile.Format;
+import org.entraide.profile.LeavingCourse;
+import org.entraide.web.EntraideConfig;
+import org.entraide.web.FormErrors;
+import org.entraide.web.I18n;
+import org.entraide.web.InvalidInputException;
+import org.entraide.web.RowLocks;
+import org.entraide.web.Texts;
+import org.entraide.web.When;
+import org.entraide.workspace.CalendarFile;
+
+import io.quarkus.security.ForbiddenException;
+
+/**
+ * Local meetups: organizers (and the course team) see where learners who want them live close together and schedule
+ * one in a city; learners nearby are told, answer (a seat while there are some, then the waiting list, which moves up
+ * when someone withdraws), are reminded the day before, and the organizer records who came.
+ */
+@ApplicationScoped
+public class MeetupService {
+
+    /** The lengths offered, in minutes. */
+    public static final List<Integer> LENGTHS = List.of(60, 90, 120, 180, 240);
+    static final int CAPACITY_MIN = 2;
+    static final int CAPACITY_MAX = 500;
+    /** Upcoming meetups a course may have at once: a bound on what one organizer can add, far above real use. */
+    static final int UPCOMING_MAX = 100;
+    static final int PAST_SHOWN = 20;
+    static final Duration REMIND_BEFORE = Duration.ofHours(24);
+    private static final Duration FARTHEST = Duration.ofDays(366);
+
+    private final CourseService courses;
+    private final GeoService geo;
+    private final MatchingService matching;
+    private final NotificationService notifications;
+    private final String baseUrl;
+
+    MeetupService(CourseService courses, GeoService geo, MatchingService matching, NotificationService notifications,
+            EntraideConfig config) {
+        this.courses = courses;
+        this.geo = geo;
+        this.matching = matching;
+        this.notifications = notifications;
+        this.baseUrl = config.siteUrl();
+    }
+
+    // ------------------------------------------------------------------ what people see
+
+    /** A meetup in a list: where, when (in the city's zone), seats, and the reader's own answer. */
+    public record MeetupCard(Meetup meetup, String city, String when, Long distanceKm, long going, long waitlisted, MeetupRsvp.Status mine) {
+
+        public boolean full() {
+            return going >= meetup.capacity;
+        }
+
+        public long seatsLeft() {
+            return Math.max(0, meetup.capacity - going);
+        }
+    }
+
+    /**
+     * The course's meetups for one person: those within their travel radius first ({@code near}), then the others. Staff
+     * without a learner profile see every meetup in {@code others}.
+     */
+    public record CoursePage(Course course, List<MeetupCard> near, List<MeetupCard> others, boolean staff, boolean located,
+            int radiusKm, boolean wantsMeetups) {
+    }
+
+    public CoursePage coursePage(long courseId, long personId, Locale locale) {
+        CourseService.Membership membership = courses.requireMembership(courseId, personId);
+        Optional<Enrolment> enrolment = membership.enrolment();
+        Enrolment located = enrolment.filter(e -> e.latitude != null && e.longitude != null).orElse(null);
+        int radius = located == null || located.travelRadiusKm == null ? membership.course().defaultRadiusKm : located.travelRadiusKm;
+        List<MeetupCard> near = new ArrayList<>();
+        List<MeetupCard> others = new ArrayList<>();
+        for (Meetup meetup : Meetup.upcoming(courseId, Instant.now(), UPCOMING_MAX)) {
+            Long distance = located == null ? null
+                    : Math.round(Distances.km(located.latitude, located.longitude, meetup.latitude, meetup.longitude));
+            MeetupCard card = card(meetup, personId, distance, locale);
+            (distance != null && distance <= radius ? near : others).add(card);
+        }
+        others.sort(Comparator.comparing((MeetupCard c) -> c.distanceKm() == null ? Long.MAX_VALUE : c.distanceKm())
+                .thenComparing(c -> c.meetup().startsAt));
+        boolean wants = enrolment.map(e -> e.formatSet().contains(Format.LOCAL_MEETUP)).orElse(false);
+        return new CoursePage(membership.course(), near, others, isStaff(membership, personId), located != null, radius, wants);
+    }
+
+    /** A place where enough learners who want meetups live close together. */
+    public record Demand(long placeId, String city, int learners, long radiusKm) {
+    }
+
+    /** The organizers' page: demand by city, the meetups to come and those past (with their attendance). */
+    public record ManagePage(Course course, boolean offered, List<Demand> demand, int unclustered, List<MeetupCard> upcoming,
+            List<MeetupCard> past) {
+    }
+
+    public ManagePage managePage(long courseId, long personId, Locale locale) {
+        Course course = requireStaff(courseId, personId);
+        var result = matching.meetupDemand(courseId);
+        List<Demand> demand = new ArrayList<>();
+        for (MeetupCluster cluster : result.clusters()) {
+            long placeId = Long.parseLong(cluster.centre().id());
+            String city = geo.place(placeId).map(p -> p.label(locale)).orElse(cluster.centre().name());
+            demand.add(new Demand(placeId, city, cluster.members().size(), Math.round(cluster.radiusKm())));
+        }
+        Instant now = Instant.now();
+        List<MeetupCard> upcoming = Meetup.upcoming(courseId, now, UPCOMING_MAX).stream().map(m -> card(m, personId, null, locale)).toList();
+        List<MeetupCard> past = Meetup.past(courseId, now, PAST_SHOWN).stream().map(m -> card(m, personId, null, locale)).toList();
+        return new ManagePage(course, course.offers(Format.LOCAL_MEETUP), demand, result.unmatched().size(), upcoming, past);
+    }
+
+    /** What the scheduling form was given (or starts with): every field as typed. */
+    public record MeetupForm(String placeId, String date, String time, String minutes, String capacity, String venue, String address,
+            String description) {
+
+        static MeetupForm start(Long placeId) {
+            // a weekday evening two weeks ahead leaves time to spread the word; the organizer changes it
+            String inTwoWeeks = LocalDate.now().plusDays(14).toString();
+            return new MeetupForm(placeId == null ? null : placeId.toString(), inTwoWeeks, "18:30", "120", "12", null, null, null);
+        }
+
+        public boolean isPlace(long id) {
+            return Long.toString(id).equals(placeId);
+        }
+    }
+
+    /** The scheduling page: the chosen city (if any), city search results, the form. */
+    public record NewPage(Course course, Place place, String placeLabel, String query, List<Place> results, MeetupForm form,
+            List<Integer> lengths) {
+    }
+
+    public NewPage newPage(long courseId, long personId, MeetupForm typed, String query, Locale locale) {
+        Course course = requireStaff(courseId, personId);
+        Place place = placeOf(typed.placeId()).orElse(null);
+        List<Place> results = geo.search(query, 12);
+        return new NewPage(course, place, place == null ? null : place.label(locale), query == null ? "" : query, results, typed, LENGTHS);
+    }
+
+    public NewPage newPage(long courseId, long personId, String placeId, String query, Locale locale) {
+        Long id = placeOf(placeId).map(Place::id).orElse(null);
+        return newPage(courseId, personId, MeetupForm.start(id), query, locale);
+    }
+
+    /** One meetup for one person; the staff also see who answered, and after the start record who came. */
+    public record MeetupPage(MeetupCard card, String organizer, boolean learner, boolean staff, int waitlistPosition, boolean started,
+            boolean over, List<MeetupRsvp> going, List<MeetupRsvp> waitlisted) {
+    }
+
+    public MeetupPage page(long meetupId, long personId, Locale locale) {
+        Meetup meetup = Meetup.findById(meetupId);
+        if (meetup == null) {
+            throw new NotFoundException();
+        }
+        CourseService.Membership membership = courses.requireMembership(meetup.course.id, personId);
+        boolean staff = isStaff(membership, personId);
+        Instant now = Instant.now();
+        MeetupCard card = card(meetup, personId, null, locale);
+        List<MeetupRsvp> waitlisted = MeetupRsvp.list(meetupId, MeetupRsvp.Status.WAITLISTED);
+        int position = 0;
+        for (int i = 0; i < waitlisted.size(); i++) {
+            if (waitlisted.get(i).person.id == personId) {
+                position = i + 1;
+            }
+        }
+        return new MeetupPage(card, meetup.organizer == null ? null : meetup.organizer.firstName(), membership.enrolment().isPresent(),
+                staff, position, meetup.started(now), !meetup.endsAt().isAfter(now),
+                staff ? MeetupRsvp.list(meetupId, MeetupRsvp.Status.GOING) : List.of(), staff ? waitlisted : List.of());
+    }
+
+    private MeetupCard card(Meetup meetup, long personId, Long distanceKm, Locale locale) {
+        String city = geo.place(meetup.placeId).map(p -> p.label(locale)).orElse(meetup.cityName);
+        return new MeetupCard(meetup, city, When.span(meetup.startsAt, meetup.endsAt(), meetup.zone(), locale) + " (" + meetup.timeZone + ")",
+                distanceKm, MeetupRsvp.count(meetup.id, MeetupRsvp.Status.GOING), MeetupRsvp.count(meetup.id, MeetupRsvp.Status.WAITLISTED),
+                MeetupRsvp.of(meetup.id, personId).map(r -> r.status).orElse(null));
+    }
+
+    // ------------------------------------------------------------------ organizers
+
+    /** Schedules a meetup; the course's learners who want meetups and live within their travel radius of the city are told. */
+    @Transactional
+    public Meetup create(long courseId, long personId, MeetupForm form) {
+        Course course = requireStaff(courseId, personId);
+        Instant now = Instant.now();
+        FormErrors errors = new FormErrors();
+        Place place = null;
+        if (Texts.trimToNull(form.placeId()) == null) {
+            errors.add("placeId", "error.meetup-city");
+        } else {
+            place = placeOf(form.placeId()).orElse(null);
+            if (place == null) {
+                errors.add("placeId", "error.invalid-choice");
+            }
+        }
+        LocalDate date = Texts.parsed(errors, "date", form.date(), LocalDate::parse, "error.date");
+        LocalTime time = Texts.parsed(errors, "time", form.time(), LocalTime::parse, "error.time");
+        Integer minutes = Texts.parsed(errors, "minutes", form.minutes(), Texts.oneOf(LENGTHS), "error.invalid-choice");
+        Integer capacity = Texts.wholeNumber(errors, "capacity", form.capacity(), CAPACITY_MIN, CAPACITY_MAX, true);
+        String venue = Texts.check(errors, "venue", form.venue(), true, Meetup.VENUE_MAX);
+        String address = Texts.check(errors, "address", form.address(), false, Meetup.ADDRESS_MAX);
+        String description = Texts.check(errors, "description", form.description(), false, Meetup.DESCRIPTION_MAX);
+        Instant start = null;
+        if (place != null && date != null && time != null) {
+            start = ZonedDateTime.of(date, time.truncatedTo(ChronoUnit.MINUTES), ZoneId.of(place.timezone())).toInstant();
+            if (!start.isAfter(now)) {
+                errors.add("date", "error.session-past");
+            } else if (start.isAfter(now.plus(FARTHEST))) {
+                errors.add("date", "error.session-too-far");
+            }
+        }
+        if (Meetup.upcoming(courseId, now, UPCOMING_MAX).stream().filter(m -> !m.cancelled()).count() >= UPCOMING_MAX) {
+            errors.add("date", "error.meetup-limit");
+        }
+        errors.throwIfAny();
+
+        Meetup meetup = new Meetup();
+        meetup.course = course;
+        meetup.organizer = Person.findById(personId);
+        meetup.placeId = place.id();
+        meetup.cityName = place.name();
+        meetup.countryCode = place.countryCode();
+        meetup.latitude = place.latitude();
+        meetup.longitude = place.longitude();
+        meetup.timeZone = place.timezone();
+        meetup.venue = venue;
+        meetup.address = address;
+        meetup.description = description;
+        meetup.startsAt = start;
+        meetup.minutes = minutes;
+        meetup.capacity = capacity;
+        meetup.createdAt = now;
+        meetup.persist();
+        for (Enrolment learner : learnersNear(meetup)) {
+            if (learner.person.id != personId) {
+                tell(learner.person, NotificationKind.MEETUP_SCHEDULED, meetup);
+            }
+        }
+        return meetup;
+    }
+
+    /** Learners of the course who chose meetups, are not pausing, and live within their travel radius of the meetup's city. */
+    private static List<Enrolment> learnersNear(Meetup meetup) {
+        int defaultRadius = meetup.course.defaultRadiusKm;
+        return Enrolment.<Enrolment>list("course.id = ?1 and profileComplete = true and status <> ?2 and latitude is not null",
+                meetup.course.id, Enrolment.Status.PAUSED).stream()
+                .filter(e -> e.formatSet().contains(Format.LOCAL_MEETUP))
+                .filter(e -> Distances.km(e.latitude, e.longitude, meetup.latitude, meetup.longitude)
+                        <= (e.travelRadiusKm == null ? defaultRadius : e.travelRadiusKm))
+                .toList();
+    }
+
+    /** Calls a meetup off: everyone who answered is told, and calendars drop the event. */
+    @Transactional
+    public boolean cancel(long meetupId, long personId) {
+        Meetup meetup = RowLocks.lockAndReload(staffMeetup(meetupId, personId));
+        if (meetup.started(Instant.now())) {
+            return false;
+        }
+        if (!meetup.cancelled()) {
+            meetup.cancelledAt = Instant.now();
+            meetup.sequence++;
+            for (MeetupRsvp rsvp : MeetupRsvp.<MeetupRsvp>list("meetup.id", meetupId)) {
+                if (rsvp.person.id != personId) {
+                    tell(rsvp.person, NotificationKind.MEETUP_CANCELLED, meetup);
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Records who came, once the meetup has started: those ticked came, the other seat-holders did not. */
+    @Transactional
+    public void recordAttendance(long meetupId, long personId, List<String> attended) {
+        Meetup meetup = staffMeetup(meetupId, personId);
+        if (!meetup.started(Instant.now()) || meetup.cancelled()) {
+            throw InvalidInputException.of("attended", "error.meetup-not-started");
+        }
+        List<MeetupRsvp> going = MeetupRsvp.list(meetupId, MeetupRsvp.Status.GOING);
+        Set<Long> goingIds = new HashSet<>(going.stream().map(r -> r.person.id).toList());
+        Set<Long> came = new HashSet<>();
+        for (String value : attended == null ? List.<String>of() : attended) {
+            try {
+                long id = Long.parseLong(value.strip());
+                if (!goingIds.contains(id)) {
+                    throw new NumberFormatException("not going: " + id);
+                }
+                came.add(id);
+            } catch (NumberFormatException e) {
+                throw InvalidInputException.of("attended", "error.invalid-choice");
+            }
+        }
+        for (MeetupRsvp rsvp : going) {
+            rsvp.attended = came.contains(rsvp.person.id);
+        }
+    }
+
+    // ------------------------------------------------------------------ learners
+
+    /**
+     * Answers "I am going": a seat while there are some, else the end of the waiting list. Answering twice changes
+     * nothing. Only learners of the course answer, and only before the start of a meetup that is on.
+     */
+    @Transactional
+    public MeetupRsvp.Status attend(long meetupId, long personId) {
+        Meetup meetup = learnerMeetup(meetupId, personId);
+        // one answer at a time per meetup, so that two last-seat answers cannot both get it
+        RowLocks.lockAndReload(meetup);
+        Optional<MeetupRsvp> existing = MeetupRsvp.of(meetupId, personId);
+        if (existing.isPresent()) {
+            return existing.get().status;
+        }
+        if (meetup.cancelled() || meetup.started(Instant.now())) {
+            throw InvalidInputException.of("rsvp", "error.meetup-closed");
+        }
+        MeetupRsvp rsvp = new MeetupRsvp();
+        rsvp.meetup = meetup;
+        rsvp.person = Person.findById(personId);
+        rsvp.status = MeetupRsvp.count(meetupId, MeetupRsvp.Status.GOING) < meetup.capacity ? MeetupRsvp.Status.GOING
+                : MeetupRsvp.Status.WAITLISTED;
+        rsvp.answeredAt = Instant.now();
+        rsvp.persist();
+        return rsvp.status;
+    }
+
+    /** Withdraws the person's answer; a freed seat goes to the first on the waiting list, who is told. */
+    @Transactional
+    public void withdraw(long meetupId, long personId) {
+        Meetup meetup = learnerMeetup(meetupId, personId);
+        RowLocks.lockAndReload(meetup);
+        if (meetup.started(Instant.now())) {
+            throw InvalidInputException.of("rsvp", "error.meetup-closed");
+        }
+        withdrawUnchecked(meetup, personId);
+    }
+
+    private void withdrawUnchecked(Meetup meetup, long personId) {
+        Optional<MeetupRsvp> rsvp = MeetupRsvp.of(meetup.id, personId);
+        if (rsvp.isEmpty()) {
+            return;
+        }
+        boolean freedSeat = rsvp.get().status == MeetupRsvp.Status.GOING;
+        rsvp.get().delete();
+        if (freedSeat && !meetup.cancelled()) {
+            MeetupRsvp.list(meetup.id, MeetupRsvp.Status.WAITLISTED).stream().findFirst().ifPresent(next -> {
+                next.status = MeetupRsvp.Status.GOING;
+                tell(next.person, NotificationKind.MEETUP_SEAT, meetup);
+            });
+        }
+    }
+
+    /** Someone leaving the course (or deleting their account) gives up their answers to meetups to come. */
+    void leaveMeetups(@Observes LeavingCourse leaving) {
+        Instant now = Instant.now();
+        for (MeetupRsvp rsvp : MeetupRsvp.<MeetupRsvp>list("person.id = ?1 and meetup.course.id = ?2", leaving.personId(),
+                leaving.courseId())) {
+            if (!rsvp.meetup.started(now)) {
+                withdrawUnchecked(RowLocks.lockAndReload(rsvp.meetup), leaving.personId());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ calendar, reminders, export
+
+    public String calendar(long meetupId, long personId, Locale locale) {
+        Meetup meetup = Meetup.findById(meetupId);
+        if (meetup == null) {
+            throw new NotFoundException();
+        }
+        courses.requireMembership(meetup.course.id, personId);
+        String url = baseUrl + "/meetups/" + meetupId;
+        String title = I18n.message(locale, "meetup.summary", meetup.course.title, meetup.cityName);
+        String location = meetup.address == null ? meetup.venue + ", " + meetup.cityName : meetup.venue + ", " + meetup.address;
+        String description = meetup.description == null ? url : meetup.description + "\n\n" + url;
+        return new CalendarFile(title, Instant.now())
+                .add(new CalendarFile.Event("entraide-meetup-" + meetupId + "@" + URI.create(baseUrl).getHost(), meetup.sequence,
+                        meetup.startsAt, meetup.endsAt(), title, location, description, url, meetup.cancelled()))
+                .build();
+    }
+
+    /** Reminds those going to meetups that start within a day (once per meetup); returns how many meetups were done. */
+    @Transactional
+    public int remindDue(Instant now) {
+        List<Meetup> due = Meetup.list("remindedAt is null and cancelledAt is null and startsAt > ?1 and startsAt <= ?2", now,
+                now.plus(REMIND_BEFORE));
+        for (Meetup meetup : due) {
+            meetup.remindedAt = now;
+            for (MeetupRsvp rsvp : MeetupRsvp.list(meetup.id, MeetupRsvp.Status.GOING)) {
+                tell(rsvp.person, NotificationKind.MEETUP_REMINDER, meetup);
+            }
+        }
+        return due.size();
+    }
+
+    /** A meetup the person answered or organized, as "Download my data" lists it. */
+    public record MeetupData(long meetupId, long courseId, String city, String venue, Instant startsAt, int minutes, String answer,
+            Boolean attended) {
+    }
+
+    void exportMeetups(@Observes AccountExport export) {
+        export.add("meetupAnswers", MeetupRsvp.<MeetupRsvp>list("person.id = ?1 order by answeredAt", export.personId()).stream()
+                .map(r -> data(r.meetup, r.status.name(), r.attended)).toList());
+        export.add("meetupsOrganized", Meetup.<Meetup>list("organizer.id = ?1 order by startsAt", export.personId()).stream()
+                .map(m -> data(m, "ORGANIZER", null)).toList());
+    }
+
+    private static MeetupData data(Meetup m, String answer, Boolean attended) {
+        return new MeetupData(m.id, m.course.id, m.cityName, m.venue, m.startsAt, m.minutes, answer, attended);
+    }
+
+    // ------------------------------------------------------------------ rules
+
+    /** The course if the person organizes meetups for it (organizers, the course team, platform admins); 403 for learners. */
+    private Course requireStaff(long courseId, long personId) {
+        CourseService.Membership membership = courses.requireMembership(courseId, personId);
+        if (!isStaff(membership, personId)) {
+            throw new ForbiddenException();
+        }
+        return membership.course();
+    }
+
+    private static boolean isStaff(CourseService.Membership membership, long personId) {
+        return membership.team() || membership.organizer() || Person.<Person>findById(personId).platformAdmin;
+    }
+
+    private Meetup staffMeetup(long meetupId, long personId) {
+        Meetup meetup = Meetup.findById(meetupId);
+        if (meetup == null) {
+            throw new NotFoundException();
+        }
+        requireStaff(meetup.course.id, personId);
+        return meetup;
+    }
+
+    /** The meetup if the person is a learner of its course; 404 for strangers, 403 for staff without a learner profile. */
+    private Meetup learnerMeetup(long meetupId, long personId) {
+        Meetup meetup = Meetup.findById(meetupId);
+        if (meetup == null) {
+            throw new NotFoundException();
+        }
+        if (courses.requireMembership(meetup.course.id, personId).enrolment().isEmpty()) {
+            throw new ForbiddenException();
+        }
+        return meetup;
+    }
+
+    private Optional<Place> placeOf(String placeId) {
+        try {
+            return placeId == null ? Optional.empty() : geo.place(Long.parseLong(placeId.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void tell(Person person, NotificationKind kind, Meetup meetup) {
+        Locale locale = person.mailLocale();
+        notifications.notify(person, kind, "/meetups/" + meetup.id, meetup.course.title,
+                meetup.organizer == null ? "" : meetup.organizer.firstName(), When.withZone(meetup.startsAt, meetup.zone(), locale),
+                meetup.cityName + " · " + meetup.venue);
+    }
+}

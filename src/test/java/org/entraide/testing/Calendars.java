@@ -1,0 +1,36 @@
+package org.entraide.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.component.VEvent;
+
+/** Calendar files read back with ical4j, an independent RFC 5545 parser. */
+public final class Calendars {
+
+    private Calendars() {
+    }
+
+    /** The file's only event; the file must parse and hold exactly one. */
+    public static VEvent onlyEvent(String ics) throws Exception {
+        List<VEvent> events = new CalendarBuilder().build(new StringReader(ics)).getComponents(Component.VEVENT);
+        assertEquals(1, events.size(), ics);
+        return events.get(0);
+    }
+
+    public static String value(VEvent event, String property) {
+        return event.getProperty(property).orElseThrow(() -> new AssertionError("no " + property)).getValue();
+    }
+
+    /** An instant as a UTC DATE-TIME value (20261201T173000Z). */
+    public static String utc(Instant instant) {
+        return DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(instant);
+    }
+}
