@@ -17,13 +17,20 @@ import org.entraide.dashboard.OutcomeFigures.WeekSurvival;
 import org.entraide.group.LearningGroup;
 import org.entraide.group.MemberReport;
 import org.entraide.matching.Proposal;
+import org.entraide.meetup.Meetup;
+import org.entraide.meetup.MeetupRsvp;
 import org.entraide.profile.Enrolment;
 import org.entraide.profile.Format;
 import org.entraide.web.Queries;
+import org.entraide.workspace.GroupCheckin;
+import org.entraide.workspace.GroupPost;
+import org.entraide.workspace.GroupTask;
+import org.entraide.workspace.StudySession;
 
 /**
- * How matching works out in a course, for its team: who got partners, how fast, how proposals were answered and how
- * long groups last. Counts only; nothing members write to each other is read. A fixed number of queries per page.
+ * How matching works out in a course, for its team: who got partners, how fast, how proposals were answered, how
+ * long groups last, what they do in their workspaces and how meetups go. Counts only; nothing members write to each
+ * other is read. A fixed number of queries per page.
  */
 @ApplicationScoped
 public class OutcomesService {
@@ -84,17 +91,66 @@ public class OutcomesService {
         }
     }
 
+    /** What groups did in their workspaces over the last {@value #ACTIVITY_DAYS} days, and how the week's check-ins went. */
+    public record Activity(long sessions, long messages, long tasksDone, Map<GroupCheckin.Progress, Long> checkins) {
+    }
+
+    /** Meetups held and to come (cancelled ones aside); of the seats taken at those held, who came as recorded. */
+    public record Meetups(long held, long upcoming, long came, long didNotCome, long notRecorded) {
+    }
+
     /** The whole page; {@code timeToPartners} is null until someone is matched. */
     public record Outcomes(Course course, Learners learners, TimeToPartners timeToPartners, Answers answers, Groups groups,
-            List<WeekSurvival> persistence) {
+            List<WeekSurvival> persistence, Activity activity, Meetups meetups) {
     }
+
+    static final int ACTIVITY_DAYS = 28;
 
     public Outcomes outcomes(long courseId, long personId, Instant now) {
         Course course = courses.requireTeam(courseId, personId);
         EntityManager em = Course.getEntityManager();
         List<Duration> waits = waitsForPartners(em, courseId);
         return new Outcomes(course, learners(em, courseId, waits.size()), timeToPartners(waits), answers(em, courseId), groups(em, courseId),
-                OutcomeFigures.survival(groupSpans(em, courseId), now, weeksFollowed(course)));
+                OutcomeFigures.survival(groupSpans(em, courseId), now, weeksFollowed(course)), activity(em, courseId, now),
+                meetups(em, courseId, now));
+    }
+
+    private static Activity activity(EntityManager em, long courseId, Instant now) {
+        Instant since = now.minus(Duration.ofDays(ACTIVITY_DAYS));
+        Map<GroupCheckin.Progress, Long> checkins = new EnumMap<>(GroupCheckin.Progress.class);
+        for (GroupCheckin.Progress progress : GroupCheckin.Progress.values()) {
+            checkins.put(progress, 0L);
+        }
+        for (Object[] row : em.createQuery("select c.progress, count(c) from GroupCheckin c where c.group.course.id = ?1 and c.updatedAt >= ?2"
+                + " group by c.progress", Object[].class).setParameter(1, courseId).setParameter(2, now.minus(Duration.ofDays(7)))
+                .getResultList()) {
+            checkins.put((GroupCheckin.Progress) row[0], (Long) row[1]);
+        }
+        return new Activity(
+                Queries.count(StudySession.class, "group.course.id = ?1 and createdAt >= ?2 and cancelledAt is null", courseId, since),
+                Queries.count(GroupPost.class, "group.course.id = ?1 and createdAt >= ?2", courseId, since),
+                Queries.count(GroupTask.class, "group.course.id = ?1 and doneAt >= ?2", courseId, since), checkins);
+    }
+
+    private static Meetups meetups(EntityManager em, long courseId, Instant now) {
+        long held = Queries.count(Meetup.class, "course.id = ?1 and cancelledAt is null and startsAt <= ?2", courseId, now);
+        long upcoming = Queries.count(Meetup.class, "course.id = ?1 and cancelledAt is null and startsAt > ?2", courseId, now);
+        long came = 0;
+        long didNotCome = 0;
+        long notRecorded = 0;
+        for (Object[] row : em.createQuery("select r.attended, count(r) from MeetupRsvp r where r.meetup.course.id = ?1 and r.status = ?2"
+                + " and r.meetup.cancelledAt is null and r.meetup.startsAt <= ?3 group by r.attended", Object[].class)
+                .setParameter(1, courseId).setParameter(2, MeetupRsvp.Status.GOING).setParameter(3, now).getResultList()) {
+            long count = (Long) row[1];
+            if (row[0] == null) {
+                notRecorded += count;
+            } else if ((Boolean) row[0]) {
+                came += count;
+            } else {
+                didNotCome += count;
+            }
+        }
+        return new Meetups(held, upcoming, came, didNotCome, notRecorded);
     }
 
     private static Learners learners(EntityManager em, long courseId, long matched) {

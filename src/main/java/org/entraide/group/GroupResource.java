@@ -1,5 +1,7 @@
 package org.entraide.group;
 
+import java.util.Locale;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,10 +11,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.entraide.account.CurrentPerson;
+import org.entraide.workspace.CheckinService;
+import org.entraide.workspace.CheckinService.CheckinForm;
 import org.entraide.workspace.GroupPost;
+import org.entraide.workspace.NoteService;
+import org.entraide.workspace.NoteService.NoteForm;
 import org.entraide.workspace.PostService;
 import org.entraide.workspace.SessionService;
 import org.entraide.workspace.SessionService.SessionForm;
+import org.entraide.workspace.TaskService;
+import org.entraide.workspace.TaskService.TaskForm;
 import org.entraide.web.FormErrors;
 import org.entraide.web.InvalidInputException;
 import org.entraide.web.Redirects;
@@ -24,7 +32,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
-/** The group page, the workspace: members and their contacts, common times, study sessions, messages, leave, report. */
+/** The group page, the workspace: members and contacts, common times, study sessions, messages, tasks, check-ins, notes, leave, report. */
 @Path("/groups/{id}")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
@@ -34,20 +42,37 @@ public class GroupResource {
 
     /** What was typed in the page's forms, shown again with a validation error so nothing is lost. */
     public record Typed(String reported, String reportReason, String leaveReason, String postBody, boolean question, String replyTo,
-            String replyBody) {
-        static final Typed NONE = new Typed(null, null, null, null, false, null, null);
+            String replyBody, SessionForm session, TaskForm task, CheckinForm checkin, NoteForm note) {
+        static final Typed NONE = new Typed(null, null, null, null, false, null, null, null, null, null, null);
 
         static Typed report(String reported, String reason) {
-            return new Typed(reported, reason, null, null, false, null, null);
+            return new Typed(reported, reason, null, null, false, null, null, null, null, null, null);
         }
 
         static Typed leave(String reason) {
-            return new Typed(null, null, reason, null, false, null, null);
+            return new Typed(null, null, reason, null, false, null, null, null, null, null, null);
         }
 
         static Typed post(String body, boolean question, String replyTo) {
             boolean reply = replyTo != null && !replyTo.isBlank();
-            return new Typed(null, null, null, reply ? null : body, question, reply ? replyTo : null, reply ? body : null);
+            return new Typed(null, null, null, reply ? null : body, question, reply ? replyTo : null, reply ? body : null, null, null, null,
+                    null);
+        }
+
+        static Typed session(SessionForm form) {
+            return new Typed(null, null, null, null, false, null, null, form, null, null, null);
+        }
+
+        static Typed task(TaskForm form) {
+            return new Typed(null, null, null, null, false, null, null, null, form, null, null);
+        }
+
+        static Typed checkin(CheckinForm form) {
+            return new Typed(null, null, null, null, false, null, null, null, null, form, null);
+        }
+
+        static Typed note(NoteForm form) {
+            return new Typed(null, null, null, null, false, null, null, null, null, null, form);
         }
 
         public boolean reports(long personId) {
@@ -63,19 +88,26 @@ public class GroupResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance group(GroupService.GroupView view, SessionService.Sessions sessions, PostService.Posts posts,
-                FormErrors errors, Typed typed);
+                TaskService.Tasks tasks, CheckinService.Checkins checkins, NoteService.Notes notes, FormErrors errors, Typed typed);
     }
 
     private final GroupService groups;
     private final SessionService sessions;
     private final PostService posts;
+    private final TaskService tasks;
+    private final CheckinService checkins;
+    private final NoteService notes;
     private final CurrentPerson currentPerson;
     private final RequestContext context;
 
-    GroupResource(GroupService groups, SessionService sessions, PostService posts, CurrentPerson currentPerson, RequestContext context) {
+    GroupResource(GroupService groups, SessionService sessions, PostService posts, TaskService tasks, CheckinService checkins,
+            NoteService notes, CurrentPerson currentPerson, RequestContext context) {
         this.groups = groups;
         this.sessions = sessions;
         this.posts = posts;
+        this.tasks = tasks;
+        this.checkins = checkins;
+        this.notes = notes;
         this.currentPerson = currentPerson;
         this.context = context;
     }
@@ -83,7 +115,7 @@ public class GroupResource {
     /** The page; {@code page} picks older messages (1, the default, is the most recent; anything unreadable is 1). */
     @GET
     public String show(@PathParam("id") long groupId, @RestQuery String page) {
-        return page(groupId, FormErrors.none(), Typed.NONE, null, pageNumber(page)).render();
+        return page(groupId, FormErrors.none(), Typed.NONE, pageNumber(page)).render();
     }
 
     @POST
@@ -95,7 +127,7 @@ public class GroupResource {
             GroupPost post = posts.write(groupId, currentPerson.id(), body, asks, replyTo);
             return Redirects.seeOther("/groups/" + groupId + "#post-" + post.id, "post-sent");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(page(groupId, e.errors, Typed.post(body, asks, replyTo), null, 1)).build();
+            return Response.status(400).entity(page(groupId, e.errors, Typed.post(body, asks, replyTo), 1)).build();
         }
     }
 
@@ -115,7 +147,7 @@ public class GroupResource {
             sessions.plan(groupId, currentPerson.id(), form);
             return Redirects.seeOther("/groups/" + groupId + "#sessions", "session-planned");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(page(groupId, e.errors, Typed.NONE, form, 1)).build();
+            return Response.status(400).entity(page(groupId, e.errors, Typed.session(form), 1)).build();
         }
     }
 
@@ -146,12 +178,65 @@ public class GroupResource {
         return Response.ok(body, CALENDAR).header("Content-Disposition", "attachment; filename=\"entraide-" + name + ".ics\"").build();
     }
 
-    /** The page, with the planning form as typed (when refused) or prefilled with the next common time. */
-    private TemplateInstance page(long groupId, FormErrors errors, Typed typed, SessionForm sessionForm, int postsPage) {
+    /** The page, with the forms as typed (when refused), else prefilled (the next common time, one's own check-in). */
+    private TemplateInstance page(long groupId, FormErrors errors, Typed typed, int postsPage) {
         long me = currentPerson.id();
-        GroupService.GroupView view = groups.view(groupId, me, context.locale());
-        return Templates.group(view, sessions.view(view, me, context.locale(), sessionForm), posts.view(view, me, context.locale(), postsPage),
+        Locale locale = context.locale();
+        GroupService.GroupView view = groups.view(groupId, me, locale);
+        return Templates.group(view, sessions.view(view, me, locale, typed.session()), posts.view(view, me, locale, postsPage),
+                tasks.view(view, me, locale, typed.task()), checkins.view(view, me, locale, typed.checkin()), notes.view(view, locale, typed.note()),
                 errors, typed);
+    }
+
+    @POST
+    @Path("tasks")
+    public Response addTask(@PathParam("id") long groupId, @RestForm String title, @RestForm String dueOn, @RestForm String assignee) {
+        TaskForm form = new TaskForm(title, dueOn, assignee);
+        try {
+            tasks.add(groupId, currentPerson.id(), form);
+            return Redirects.seeOther("/groups/" + groupId + "#tasks", "task-added");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(page(groupId, e.errors, Typed.task(form), 1)).build();
+        }
+    }
+
+    @POST
+    @Path("tasks/{taskId}/toggle")
+    public Response toggleTask(@PathParam("id") long groupId, @PathParam("taskId") long taskId) {
+        tasks.toggle(groupId, taskId, currentPerson.id());
+        return Redirects.seeOther("/groups/" + groupId + "#tasks", "task-updated");
+    }
+
+    @POST
+    @Path("tasks/{taskId}/delete")
+    public Response deleteTask(@PathParam("id") long groupId, @PathParam("taskId") long taskId) {
+        tasks.delete(groupId, taskId, currentPerson.id());
+        return Redirects.seeOther("/groups/" + groupId + "#tasks", "task-deleted");
+    }
+
+    @POST
+    @Path("checkins")
+    public Response checkIn(@PathParam("id") long groupId, @RestForm String progress, @RestForm String done, @RestForm String help) {
+        CheckinForm form = new CheckinForm(progress, done, help);
+        try {
+            checkins.save(groupId, currentPerson.id(), form);
+            return Redirects.seeOther("/groups/" + groupId + "#checkins", "checkin-saved");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(page(groupId, e.errors, Typed.checkin(form), 1)).build();
+        }
+    }
+
+    @POST
+    @Path("note")
+    public Response saveNote(@PathParam("id") long groupId, @RestForm String body, @RestForm String version) {
+        NoteForm form = new NoteForm(body, version);
+        try {
+            notes.save(groupId, currentPerson.id(), form);
+            return Redirects.seeOther("/groups/" + groupId + "#notes", "note-saved");
+        } catch (InvalidInputException e) {
+            return Response.status(e.errors.get("note").equals("error.note-conflict") ? 409 : 400)
+                    .entity(page(groupId, e.errors, Typed.note(form), 1)).build();
+        }
     }
 
     private static int pageNumber(String page) {
@@ -171,7 +256,7 @@ public class GroupResource {
             groups.leave(groupId, me, reason);
             return Redirects.seeOther("/courses/" + courseId, "group-left");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(page(groupId, e.errors, Typed.leave(reason), null, 1)).build();
+            return Response.status(400).entity(page(groupId, e.errors, Typed.leave(reason), 1)).build();
         }
     }
 
@@ -189,7 +274,7 @@ public class GroupResource {
             groups.report(groupId, me, reportedId, reason);
             return Redirects.seeOther("/groups/" + groupId, "report-sent");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(page(groupId, e.errors, Typed.report(reported, reason), null, 1)).build();
+            return Response.status(400).entity(page(groupId, e.errors, Typed.report(reported, reason), 1)).build();
         }
     }
 }

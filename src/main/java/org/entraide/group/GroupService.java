@@ -148,7 +148,7 @@ public class GroupService {
 
     public GroupView view(long groupId, long personId, Locale locale) {
         LearningGroup group = requireMember(groupId, personId);
-        ZoneId viewerZone = Enrolment.find(group.course.id, personId).map(Enrolment::zone).orElse(ZoneOffset.UTC);
+        ZoneId viewerZone = Enrolment.zoneOf(group.course.id, personId);
         LocalDate week = LocalDate.now(ZoneOffset.UTC);
         WeekMask common = WeekMask.FULL;
         List<MemberView> views = new ArrayList<>();

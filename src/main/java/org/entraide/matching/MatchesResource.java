@@ -101,7 +101,7 @@ public class MatchesResource {
         long me = currentPerson.id();
         Course course = courses.requireMember(courseId, me);
         Locale locale = context.locale();
-        ZoneId zone = Enrolment.find(courseId, me).map(Enrolment::zone).orElse(ZoneOffset.UTC);
+        ZoneId zone = Enrolment.zoneOf(courseId, me);
         List<ProposalView> views = ProposalMember.ofPerson(courseId, me).stream().map(mine -> {
             Proposal proposal = mine.proposal;
             List<Candidate> others = proposal.members().stream().filter(m -> !m.person.id.equals(me)).map(m -> {

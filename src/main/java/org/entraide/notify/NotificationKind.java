@@ -34,6 +34,10 @@ public enum NotificationKind {
     SESSION_CANCELLED(false),
     /** Someone wrote in the person's group (one notice until it is read). Args: course title, first name of who wrote. */
     GROUP_POST(false),
+    /** A member gave the person a task on the group's list. Args: course title, first name of who did, the task. */
+    TASK_ASSIGNED(false),
+    /** A member checked in as stuck this week. Args: course title, their first name. */
+    CHECKIN_STUCK(false),
     /**
      * An organizer scheduled a meetup near the person. Args: course title, organizer's first name, when (in the city's
      * zone), city and venue; the same four for the other meetup kinds.

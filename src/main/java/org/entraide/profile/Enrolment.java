@@ -2,6 +2,7 @@ package org.entraide.profile;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -137,6 +138,11 @@ public class Enrolment extends PanacheEntityBase {
 
     public ZoneId zone() {
         return timeZone == null ? null : ZoneId.of(timeZone);
+    }
+
+    /** The person's zone in the course (their profile's), UTC when they have none there (course staff). */
+    public static ZoneId zoneOf(long courseId, long personId) {
+        return find(courseId, personId).map(Enrolment::zone).orElse(ZoneOffset.UTC);
     }
 
     public Set<String> languageSet() {

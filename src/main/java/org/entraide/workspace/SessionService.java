@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -257,7 +256,7 @@ public class SessionService {
     }
 
     private static ZoneId zoneOf(LearningGroup group, long personId) {
-        return Enrolment.find(group.course.id, personId).map(Enrolment::zone).orElse(ZoneOffset.UTC);
+        return Enrolment.zoneOf(group.course.id, personId);
     }
 
     private static String span(StudySession session, ZoneId zone, Locale locale) {

@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.util.List;
 
 import org.entraide.course.Course;
+import org.entraide.course.CourseRole;
 import org.entraide.group.GroupMember;
 import org.entraide.group.LearningGroup;
+import org.entraide.meetup.Meetup;
 import org.entraide.profile.Enrolment;
 import org.entraide.profile.Format;
 import org.entraide.testing.Browser;
@@ -22,6 +24,8 @@ import org.entraide.testing.Groups;
 import org.entraide.testing.Groups.Learner;
 import org.entraide.testing.Groups.TestCourse;
 import org.entraide.testing.Html;
+import org.entraide.testing.Meetups;
+import org.entraide.workspace.StudySession;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -94,6 +98,49 @@ class OutcomesPageTest {
         assertThat(french, containsString("Inscrits au cours : 7"));
         assertThat(french, containsString("au plus 10 heures après leur inscription"));
         assertThat(french, containsString("Ensemble aujourd&#39;hui : 1"));
+    }
+
+    @Test
+    void theTeamSeesHowActiveGroupsAreAndHowMeetupsGoInCountsOnly() {
+        TestCourse course = Groups.course("TANDEM,LOCAL_MEETUP", 3);
+        Learner ana = Groups.learner(course, "Ana", "TANDEM");
+        Learner ben = Groups.learner(course, "Ben", "TANDEM");
+        long tandemId = Groups.formGroup(course, "TANDEM", List.of(ana, ben));
+        String group = "/groups/" + tandemId;
+        Groups.session(tandemId, ana.personId(), 3);
+        long oldSession = Groups.session(tandemId, ana.personId(), 2);
+        Groups.post(tandemId, ben.personId(), "A private <message> the team never reads");
+        long task = Groups.task(tandemId, ana.personId(), "Quiz 1");
+        ben.browser().post(group + "/tasks/" + task + "/toggle").then().statusCode(303);
+        ana.browser().post(group + "/checkins", Form.of("progress", "STUCK", "help", "Private words")).then().statusCode(303);
+        ben.browser().post(group + "/checkins", Form.of("progress", "ON_TRACK")).then().statusCode(303);
+        long teamId = Db.tx(() -> CourseRole.<CourseRole>find("course.id", course.id())
+                .firstResult().person.id);
+        long held = Meetups.meetup(course.id(), teamId, 3);
+        Meetups.meetup(course.id(), teamId, 9);
+        ana.browser().post("/meetups/" + held + "/rsvp").then().statusCode(303);
+        ben.browser().post("/meetups/" + held + "/rsvp").then().statusCode(303);
+        Db.run(() -> {
+            StudySession.<StudySession>findById(oldSession).createdAt =
+                    Instant.now().minus(Duration.ofDays(40));
+            Meetup.<Meetup>findById(held).startsAt = Instant.now().minus(Duration.ofHours(3));
+        });
+        course.team().post("/meetups/" + held + "/attendance", Form.of("attended", Long.toString(ana.personId()))).then().statusCode(303);
+
+        String page = course.team().get("/courses/" + course.id() + "/manage/dashboard").then().statusCode(200).extract().asString();
+
+        assertThat(page, containsString("Study sessions planned: 1"));
+        assertThat(page, containsString("Messages written: 1"));
+        assertThat(page, containsString("Tasks done: 1"));
+        assertThat(page, containsString("Check-ins this week, on track: 1"));
+        assertThat(page, containsString("Check-ins this week, a bit behind: 0"));
+        assertThat(page, containsString("Check-ins this week, stuck: 1"));
+        assertThat(page, containsString("Held: 1"));
+        assertThat(page, containsString("To come: 1"));
+        assertThat(page, containsString("Seats taken at meetups held, came: 1"));
+        assertThat(page, containsString("… did not come: 1"));
+        assertThat(page, not(containsString("private")));
+        assertThat(page, not(containsString("Private words")));
     }
 
     @Test

@@ -479,6 +479,10 @@ class AuthorizationMatrixTest {
             long inGroup = Long.parseLong(path.split("/")[2]);
             path = path.replace("{sessionId}", Long.toString(Groups.session(inGroup, groupMemberId, 2)));
         }
+        if (path.contains("{taskId}")) {
+            long inGroup = Long.parseLong(path.split("/")[2]);
+            path = path.replace("{taskId}", Long.toString(Groups.task(inGroup, groupMemberId, "Matrix task")));
+        }
         if (path.contains("{postId}")) {
             long inGroup = Long.parseLong(path.split("/")[2]);
             path = path.replace("{postId}", Long.toString(Groups.post(inGroup, groupMemberId, "Matrix message")));

@@ -48,6 +48,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.options.SelectOption;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -408,6 +409,28 @@ class BrowserJourneyTest {
         ada.waitForLoadState(LoadState.LOAD);
         assertTrue(ada.locator("#messages .reply").first().textContent().contains("Yes, Tuesday."), ada.locator("#messages").textContent());
         check(ada, "matching-messages");
+
+        // Ada adds a task for Bea, then checks in for the week; Bea ticks the task off
+        ada.locator("#f-title").fill("Summarise chapter 1");
+        ada.locator("#f-assignee").selectOption(new SelectOption().setLabel("Bea"));
+        ada.locator("#tasks form[action$='/tasks'] button[type=submit]").click();
+        ada.waitForLoadState(LoadState.LOAD);
+        assertTrue(ada.locator("#tasks").textContent().contains("Summarise chapter 1"), ada.locator("#tasks").textContent());
+        ada.locator("#progress-ON_TRACK").check();
+        ada.locator("#f-done").fill("Watched the week 1 videos.");
+        ada.locator("#checkins form[action$='/checkins'] button[type=submit]").click();
+        ada.waitForLoadState(LoadState.LOAD);
+        assertTrue(ada.locator("#checkins").textContent().contains("Watched the week 1 videos."), ada.locator("#checkins").textContent());
+        check(ada, "matching-tasks-checkin");
+        bea.navigate(url(URI.create(ada.url()).getPath()));
+        bea.locator("#tasks form[action$='/toggle'] button[type=submit]").first().click();
+        bea.waitForLoadState(LoadState.LOAD);
+        assertTrue(bea.locator("#tasks details").textContent().contains("Summarise chapter 1"), bea.locator("#tasks").textContent());
+        bea.locator("#f-note").fill("Agreed: Tuesdays 19:00.\nQuiz answers in the course forum.");
+        bea.locator("#notes form[action$='/note'] button[type=submit]").click();
+        bea.waitForLoadState(LoadState.LOAD);
+        assertTrue(bea.locator("#f-note").inputValue().contains("Agreed: Tuesdays 19:00."), bea.locator("#notes").textContent());
+        check(bea, "matching-notes");
 
         // the course team follows the outcome from the groups page
         team.navigate(url("/courses/" + courseId + "/manage/groups"));

@@ -563,6 +563,47 @@ class HostileInputTest {
         for (String id : BAD_PATH_IDS) {
             attempts.add(new Attempt("delete message id=" + shorten(id), w.ada().browser(), group + "/posts/" + id + "/delete", new Form()));
         }
+        // tasks: title, due date, assignee; ticking off or deleting what is not one's own or not of this group
+        long adasTask = Groups.task(w.groupId(), w.ada().personId(), "Read chapter 1");
+        Form taskOk = Form.of("title", "Quiz 2", "dueOn", "", "assignee", "");
+        for (String text : badReasons) {
+            attempts.add(new Attempt("task title=" + shorten(text), w.ada().browser(), group + "/tasks", taskOk.copy().set("title", text)));
+        }
+        attempts.add(new Attempt("task without a title", w.ada().browser(), group + "/tasks", taskOk.copy().set("title", " ")));
+        for (String date : BAD_DATES.stream().filter(date -> !date.isEmpty()).toList()) { // no date is allowed
+            attempts.add(new Attempt("task dueOn=" + shorten(date), w.ada().browser(), group + "/tasks", taskOk.copy().set("dueOn", date)));
+        }
+        for (String id : concat(BAD_IDS.stream().filter(id -> !id.isEmpty()).toList(), List.of(Long.toString(w.cleo().personId())))) {
+            attempts.add(new Attempt("task assignee=" + shorten(id), w.ada().browser(), group + "/tasks", taskOk.copy().set("assignee", id)));
+        }
+        attempts.add(new Attempt("add a task in a group one is not in", w.cleo().browser(), group + "/tasks", taskOk));
+        attempts.add(new Attempt("delete someone else's task", w.ben().browser(), group + "/tasks/" + adasTask + "/delete", new Form()));
+        attempts.add(new Attempt("tick off a task of a group one is not in", w.cleo().browser(), group + "/tasks/" + adasTask + "/toggle",
+                new Form()));
+        for (String id : BAD_PATH_IDS) {
+            attempts.add(new Attempt("toggle task id=" + shorten(id), w.ada().browser(), group + "/tasks/" + id + "/toggle", new Form()));
+            attempts.add(new Attempt("delete task id=" + shorten(id), w.ada().browser(), group + "/tasks/" + id + "/delete", new Form()));
+        }
+        // check-ins: how it goes, what was done, what help is wanted
+        Form checkinOk = Form.of("progress", "ON_TRACK", "done", "", "help", "");
+        for (String progress : concat(payloads(Kind.CHOICE), List.of(""))) {
+            attempts.add(new Attempt("checkin progress=" + shorten(progress), w.ada().browser(), group + "/checkins",
+                    checkinOk.copy().set("progress", progress)));
+        }
+        for (String text : badReasons) {
+            attempts.add(new Attempt("checkin done=" + shorten(text), w.ada().browser(), group + "/checkins", checkinOk.copy().set("done", text)));
+            attempts.add(new Attempt("checkin help=" + shorten(text), w.ada().browser(), group + "/checkins", checkinOk.copy().set("help", text)));
+        }
+        attempts.add(new Attempt("check in to a group one is not in", w.cleo().browser(), group + "/checkins", checkinOk));
+        // shared notes: the text, and the version it was written from (a hidden field)
+        for (String text : badReasons) {
+            attempts.add(new Attempt("note body=" + shorten(text), w.ada().browser(), group + "/note", Form.of("body", text, "version", "0")));
+        }
+        for (String version : concat(BAD_IDS.stream().filter(id -> !id.equals("0")).toList(), List.of("1", "-0", " 0x0"))) {
+            attempts.add(new Attempt("note version=" + shorten(version), w.ada().browser(), group + "/note",
+                    Form.of("body", "Hi", "version", version)));
+        }
+        attempts.add(new Attempt("notes of a group one is not in", w.cleo().browser(), group + "/note", Form.of("body", "Hi", "version", "0")));
         attempts.add(new Attempt("report without a reason", w.ada().browser(), group + "/report",
                 Form.of("reported", Long.toString(w.ben().personId()), "reason", "   ")));
         // answering, leaving or reading what is not yours
@@ -604,6 +645,11 @@ class HostileInputTest {
                 new Attempt("write a message", w.ada().browser(), group + "/posts", Form.of("body", "Hello again")),
                 new Attempt("delete a message", w.ada().browser(), group + "/posts/" + adasPost + "/delete", new Form()),
                 new Attempt("cancel a session", w.ada().browser(), group + "/sessions/" + adasSession + "/cancel", new Form()),
+                new Attempt("add a task", w.ada().browser(), group + "/tasks", taskOk),
+                new Attempt("tick off a task", w.ada().browser(), group + "/tasks/" + adasTask + "/toggle", new Form()),
+                new Attempt("delete a task", w.ada().browser(), group + "/tasks/" + adasTask + "/delete", new Form()),
+                new Attempt("check in", w.ada().browser(), group + "/checkins", checkinOk),
+                new Attempt("save the notes", w.ada().browser(), group + "/note", Form.of("body", "Hi", "version", "0")),
                 new Attempt("read all", w.ben().browser(), "/notifications/read", new Form()),
                 new Attempt("read one", w.ben().browser(), "/notifications/" + w.benNotification() + "/read", new Form()));
         failures.addAll(abusesRefused(valid));

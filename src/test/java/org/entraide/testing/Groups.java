@@ -21,6 +21,7 @@ import org.entraide.profile.FollowMode;
 import org.entraide.profile.MoocExperience;
 import org.entraide.profile.Situation;
 import org.entraide.workspace.GroupPost;
+import org.entraide.workspace.GroupTask;
 import org.entraide.workspace.StudySession;
 
 import io.restassured.response.Response;
@@ -33,6 +34,18 @@ public final class Groups {
 
     /** A learner with an account, signed in in their own browser. */
     public record Learner(Browser browser, String email, long personId, String firstName) {
+    }
+
+    /** A tandem formed through matching, with its two members. */
+    public record Tandem(long groupId, Learner first, Learner second) {
+    }
+
+    /** Two learners of a new tandem course (Paris, weekday evenings) matched and accepted into a tandem. */
+    public static Tandem tandem(String first, String second) {
+        TestCourse course = course("TANDEM", 3);
+        Learner a = learner(course, first, "TANDEM");
+        Learner b = learner(course, second, "TANDEM");
+        return new Tandem(formGroup(course, "TANDEM", List.of(a, b)), a, b);
     }
 
     /** A course with its team's browser; rolling matching is off so that only the test forms groups. */
@@ -178,6 +191,19 @@ public final class Groups {
             post.createdAt = Instant.now();
             post.persist();
             return post.id;
+        });
+    }
+
+    /** A task the person added to the group's list (stored directly). */
+    public static long task(long groupId, long authorId, String title) {
+        return Db.tx(() -> {
+            GroupTask task = new GroupTask();
+            task.group = LearningGroup.findById(groupId);
+            task.createdBy = Person.findById(authorId);
+            task.title = title;
+            task.createdAt = Instant.now();
+            task.persist();
+            return task.id;
         });
     }
 }
