@@ -2,6 +2,8 @@ package org.entraide.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +17,10 @@ import org.entraide.course.Course;
 import org.entraide.course.CourseRole;
 import org.entraide.course.CourseService;
 import org.entraide.availability.WeekMask;
+import org.entraide.geo.Distances;
 import org.entraide.geo.GeoService;
+import org.entraide.meetup.Meetup;
+import org.entraide.meetup.MeetupRsvp;
 import org.entraide.profile.EnumSets;
 import org.entraide.profile.Enrolment;
 import org.entraide.profile.Format;
@@ -78,6 +83,8 @@ public class DemoData {
         course.minOverlapHours = 2;
         course.consentWindowDays = 5;
         course.defaultRadiusKm = 25;
+        // a small demo population: meetups of three already show where learners could meet
+        course.meetupMinSize = 3;
         course.signupOpen = true;
         course.inviteCode = CourseService.newCode();
         course.createdAt = Instant.now();
@@ -90,6 +97,7 @@ public class DemoData {
         role.persist();
 
         List<LearnerProfile> profiles = new PopulationGenerator(geo.gazetteer(), 2026).generate(LEARNERS);
+        List<Enrolment> enrolments = new ArrayList<>();
         for (int i = 0; i < profiles.size(); i++) {
             LearnerProfile profile = profiles.get(i);
             Person person = i == 0 ? learner : generatedPerson(profile, i);
@@ -97,9 +105,46 @@ public class DemoData {
             if (i == 0) {
                 makeTypical(enrolment);
             }
+            enrolments.add(enrolment);
         }
+        meetupInParis(course, team, enrolments.subList(1, enrolments.size()));
         LOG.infof("Demo data: course \"%s\" with %d learners. Sign in as %s or %s, password %s; invite link %s/join/%s",
                 COURSE_TITLE, profiles.size(), TEAM_EMAIL, LEARNER_EMAIL, PASSWORD, config.baseUrl(), course.inviteCode);
+    }
+
+    /** A meetup two weeks ahead in Paris, where the demo learner lives, with a few generated learners of the area going. */
+    private void meetupInParis(Course course, Person organizer, List<Enrolment> generated) {
+        geo.search("Paris", 1).stream().findFirst().ifPresent(paris -> {
+            Meetup meetup = new Meetup();
+            meetup.course = course;
+            meetup.organizer = organizer;
+            meetup.placeId = paris.id();
+            meetup.cityName = paris.name();
+            meetup.countryCode = paris.countryCode();
+            meetup.latitude = paris.latitude();
+            meetup.longitude = paris.longitude();
+            meetup.timeZone = paris.timezone();
+            meetup.venue = "Bibliothèque publique d'information";
+            meetup.address = "Place Georges-Pompidou, 75004 Paris";
+            meetup.description = "Week 1 together: bring your questions on reading charts. Look for the Entraide sign on the table.";
+            meetup.startsAt = LocalDate.now(ZoneId.of(paris.timezone())).plusWeeks(2).atTime(18, 30).atZone(ZoneId.of(paris.timezone()))
+                    .toInstant();
+            meetup.minutes = 120;
+            meetup.capacity = 15;
+            meetup.createdAt = Instant.now();
+            meetup.persist();
+            List<Person> going = generated.stream()
+                    .filter(e -> Distances.km(e.latitude, e.longitude, paris.latitude(), paris.longitude()) <= course.defaultRadiusKm)
+                    .map(e -> e.person).limit(4).toList();
+            for (Person person : going) {
+                MeetupRsvp rsvp = new MeetupRsvp();
+                rsvp.meetup = meetup;
+                rsvp.person = person;
+                rsvp.status = MeetupRsvp.Status.GOING;
+                rsvp.answeredAt = meetup.createdAt;
+                rsvp.persist();
+            }
+        });
     }
 
     private static Person account(String email, String name) {
@@ -125,7 +170,8 @@ public class DemoData {
 
     /**
      * The demo learner gets the most common profile of the generated population (Paris, French and English, weekday
-     * evenings, online), so that the first matching run the course team starts proposes them partners.
+     * evenings, online), so that the first matching run the course team starts proposes them partners; they also accept
+     * meetups in person, so the Paris meetup is near them.
      */
     private void makeTypical(Enrolment e) {
         geo.search("Paris", 1).stream().findFirst().ifPresent(paris -> {
@@ -144,8 +190,8 @@ public class DemoData {
         }
         e.localWeek = week.toHex();
         e.languages = "fr,en";
-        e.formats = EnumSets.join(EnumSet.of(Format.TANDEM, Format.STUDY_GROUP));
-        e.modalities = EnumSets.join(EnumSet.of(Modality.VIDEO_CALL, Modality.CHAT_EMAIL));
+        e.formats = EnumSets.join(EnumSet.of(Format.TANDEM, Format.STUDY_GROUP, Format.LOCAL_MEETUP));
+        e.modalities = EnumSets.join(EnumSet.of(Modality.VIDEO_CALL, Modality.CHAT_EMAIL, Modality.IN_PERSON));
     }
 
     private Enrolment enrol(Course course, Person person, LearnerProfile p) {

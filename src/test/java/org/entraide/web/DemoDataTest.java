@@ -1,0 +1,46 @@
+package org.entraide.web;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.inject.Inject;
+
+import org.entraide.course.Course;
+import org.entraide.meetup.Meetup;
+import org.entraide.profile.Enrolment;
+import org.entraide.testing.Browser;
+import org.entraide.testing.Db;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The demo data of the first start: a course with generated learners, a demo learner matched to a meetup near them. */
+@QuarkusTest
+class DemoDataTest {
+
+    @Inject
+    DemoData demo;
+
+    @Test
+    void theDemoLearnerSignsInAndFindsTheParisMeetupNearThem() {
+        demo.create();
+        demo.create(); // at every start: the second time changes nothing
+        long courseId = Db.tx(() -> Course.<Course>find("title", DemoData.COURSE_TITLE).singleResult().id);
+        assertEquals((long) DemoData.LEARNERS, (long) Db.tx(() -> Enrolment.count("course.id", courseId)));
+        Meetup meetup = Db.tx(() -> Meetup.<Meetup>find("course.id", courseId).singleResult());
+        assertEquals("Europe/Paris", meetup.timeZone);
+
+        Browser learner = new Browser();
+        assertEquals(303, learner.logIn(DemoData.LEARNER_EMAIL, DemoData.PASSWORD).statusCode());
+        String meetups = learner.get("/courses/" + courseId + "/meetups").then().statusCode(200).extract().asString();
+        String near = meetups.substring(meetups.indexOf("id=\"near\""));
+        assertThat(near.substring(0, near.indexOf("</section>")), containsString("href=\"/meetups/" + meetup.id + "\""));
+        assertThat(learner.get("/meetups/" + meetup.id).asString(), containsString(" of 15 seats taken"));
+
+        Browser team = new Browser();
+        assertEquals(303, team.logIn(DemoData.TEAM_EMAIL, DemoData.PASSWORD).statusCode());
+        assertThat(team.get("/courses/" + courseId + "/manage/meetups").then().statusCode(200).extract().asString(),
+                containsString("/manage/meetups/new?placeId="));
+    }
+}
