@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.entraide.account.CurrentPerson;
+import org.entraide.meetup.MeetupService.MeetupForm;
 import org.entraide.web.FormErrors;
 import org.entraide.web.InvalidInputException;
 import org.entraide.web.Redirects;
@@ -21,7 +22,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
-/** One meetup: details, "I am going" and the waiting list, the calendar file; for organizers, cancel and attendance. */
+/** One meetup: details, "I am going" and the waiting list, the calendar file; for organizers, change, cancel, attendance. */
 @Path("/meetups/{id}")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
@@ -32,6 +33,8 @@ public class MeetupResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance show(MeetupService.MeetupPage page, FormErrors errors);
+
+        static native TemplateInstance edit(MeetupService.MeetupPage page, MeetupForm form, List<Integer> lengths, FormErrors errors);
     }
 
     private final MeetupService meetups;
@@ -86,6 +89,29 @@ public class MeetupResource {
             return Redirects.seeOther("/meetups/" + meetupId + "#attendance", "attendance-saved");
         } catch (InvalidInputException e) {
             return refused(meetupId, e);
+        }
+    }
+
+    /** The form to change the meetup (organizers; until it starts). */
+    @GET
+    @Path("edit")
+    public String editForm(@PathParam("id") long meetupId) {
+        MeetupForm form = meetups.formOf(meetupId, currentPerson.id());
+        return Templates.edit(meetups.page(meetupId, currentPerson.id(), context.locale()), form, MeetupService.LENGTHS, FormErrors.none())
+                .render();
+    }
+
+    @POST
+    @Path("edit")
+    public Response edit(@PathParam("id") long meetupId, @RestForm String date, @RestForm String time, @RestForm String minutes,
+            @RestForm String capacity, @RestForm String venue, @RestForm String address, @RestForm String description) {
+        MeetupForm form = new MeetupForm(null, date, time, minutes, capacity, venue, address, description);
+        try {
+            meetups.change(meetupId, currentPerson.id(), form);
+            return Redirects.seeOther("/meetups/" + meetupId, "meetup-changed");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.edit(meetups.page(meetupId, currentPerson.id(), context.locale()), form,
+                    MeetupService.LENGTHS, e.errors)).build();
         }
     }
 

@@ -13,13 +13,16 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
 
 import org.entraide.account.AccountExport;
 import org.entraide.account.Person;
@@ -226,22 +229,7 @@ public class MeetupService {
                 errors.add("placeId", "error.invalid-choice");
             }
         }
-        LocalDate date = Texts.parsed(errors, "date", form.date(), LocalDate::parse, "error.date");
-        LocalTime time = Texts.parsed(errors, "time", form.time(), LocalTime::parse, "error.time");
-        Integer minutes = Texts.parsed(errors, "minutes", form.minutes(), Texts.oneOf(LENGTHS), "error.invalid-choice");
-        Integer capacity = Texts.wholeNumber(errors, "capacity", form.capacity(), CAPACITY_MIN, CAPACITY_MAX, true);
-        String venue = Texts.check(errors, "venue", form.venue(), true, Meetup.VENUE_MAX);
-        String address = Texts.check(errors, "address", form.address(), false, Meetup.ADDRESS_MAX);
-        String description = Texts.check(errors, "description", form.description(), false, Meetup.DESCRIPTION_MAX);
-        Instant start = null;
-        if (place != null && date != null && time != null) {
-            start = ZonedDateTime.of(date, time.truncatedTo(ChronoUnit.MINUTES), ZoneId.of(place.timezone())).toInstant();
-            if (!start.isAfter(now)) {
-                errors.add("date", "error.session-past");
-            } else if (start.isAfter(now.plus(FARTHEST))) {
-                errors.add("date", "error.session-too-far");
-            }
-        }
+        Details details = details(errors, form, place == null ? null : ZoneId.of(place.timezone()), now);
         if (Meetup.upcoming(courseId, now, UPCOMING_MAX).stream().filter(m -> !m.cancelled()).count() >= UPCOMING_MAX) {
             errors.add("date", "error.meetup-limit");
         }
@@ -256,18 +244,99 @@ public class MeetupService {
         meetup.latitude = place.latitude();
         meetup.longitude = place.longitude();
         meetup.timeZone = place.timezone();
-        meetup.venue = venue;
-        meetup.address = address;
-        meetup.description = description;
-        meetup.startsAt = start;
-        meetup.minutes = minutes;
-        meetup.capacity = capacity;
+        details.applyTo(meetup);
         meetup.createdAt = now;
         meetup.persist();
         for (Enrolment learner : learnersNear(meetup)) {
             if (learner.person.id != personId) {
                 tell(learner.person, NotificationKind.MEETUP_SCHEDULED, meetup);
             }
+        }
+        return meetup;
+    }
+
+    /** The scheduling form of a meetup as it is now (its time in the city's zone), for changing it. */
+    public MeetupForm formOf(long meetupId, long personId) {
+        Meetup meetup = changeable(staffMeetup(meetupId, personId));
+        ZonedDateTime start = meetup.startsAt.atZone(meetup.zone());
+        return new MeetupForm(Long.toString(meetup.placeId), start.toLocalDate().toString(), start.toLocalTime().toString(),
+                Integer.toString(meetup.minutes), Integer.toString(meetup.capacity), meetup.venue, meetup.address, meetup.description);
+    }
+
+    /**
+     * Changes a meetup that has not started (its city stays: another city is another meetup). Seats can grow (those
+     * waiting move up and are told) but not shrink below those taken. When the time or the place changes, everyone who
+     * answered is told and calendars get a new revision; a reminder already sent is sent again for the new time.
+     */
+    @Transactional
+    public Meetup change(long meetupId, long personId, MeetupForm form) {
+        Meetup meetup = RowLocks.lockAndReload(changeable(staffMeetup(meetupId, personId)));
+        FormErrors errors = new FormErrors();
+        Details details = details(errors, form, meetup.zone(), Instant.now());
+        long going = MeetupRsvp.count(meetupId, MeetupRsvp.Status.GOING);
+        if (details.capacity() != null && details.capacity() < going) {
+            errors.add("capacity", "error.capacity-below-going", List.of(Long.toString(going)));
+        }
+        errors.throwIfAny();
+
+        boolean moved = !details.start().equals(meetup.startsAt) || details.minutes() != meetup.minutes
+                || !details.venue().equals(meetup.venue) || !Objects.equals(details.address(), meetup.address);
+        details.applyTo(meetup);
+        if (moved) {
+            meetup.sequence++;
+            meetup.remindedAt = null;
+            for (MeetupRsvp rsvp : MeetupRsvp.<MeetupRsvp>list("meetup.id", meetupId)) {
+                if (rsvp.person.id != personId) {
+                    tell(rsvp.person, NotificationKind.MEETUP_CHANGED, meetup);
+                }
+            }
+        }
+        for (MeetupRsvp next : MeetupRsvp.list(meetupId, MeetupRsvp.Status.WAITLISTED).stream().limit(Math.max(0, meetup.capacity - going))
+                .toList()) {
+            next.status = MeetupRsvp.Status.GOING;
+            tell(next.person, NotificationKind.MEETUP_SEAT, meetup);
+        }
+        return meetup;
+    }
+
+    /** What the scheduling form says besides the city, checked; {@code start} is null when the date or time is not. */
+    private record Details(Instant start, Integer minutes, Integer capacity, String venue, String address, String description) {
+
+        void applyTo(Meetup meetup) {
+            meetup.startsAt = start;
+            meetup.minutes = minutes;
+            meetup.capacity = capacity;
+            meetup.venue = venue;
+            meetup.address = address;
+            meetup.description = description;
+        }
+    }
+
+    /** Checks the form's fields besides the city; the date and time are read in {@code zone} (null while no city is chosen). */
+    private static Details details(FormErrors errors, MeetupForm form, ZoneId zone, Instant now) {
+        LocalDate date = Texts.parsed(errors, "date", form.date(), LocalDate::parse, "error.date");
+        LocalTime time = Texts.parsed(errors, "time", form.time(), LocalTime::parse, "error.time");
+        Integer minutes = Texts.parsed(errors, "minutes", form.minutes(), Texts.oneOf(LENGTHS), "error.invalid-choice");
+        Integer capacity = Texts.wholeNumber(errors, "capacity", form.capacity(), CAPACITY_MIN, CAPACITY_MAX, true);
+        String venue = Texts.check(errors, "venue", form.venue(), true, Meetup.VENUE_MAX);
+        String address = Texts.check(errors, "address", form.address(), false, Meetup.ADDRESS_MAX);
+        String description = Texts.check(errors, "description", form.description(), false, Meetup.DESCRIPTION_MAX);
+        Instant start = null;
+        if (zone != null && date != null && time != null) {
+            start = ZonedDateTime.of(date, time.truncatedTo(ChronoUnit.MINUTES), zone).toInstant();
+            if (!start.isAfter(now)) {
+                errors.add("date", "error.session-past");
+            } else if (start.isAfter(now.plus(FARTHEST))) {
+                errors.add("date", "error.session-too-far");
+            }
+        }
+        return new Details(start, minutes, capacity, venue, address, description);
+    }
+
+    /** A meetup can be changed until it starts, unless it is cancelled: 409 otherwise (the page offers no such change). */
+    private static Meetup changeable(Meetup meetup) {
+        if (meetup.cancelled() || meetup.started(Instant.now())) {
+            throw new ClientErrorException(Response.Status.CONFLICT);
         }
         return meetup;
     }

@@ -43,6 +43,8 @@ public enum NotificationKind {
      * zone), city and venue; the same four for the other meetup kinds.
      */
     MEETUP_SCHEDULED(false),
+    /** A meetup the person answered moved (time or place). */
+    MEETUP_CHANGED(false),
     /** A meetup the person answered is called off. */
     MEETUP_CANCELLED(false),
     /** A seat freed up: the person moved from the waiting list to those going. */

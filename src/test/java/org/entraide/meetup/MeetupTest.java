@@ -237,6 +237,47 @@ class MeetupTest {
     }
 
     @Test
+    void theOrganizerChangesTimeAndSeatsThoseWhoAnsweredAreToldAndTheWaitingListMovesUp() throws Exception {
+        Setting s = setting();
+        long id = schedule(s, 2);
+        for (Learner learner : s.paris()) {
+            assertEquals(303, learner.browser().post("/meetups/" + id + "/rsvp").statusCode());
+        }
+        Learner cyd = s.paris().get(2);
+        assertEquals(MeetupRsvp.Status.WAITLISTED, status(id, cyd));
+        String form = s.organizer().get("/meetups/" + id + "/edit").then().statusCode(200).extract().asString();
+        assertThat(form, containsString("value=\"18:30\""));
+        assertThat(form, containsString("value=\"BnF &lt;Richelieu&gt;\""));
+        LocalDate date = LocalDate.now(PARIS).plusDays(11);
+
+        Response changed = s.organizer().post("/meetups/" + id + "/edit", Form.of("date", date.toString(), "time", "19:00",
+                "minutes", "90", "capacity", "3", "venue", "BnF <Richelieu>", "address", "5 rue Vivienne", "description", ""));
+
+        assertEquals(303, changed.statusCode(), changed.asString());
+        assertThat(s.organizer().follow(changed).asString(), containsString(Html.en("flash.meetup-changed")));
+        Meetup meetup = Db.tx(() -> Meetup.<Meetup>findById(id));
+        assertEquals(ZonedDateTime.of(date, LocalTime.of(19, 0), PARIS).toInstant(), meetup.startsAt);
+        assertEquals(3, meetup.capacity);
+        assertEquals(1, meetup.sequence);
+        assertEquals(MeetupRsvp.Status.GOING, status(id, cyd), "a new seat goes to the first waiting");
+        assertEquals(1L, notices(cyd, NotificationKind.MEETUP_SEAT));
+        assertEquals(1L, notices(s.paris().get(0), NotificationKind.MEETUP_CHANGED));
+        VEvent event = onlyEvent(s.paris().get(0).browser().get("/meetups/" + id + "/calendar.ics").asString());
+        assertEquals("1", value(event, Property.SEQUENCE));
+        assertEquals(utc(meetup.startsAt), value(event, Property.DTSTART));
+
+        String below = s.organizer().post("/meetups/" + id + "/edit", Form.of("date", date.toString(), "time", "19:00", "minutes", "90",
+                "capacity", "2", "venue", "Elsewhere")).then().statusCode(400).extract().asString();
+        assertThat(below, containsString("id=\"f-capacity-error\">3 seats are already taken"));
+        assertThat(below, containsString("value=\"Elsewhere\""));
+        assertEquals("BnF <Richelieu>", Db.tx(() -> Meetup.<Meetup>findById(id).venue), "nothing changed");
+
+        assertEquals(403, s.paris().get(0).browser().get("/meetups/" + id + "/edit").statusCode());
+        assertEquals(303, s.organizer().post("/meetups/" + id + "/cancel").statusCode());
+        assertEquals(409, s.organizer().get("/meetups/" + id + "/edit").statusCode(), "a cancelled meetup is not changed");
+    }
+
+    @Test
     void aRefusedMeetupKeepsWhatWasTypedAndStoresNothing() {
         Setting s = setting();
         String manage = "/courses/" + s.course().id() + "/manage/meetups";

@@ -704,6 +704,16 @@ class HostileInputTest {
             attempts.add(new Attempt("meetup description=" + shorten(text), team, manage, ok.copy().set("description", text)));
         }
         attempts.add(new Attempt("meetup without a place", team, manage, ok.copy().set("venue", " ")));
+        // the same fields when changing a meetup (its city stays)
+        String edit = "/meetups/" + upcoming + "/edit";
+        for (Attempt attempt : List.copyOf(attempts)) {
+            if (!attempt.label().startsWith("meetup placeId")) {
+                attempts.add(new Attempt("change " + attempt.label(), team, edit, attempt.form()));
+            }
+        }
+        attempts.add(new Attempt("a learner changes a meetup", ada.browser(), edit, ok));
+        attempts.add(new Attempt("change a cancelled meetup", team, "/meetups/" + cancelled + "/edit", ok));
+        attempts.add(new Attempt("change a started meetup", team, "/meetups/" + started + "/edit", ok));
         attempts.add(new Attempt("a learner schedules", ada.browser(), manage, ok));
         attempts.add(new Attempt("an outsider schedules", outsider, manage, ok));
         attempts.add(new Attempt("the team answers", team, "/meetups/" + upcoming + "/rsvp", new Form()));
@@ -728,6 +738,7 @@ class HostileInputTest {
         assertTrue(attempts.size() > 100, "corpus too small: " + attempts.size());
         failures.addAll(abusesRefused(List.of(
                 new Attempt("schedule", team, manage, ok),
+                new Attempt("change", team, "/meetups/" + upcoming + "/edit", ok),
                 new Attempt("answer", ben.browser(), "/meetups/" + upcoming + "/rsvp", new Form()),
                 new Attempt("withdraw", ada.browser(), "/meetups/" + upcoming + "/rsvp/withdraw", new Form()),
                 new Attempt("cancel", team, "/meetups/" + upcoming + "/cancel", new Form()),
