@@ -30,7 +30,7 @@ public interface EntraideConfig {
 
     Rolling rolling();
 
-    MeetupReminders meetupReminders();
+    Reminders reminders();
 
     Matching matching();
 
@@ -61,8 +61,8 @@ public interface EntraideConfig {
         Duration previewTimeout();
     }
 
-    /** How often the day-before reminders of meetups are looked for ("off" disables it, as in tests). */
-    interface MeetupReminders {
+    /** How often the day-before reminders of study sessions and meetups are looked for ("off" disables it, as in tests). */
+    interface Reminders {
         @WithDefault("10m")
         String every();
     }

@@ -49,6 +49,7 @@ public class SessionService {
     static final int UPCOMING_MAX = 20;
     static final int CALENDAR_MAX = 200;
     private static final Duration FARTHEST = Duration.ofDays(366);
+    static final Duration REMIND_BEFORE = Duration.ofHours(24);
 
     private final GroupService groups;
     private final NotificationService notifications;
@@ -179,6 +180,23 @@ public class SessionService {
                     I18n.message(locale, "session.description", groupName, groupUrl), groupUrl, session.cancelled()));
         }
         return file.build();
+    }
+
+    /** Reminds the members of sessions that start within a day (once per session); returns how many sessions were done. */
+    @Transactional
+    public int remindDue(Instant now) {
+        List<StudySession> due = StudySession.list("remindedAt is null and cancelledAt is null and startsAt > ?1 and startsAt <= ?2", now,
+                now.plus(REMIND_BEFORE));
+        for (StudySession session : due) {
+            session.remindedAt = now;
+            for (GroupMember member : GroupMember.current(session.group.id)) {
+                ZoneId zone = zoneOf(session.group, member.person.id);
+                notifications.notify(member.person, NotificationKind.SESSION_REMINDER, "/groups/" + session.group.id + "#session-" + session.id,
+                        session.group.course.title, session.plannedBy == null ? "" : session.plannedBy.firstName(),
+                        When.withZone(session.startsAt, zone, member.person.mailLocale()));
+            }
+        }
+        return due.size();
     }
 
     /** The sessions the person planned, as "Download my data" lists them. */

@@ -59,6 +59,10 @@ public class StudySession extends PanacheEntityBase {
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
 
+    /** When the members were reminded (once, the day before). */
+    @Column(name = "reminded_at")
+    public Instant remindedAt;
+
     public Instant endsAt() {
         return startsAt.plus(Duration.ofMinutes(minutes));
     }

@@ -536,6 +536,14 @@ class BrowserJourneyTest {
         team.navigate(url(meetupPath));
         assertTrue(team.locator("#people").textContent().contains("Lena Meyer"), team.locator("#people").textContent());
         check(team, "meetup-people");
+        // ... and gives the meetup more seats
+        team.locator("main a[href$='/edit']").click();
+        assertPath(team, "/meetups/\\d+/edit");
+        check(team, "meetup-edit");
+        team.locator("#f-capacity").fill("20");
+        team.locator("main form[action$='/edit'] button[type=submit]").click();
+        assertPath(team, "/meetups/\\d+");
+        assertTrue(team.locator("main").textContent().contains("1 of 20 seats taken"), team.locator("main").textContent());
         assertNoProblems();
     }
 

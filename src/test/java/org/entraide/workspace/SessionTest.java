@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -17,8 +18,11 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+
+import jakarta.inject.Inject;
 
 import org.entraide.notify.Notification;
 import org.entraide.notify.NotificationKind;
@@ -40,6 +44,9 @@ import net.fortuna.ical4j.model.component.VEvent;
 /** Study sessions in a group's workspace: planned in one zone, seen in each member's, in calendars, cancelled. */
 @QuarkusTest
 class SessionTest {
+
+    @Inject
+    SessionService sessions;
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
@@ -216,6 +223,32 @@ class SessionTest {
         assertThat(ben.browser().get(page).asString(), containsString("action=\"" + page + "/sessions/" + sessionId + "/cancel\""));
         assertEquals(303, ben.browser().post(page + "/sessions/" + sessionId + "/cancel").statusCode());
         assertEquals(1L, notices(members.get(2), NotificationKind.SESSION_CANCELLED));
+    }
+
+    @Test
+    void everyMemberIsRemindedOnceTheDayBeforeInTheirOwnZone() {
+        Tandem t = tandem();
+        long soon = Groups.session(t.groupId(), t.uma().personId(), 0);
+        long later = Groups.session(t.groupId(), t.uma().personId(), 3);
+        long off = Groups.session(t.groupId(), t.uma().personId(), 0);
+        Instant now = Instant.now();
+        Instant start = now.plus(Duration.ofHours(20)).truncatedTo(ChronoUnit.MINUTES);
+        Db.run(() -> {
+            StudySession.<StudySession>findById(soon).startsAt = start;
+            StudySession cancelled = StudySession.findById(off);
+            cancelled.startsAt = start;
+            cancelled.cancelledAt = now;
+        });
+
+        assertEquals(1, (int) Db.tx(() -> sessions.remindDue(now)), "only the session within a day that is on");
+        assertEquals(0, (int) Db.tx(() -> sessions.remindDue(now.plusSeconds(600))), "once");
+
+        assertEquals(1L, notices(t.uma(), NotificationKind.SESSION_REMINDER), "the planner too");
+        Notification vics = Db.tx(() -> Notification.<Notification>find("person.id = ?1 and kind = ?2", t.vic().personId(),
+                NotificationKind.SESSION_REMINDER).singleResult());
+        assertThat(vics.args, containsString(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+                .withLocale(Locale.ENGLISH).format(start.atZone(NEW_YORK)) + " (America/New_York)"));
+        assertNull(Db.tx(() -> StudySession.<StudySession>findById(later).remindedAt));
     }
 
     private static long notices(Learner learner, NotificationKind kind) {
