@@ -33,6 +33,7 @@ import org.entraide.geo.GeoService;
 import org.entraide.geo.Place;
 import org.entraide.matching.MatchingService;
 import org.entraide.matching.engine.MeetupCluster;
+import org.entraide.matching.engine.MeetupResult;
 import org.entraide.notify.NotificationKind;
 import org.entraide.notify.NotificationService;
 import org.entraide.profile.Enrolment;
@@ -90,10 +91,6 @@ public class MeetupService {
         public boolean full() {
             return going >= meetup.capacity;
         }
-
-        public long seatsLeft() {
-            return Math.max(0, meetup.capacity - going);
-        }
     }
 
     /**
@@ -134,7 +131,7 @@ public class MeetupService {
 
     public ManagePage managePage(long courseId, long personId, Locale locale) {
         Course course = requireStaff(courseId, personId);
-        var result = matching.meetupDemand(courseId);
+        MeetupResult result = matching.meetupDemand(courseId);
         List<Demand> demand = new ArrayList<>();
         for (MeetupCluster cluster : result.clusters()) {
             long placeId = Long.parseLong(cluster.centre().id());
@@ -152,7 +149,7 @@ public class MeetupService {
             String description) {
 
         static MeetupForm start(Long placeId) {
-            // a weekday evening two weeks ahead leaves time to spread the word; the organizer changes it
+            // an evening two weeks ahead leaves time to spread the word; the organizer changes it
             String inTwoWeeks = LocalDate.now().plusDays(14).toString();
             return new MeetupForm(placeId == null ? null : placeId.toString(), inTwoWeeks, "18:30", "120", "12", null, null, null);
         }
@@ -185,10 +182,7 @@ public class MeetupService {
     }
 
     public MeetupPage page(long meetupId, long personId, Locale locale) {
-        Meetup meetup = Meetup.findById(meetupId);
-        if (meetup == null) {
-            throw new NotFoundException();
-        }
+        Meetup meetup = existing(meetupId);
         CourseService.Membership membership = courses.requireMembership(meetup.course.id, personId);
         boolean staff = isStaff(membership, personId);
         Instant now = Instant.now();
@@ -465,10 +459,7 @@ public class MeetupService {
     // ------------------------------------------------------------------ calendar, reminders, export
 
     public String calendar(long meetupId, long personId, Locale locale) {
-        Meetup meetup = Meetup.findById(meetupId);
-        if (meetup == null) {
-            throw new NotFoundException();
-        }
+        Meetup meetup = existing(meetupId);
         courses.requireMembership(meetup.course.id, personId);
         String url = baseUrl + "/meetups/" + meetupId;
         String title = I18n.message(locale, "meetup.summary", meetup.course.title, meetup.cityName);
@@ -526,22 +517,24 @@ public class MeetupService {
     }
 
     private Meetup staffMeetup(long meetupId, long personId) {
-        Meetup meetup = Meetup.findById(meetupId);
-        if (meetup == null) {
-            throw new NotFoundException();
-        }
+        Meetup meetup = existing(meetupId);
         requireStaff(meetup.course.id, personId);
         return meetup;
     }
 
     /** The meetup if the person is a learner of its course; 404 for strangers, 403 for staff without a learner profile. */
     private Meetup learnerMeetup(long meetupId, long personId) {
+        Meetup meetup = existing(meetupId);
+        if (courses.requireMembership(meetup.course.id, personId).enrolment().isEmpty()) {
+            throw new ForbiddenException();
+        }
+        return meetup;
+    }
+
+    private static Meetup existing(long meetupId) {
         Meetup meetup = Meetup.findById(meetupId);
         if (meetup == null) {
             throw new NotFoundException();
-        }
-        if (courses.requireMembership(meetup.course.id, personId).enrolment().isEmpty()) {
-            throw new ForbiddenException();
         }
         return meetup;
     }
