@@ -158,6 +158,17 @@ public class GroupResource {
         return Redirects.seeOther("/groups/" + groupId + "#sessions", cancelled ? "session-cancelled" : "session-over");
     }
 
+    @POST
+    @Path("sessions/{sessionId}/answer")
+    public Response answerSession(@PathParam("id") long groupId, @PathParam("sessionId") long sessionId, @RestForm String coming) {
+        try {
+            sessions.answer(groupId, sessionId, currentPerson.id(), coming);
+            return Redirects.seeOther("/groups/" + groupId + "#session-" + sessionId, "session-answered");
+        } catch (InvalidInputException e) {
+            return Response.status(409).entity(page(groupId, e.errors, Typed.NONE, 1)).build();
+        }
+    }
+
     /** One session as a calendar file, for "Add to my calendar". */
     @GET
     @Path("sessions/{sessionId}/calendar.ics")

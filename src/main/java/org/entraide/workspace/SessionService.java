@@ -13,10 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 
 import org.entraide.account.AccountExport;
@@ -31,6 +34,7 @@ import org.entraide.profile.Enrolment;
 import org.entraide.web.EntraideConfig;
 import org.entraide.web.FormErrors;
 import org.entraide.web.I18n;
+import org.entraide.web.InvalidInputException;
 import org.entraide.web.Texts;
 import org.entraide.web.When;
 
@@ -67,7 +71,7 @@ public class SessionService {
 
     /** One session as one member sees it. {@code elsewhere}: the same time for members in other zones. */
     public record SessionView(long id, String when, Instant startsAt, String topic, String place, String placeLink, String plannedBy,
-            List<String> elsewhere, boolean cancelled, boolean canCancel) {
+            List<String> elsewhere, boolean cancelled, boolean canCancel, String coming, String notComing, Boolean myAnswer) {
     }
 
     /** The sessions part of the group page: what is planned, and the planning form (prefilled with the next common time). */
@@ -84,7 +88,14 @@ public class SessionService {
         }
         List<Long> memberIds = group.members().stream().map(GroupService.MemberView::personId).toList();
         List<StudySession> upcoming = StudySession.upcoming(group.group().id, now);
+        // current members' first names by person id, for who comes and who cannot (a former member's answer is not shown)
+        Map<Long, String> firstNames = new LinkedHashMap<>();
+        group.members().forEach(member -> firstNames.put(member.personId(), member.firstName()));
+        Map<Long, List<SessionAnswer>> answers = SessionAnswer.to(upcoming.stream().map(s -> s.id).toList()).stream()
+                .filter(answer -> firstNames.containsKey(answer.person.id))
+                .collect(Collectors.groupingBy(answer -> answer.session.id));
         List<SessionView> views = upcoming.stream().map(session -> {
+            List<SessionAnswer> given = answers.getOrDefault(session.id, List.of());
             List<String> elsewhere = new ArrayList<>();
             namesByZone.forEach((zone, names) -> {
                 if (!sameClock(zone, viewerZone, session.startsAt)) {
@@ -94,10 +105,20 @@ public class SessionService {
             });
             return new SessionView(session.id, span(session, viewerZone, locale), session.startsAt, session.topic, session.place,
                     link(session.place), session.plannedBy == null ? null : session.plannedBy.firstName(), elsewhere,
-                    session.cancelled(), mayCancel(session, personId, memberIds));
+                    session.cancelled(), mayCancel(session, personId, memberIds),
+                    namesOf(given, firstNames, true), namesOf(given, firstNames, false),
+                    given.stream().filter(a -> a.person.id == personId).map(a -> a.coming).findFirst().orElse(null));
         }).toList();
         SessionForm form = typed != null ? typed : suggestion(group.commonLocal(), ZonedDateTime.now(viewerZone), upcoming);
         return new Sessions(views, form, viewerZone.getId(), LENGTHS);
+    }
+
+    /** "Ana, Ben": the first names of those who answered so, in the members' order, or null when nobody did. */
+    private static String namesOf(List<SessionAnswer> answers, Map<Long, String> firstNames, boolean coming) {
+        Set<Long> answeredSo = answers.stream().filter(a -> a.coming == coming).map(a -> a.person.id).collect(Collectors.toSet());
+        String joined = firstNames.entrySet().stream().filter(member -> answeredSo.contains(member.getKey())).map(Map.Entry::getValue)
+                .collect(Collectors.joining(", "));
+        return joined.isEmpty() ? null : joined;
     }
 
     /** Plans a session; the other members are told, in their own zone and language. */
@@ -165,6 +186,28 @@ public class SessionService {
         return true;
     }
 
+    /** A member says whether they will come to a session to come (answering again changes the answer). */
+    @Transactional
+    public void answer(long groupId, long sessionId, long personId, String coming) {
+        LearningGroup group = groups.requireMember(groupId, personId);
+        StudySession session = sessionOf(group, sessionId);
+        if (!"yes".equals(coming) && !"no".equals(coming)) {
+            throw new BadRequestException("coming is yes or no: " + coming); // two buttons send it; nobody typed anything else
+        }
+        if (session.cancelled() || !session.startsAt.isAfter(Instant.now())) {
+            throw InvalidInputException.of("answer", "error.session-closed");
+        }
+        SessionAnswer answer = SessionAnswer.of(sessionId, personId).orElseGet(() -> {
+            SessionAnswer fresh = new SessionAnswer();
+            fresh.session = session;
+            fresh.person = Person.findById(personId);
+            return fresh;
+        });
+        answer.coming = "yes".equals(coming);
+        answer.answeredAt = Instant.now();
+        answer.persist();
+    }
+
     /** One session, or every session of the group (latest {@value #CALENDAR_MAX}), as an iCalendar file. */
     public String calendar(long groupId, Long sessionId, long personId, Locale locale) {
         LearningGroup group = groups.requireMember(groupId, personId);
@@ -203,9 +246,15 @@ public class SessionService {
     public record SessionData(long groupId, Instant startsAt, int minutes, String topic, String place, Instant cancelledAt) {
     }
 
+    /** An answer the person gave to a session, as "Download my data" lists it. */
+    public record AnswerData(long groupId, Instant startsAt, boolean coming) {
+    }
+
     void exportSessions(@Observes AccountExport export) {
         export.add("sessionsPlanned", StudySession.<StudySession>list("plannedBy.id = ?1 order by startsAt", export.personId()).stream()
                 .map(s -> new SessionData(s.group.id, s.startsAt, s.minutes, s.topic, s.place, s.cancelledAt)).toList());
+        export.add("sessionAnswers", SessionAnswer.<SessionAnswer>list("person.id = ?1 order by answeredAt", export.personId()).stream()
+                .map(a -> new AnswerData(a.session.group.id, a.session.startsAt, a.coming)).toList());
     }
 
     /**

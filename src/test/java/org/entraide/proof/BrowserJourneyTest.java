@@ -395,6 +395,10 @@ class BrowserJourneyTest {
         Download calendar = bea.waitForDownload(() -> bea.locator("#sessions a[href$='/calendar.ics']").first().click());
         String ics = Files.readString(calendar.path());
         assertTrue(ics.startsWith("BEGIN:VCALENDAR\r\n") && ics.contains("SUMMARY:") && ics.contains("Week 1 exercises"), ics);
+        bea.locator("#sessions form[action$='/answer'] button[value=yes]").first().click();
+        bea.waitForLoadState(LoadState.LOAD);
+        assertTrue(bea.locator("#sessions").textContent().contains("Coming: Bea"), bea.locator("#sessions").textContent());
+        check(bea, "matching-session-answered");
 
         // Bea asks a question in the group's messages; Ada replies in the thread
         bea.locator("#f-body").fill("Shall we start with the <quiz>?");

@@ -545,6 +545,12 @@ class HostileInputTest {
         for (String id : BAD_PATH_IDS) {
             attempts.add(new Attempt("cancel session id=" + shorten(id), w.ada().browser(), group + "/sessions/" + id + "/cancel", new Form()));
         }
+        for (String coming : concat(payloads(Kind.CHOICE), List.of("", "YES", "true"))) {
+            attempts.add(new Attempt("session answer coming=" + shorten(coming), w.ben().browser(),
+                    group + "/sessions/" + adasSession + "/answer", Form.of("coming", coming)));
+        }
+        attempts.add(new Attempt("answer a session of a group one is not in", w.cleo().browser(),
+                group + "/sessions/" + adasSession + "/answer", Form.of("coming", "yes")));
         // messages: the text, the thread replied to, and deleting what is not one's own
         long adasPost = Groups.post(w.groupId(), w.ada().personId(), "Hello");
         for (String text : badReasons) {
@@ -649,6 +655,7 @@ class HostileInputTest {
                 new Attempt("tick off a task", w.ada().browser(), group + "/tasks/" + adasTask + "/toggle", new Form()),
                 new Attempt("delete a task", w.ada().browser(), group + "/tasks/" + adasTask + "/delete", new Form()),
                 new Attempt("check in", w.ada().browser(), group + "/checkins", checkinOk),
+                new Attempt("answer a session", w.ben().browser(), group + "/sessions/" + adasSession + "/answer", Form.of("coming", "yes")),
                 new Attempt("save the notes", w.ada().browser(), group + "/note", Form.of("body", "Hi", "version", "0")),
                 new Attempt("read all", w.ben().browser(), "/notifications/read", new Form()),
                 new Attempt("read one", w.ben().browser(), "/notifications/" + w.benNotification() + "/read", new Form()));

@@ -226,6 +226,36 @@ class SessionTest {
     }
 
     @Test
+    void membersSayWhetherTheyComeAndChangeTheirMind() {
+        Tandem t = tandem();
+        String page = "/groups/" + t.groupId();
+        long sessionId = Groups.session(t.groupId(), t.uma().personId(), 2);
+
+        Response answered = t.vic().browser().post(page + "/sessions/" + sessionId + "/answer", Form.of("coming", "no"));
+
+        assertEquals(303, answered.statusCode());
+        assertThat(t.vic().browser().follow(answered).asString(), containsString(Html.en("flash.session-answered")));
+        assertThat(t.uma().browser().get(page).asString(), containsString("Cannot come: Vic"));
+        assertEquals(303, t.vic().browser().post(page + "/sessions/" + sessionId + "/answer", Form.of("coming", "yes")).statusCode());
+        assertEquals(303, t.uma().browser().post(page + "/sessions/" + sessionId + "/answer", Form.of("coming", "yes")).statusCode());
+        String both = t.uma().browser().get(page).asString();
+        assertThat(both, containsString("Coming: Uma, Vic"));
+        assertThat(both, not(containsString("Cannot come")));
+        assertEquals(1L, (long) Db.tx(() -> SessionAnswer.count("session.id = ?1 and person.id = ?2", sessionId, t.vic().personId())),
+                "one answer per member, changed in place");
+        assertEquals(true, t.vic().browser().get("/account/export.json").jsonPath().getBoolean("sessionAnswers[0].coming"));
+
+        assertEquals(400, t.vic().browser().post(page + "/sessions/" + sessionId + "/answer", Form.of("coming", "maybe")).statusCode());
+        assertEquals(303, t.uma().browser().post(page + "/sessions/" + sessionId + "/cancel").statusCode());
+        String closed = t.vic().browser().post(page + "/sessions/" + sessionId + "/answer", Form.of("coming", "no"))
+                .then().statusCode(409).extract().asString();
+        assertThat(closed, containsString(Html.en("error.session-closed")));
+        assertEquals(true, Db.tx(() -> SessionAnswer.of(sessionId, t.vic().personId()).orElseThrow().coming), "nothing changed");
+        Tandem other = tandem();
+        assertEquals(404, other.uma().browser().post(page + "/sessions/" + sessionId + "/answer", Form.of("coming", "yes")).statusCode());
+    }
+
+    @Test
     void everyMemberIsRemindedOnceTheDayBeforeInTheirOwnZone() {
         Tandem t = tandem();
         long soon = Groups.session(t.groupId(), t.uma().personId(), 0);
