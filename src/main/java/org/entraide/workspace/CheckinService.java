@@ -3,6 +3,7 @@ package org.entraide.workspace;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.TemporalAdjusters;
@@ -58,11 +59,10 @@ public class CheckinService {
 
     public Checkins view(GroupService.GroupView group, long personId, Locale locale, CheckinForm typed) {
         long groupId = group.group().id;
-        long courseId = group.group().course.id;
         CheckinForm mine = CheckinForm.EMPTY;
         List<MemberCheckin> members = new ArrayList<>();
         for (GroupService.MemberView member : group.members()) {
-            GroupCheckin checkin = GroupCheckin.of(groupId, member.personId(), weekStart(courseId, member.personId())).orElse(null);
+            GroupCheckin checkin = GroupCheckin.of(groupId, member.personId(), weekStart(ZoneId.of(member.zone()))).orElse(null);
             if (checkin == null) {
                 members.add(new MemberCheckin(member.firstName(), member.me(), null, null, null));
                 continue;
@@ -72,7 +72,7 @@ public class CheckinService {
                 mine = new CheckinForm(checkin.progress.name(), checkin.doneText, checkin.helpText);
             }
         }
-        String weekOf = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(weekStart(courseId, personId));
+        String weekOf = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(weekStart(ZoneId.of(group.viewerZone())));
         return new Checkins(weekOf, members, typed == null ? mine : typed, Arrays.asList(GroupCheckin.Progress.values()));
     }
 
@@ -91,7 +91,7 @@ public class CheckinService {
 
         // one check-in per member and week: the group's row lock orders two saves sent at once
         RowLocks.lockAndReload(group);
-        LocalDate week = weekStart(group.course.id, personId);
+        LocalDate week = weekStart(Enrolment.zoneOf(group.course.id, personId));
         GroupCheckin checkin = GroupCheckin.of(groupId, personId, week).orElse(null);
         boolean newlyStuck = progress == GroupCheckin.Progress.STUCK && (checkin == null || checkin.progress != GroupCheckin.Progress.STUCK);
         if (checkin == null) {
@@ -126,8 +126,8 @@ public class CheckinService {
                 .map(c -> new CheckinData(c.group.id, c.weekStart, c.progress, c.doneText, c.helpText)).toList());
     }
 
-    /** The Monday of the current week in the person's zone. */
-    private static LocalDate weekStart(long courseId, long personId) {
-        return LocalDate.now(Enrolment.zoneOf(courseId, personId)).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    /** The Monday of the current week in the zone. */
+    private static LocalDate weekStart(ZoneId zone) {
+        return LocalDate.now(zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 }
