@@ -564,12 +564,12 @@ final class CandidateGraph {
                     distance, radius[i], radius[j], offset[i], offset[j], sectorSimilarity);
             // the lists' weakest entries, kept in bucket order: most offers are refused
             // here without touching the lists (random reads of large arrays)
-            if (score > limitScore[i] || (score == limitScore[i] && b < limitNeighbour[i])) {
+            if (score > limitScore[i] || (score == limitScore[i] && TopCandidates.tieAbove(a, b, limitNeighbour[i]))) {
                 top.offer(a, b, score);
                 limitScore[i] = top.weakestScore[a];
                 limitNeighbour[i] = top.weakestNeighbour[a];
             }
-            if (score > limitScore[j] || (score == limitScore[j] && a < limitNeighbour[j])) {
+            if (score > limitScore[j] || (score == limitScore[j] && TopCandidates.tieAbove(b, a, limitNeighbour[j]))) {
                 top.offer(b, a, score);
                 limitScore[j] = top.weakestScore[b];
                 limitNeighbour[j] = top.weakestNeighbour[b];
@@ -693,8 +693,13 @@ final class CandidateGraph {
 
     /**
      * Each vertex's best-scoring compatible neighbours, kept in fixed-size arrays. Entries are ranked by score, then
-     * by the lower neighbour index: a total order, so the lists only depend on the set of pairs offered, not on the
-     * order of the offers (which lets workers keep their own lists and merge them).
+     * by a hash of the pair, then by the lower neighbour index: a total order, so the lists only depend on the set of
+     * pairs offered, not on the order of the offers (which lets workers keep their own lists and merge them).
+     *
+     * <p>The hash spreads ties. Ranking equal scores by the lower index alone gave every list the same few vertices
+     * when many learners answered alike (same city, hours and answers, as with people who keep the defaults): among
+     * 44 identical learners all 44 lists held vertices 0–11, so the graph left 20 of them without any partner. With
+     * the hash each list holds its own share of the tied neighbours.
      */
     private static final class TopCandidates {
         final int capacity;
@@ -717,7 +722,8 @@ final class CandidateGraph {
 
         void offer(int vertex, int other, double value) {
             double weakest = weakestScore[vertex];
-            if (value < weakest || (value == weakest && other >= weakestNeighbour[vertex])) {
+            int weakestOther = weakestNeighbour[vertex];
+            if (value < weakest || (value == weakest && !tieAbove(vertex, other, weakestOther))) {
                 return; // ranks below the weakest entry of a full list, or is that entry
             }
             int size = count[vertex];
@@ -729,28 +735,48 @@ final class CandidateGraph {
             }
             // each list is a binary min-heap under the ranking, its weakest entry at the root
             if (size < capacity) {
-                siftUp(base, size, other, value);
+                siftUp(vertex, base, size, other, value);
                 count[vertex] = size + 1;
                 if (size + 1 == capacity) {
                     weakestScore[vertex] = score[base];
                     weakestNeighbour[vertex] = neighbour[base];
                 }
             } else {
-                siftDown(base, other, value);
+                siftDown(vertex, base, other, value);
                 weakestScore[vertex] = score[base];
                 weakestNeighbour[vertex] = neighbour[base];
             }
         }
 
-        /** Whether entry (s1, n1) ranks below (s2, n2). */
-        private static boolean below(double s1, int n1, double s2, int n2) {
-            return s1 < s2 || (s1 == s2 && n1 > n2);
+        /** Whether entry (s1, n1) ranks below (s2, n2) in {@code vertex}'s list. */
+        private static boolean below(int vertex, double s1, int n1, double s2, int n2) {
+            return s1 < s2 || (s1 == s2 && below(vertex, n1, n2));
         }
 
-        private void siftUp(int base, int slot, int other, double value) {
+        /** Between neighbours of equal score in {@code vertex}'s list: whether {@code other} ranks above {@code weakest}. */
+        static boolean tieAbove(int vertex, int other, int weakest) {
+            return other != weakest && below(vertex, weakest, other);
+        }
+
+        /** Between neighbours of equal score: whether n1 ranks below n2. */
+        private static boolean below(int vertex, int n1, int n2) {
+            long h1 = pairHash(vertex, n1);
+            long h2 = pairHash(vertex, n2);
+            return h1 < h2 || (h1 == h2 && n1 > n2);
+        }
+
+        /** SplitMix64 of the unordered pair: the same for both ends, and unrelated to how the vertices are numbered. */
+        private static long pairHash(int a, int b) {
+            long z = ((long) Math.min(a, b) << 32 | Math.max(a, b)) + 0x9E3779B97F4A7C15L;
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            return z ^ (z >>> 31);
+        }
+
+        private void siftUp(int vertex, int base, int slot, int other, double value) {
             while (slot > 0) {
                 int parent = (slot - 1) >>> 1;
-                if (!below(value, other, score[base + parent], neighbour[base + parent])) {
+                if (!below(vertex, value, other, score[base + parent], neighbour[base + parent])) {
                     break;
                 }
                 score[base + slot] = score[base + parent];
@@ -762,18 +788,18 @@ final class CandidateGraph {
         }
 
         /** Replaces the root (the weakest entry) of a full list. */
-        private void siftDown(int base, int other, double value) {
+        private void siftDown(int vertex, int base, int other, double value) {
             int slot = 0;
             while (true) {
                 int child = 2 * slot + 1;
                 if (child >= capacity) {
                     break;
                 }
-                if (child + 1 < capacity && below(score[base + child + 1], neighbour[base + child + 1],
+                if (child + 1 < capacity && below(vertex, score[base + child + 1], neighbour[base + child + 1],
                         score[base + child], neighbour[base + child])) {
                     child++;
                 }
-                if (!below(score[base + child], neighbour[base + child], value, other)) {
+                if (!below(vertex, score[base + child], neighbour[base + child], value, other)) {
                     break;
                 }
                 score[base + slot] = score[base + child];

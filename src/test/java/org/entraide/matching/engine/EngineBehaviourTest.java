@@ -35,6 +35,19 @@ class EngineBehaviourTest {
     }
 
     @Test
+    void manyLearnersWhoAnsweredAlikeAreAllPlaced() {
+        // equal scores everywhere: the candidate lists must not all pick the same few people
+        List<EngineLearner> alike = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            alike.add(learner("same-" + i).build());
+        }
+        TandemResult tandems = engine.matchTandems(alike);
+        assertEquals(150, tandems.tandems().size(), "unplaced: " + tandems.unmatched());
+        GroupResult groups = engine.formGroups(alike);
+        assertEquals(300, groups.groups().stream().mapToInt(g -> g.members().size()).sum(), "unplaced: " + groups.unmatched());
+    }
+
+    @Test
     void oneLearnerIsUnmatchedForLackOfAnyone() {
         TandemResult result = engine.matchTandems(List.of(learner("alone").build()));
         assertEquals(List.of(new Unmatched("alone", Format.TANDEM, UnmatchedReason.NO_SHARED_LANGUAGE)),
