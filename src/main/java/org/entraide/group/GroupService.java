@@ -22,6 +22,7 @@ import jakarta.ws.rs.NotFoundException;
 
 import org.entraide.account.AccountExport;
 import org.entraide.account.Person;
+import org.entraide.availability.OverlapGrid;
 import org.entraide.availability.Slots;
 import org.entraide.availability.WeekMask;
 import org.entraide.availability.WeeklyAvailability;
@@ -55,9 +56,12 @@ public class GroupService {
             String introduction, String zone, String localTime, boolean me) {
     }
 
-    /** The group as one member sees it; {@code commonLocal}: the hours everyone is free, in the viewer's local week. */
-    public record GroupView(LearningGroup group, List<MemberView> members, WeekMask commonLocal, String commonTimes, String viewerZone,
-            boolean belowMinimum) {
+    /**
+     * The group as one member sees it; {@code commonLocal}: the hours everyone is free, in the viewer's local week;
+     * {@code overlap}: how many are free at each of those local hours.
+     */
+    public record GroupView(LearningGroup group, List<MemberView> members, WeekMask commonLocal, String commonTimes, OverlapGrid overlap,
+            String viewerZone, boolean belowMinimum) {
     }
 
     /** Creates the group of an accepted proposal, or seats the joiners in the existing group it completes. */
@@ -151,6 +155,7 @@ public class GroupService {
         ZoneId viewerZone = Enrolment.zoneOf(group.course.id, personId);
         LocalDate week = LocalDate.now(ZoneOffset.UTC);
         WeekMask common = WeekMask.FULL;
+        List<WeekMask> localWeeks = new ArrayList<>();
         List<MemberView> views = new ArrayList<>();
         DateTimeFormatter clock = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
         for (GroupMember member : group.currentMembers()) {
@@ -158,6 +163,7 @@ public class GroupService {
             ZoneId zone = enrolment.map(Enrolment::zone).orElse(ZoneOffset.UTC);
             if (enrolment.isPresent()) {
                 common = common.and(new WeeklyAvailability(zone, enrolment.get().week()).toUtc(week));
+                localWeeks.add(enrolment.get().weekSeenFrom(viewerZone, week));
             }
             Person person = member.person;
             views.add(new MemberView(person.id, person.firstName(), person.displayName, person.email,
@@ -167,7 +173,7 @@ public class GroupService {
                     person.id == personId));
         }
         WeekMask commonLocal = WeeklyAvailability.toLocal(common, viewerZone, week);
-        return new GroupView(group, views, commonLocal, Slots.summary(commonLocal, locale), viewerZone.getId(),
+        return new GroupView(group, views, commonLocal, Slots.summary(commonLocal, locale), OverlapGrid.of(localWeeks, locale), viewerZone.getId(),
                 views.size() < group.minimumSize());
     }
 

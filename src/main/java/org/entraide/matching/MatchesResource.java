@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.entraide.account.CurrentPerson;
+import org.entraide.availability.OverlapGrid;
+import org.entraide.availability.WeekMask;
 import org.entraide.course.Course;
 import org.entraide.course.CourseService;
 import org.entraide.matching.engine.Explanation;
@@ -46,13 +49,14 @@ public class MatchesResource {
     public record Candidate(String firstName, String city, List<String> languages, String introduction, String response) {
     }
 
+    /** {@code overlap}: how many of the proposed people are free at each hour of the viewer's week, for open proposals. */
     public record ProposalView(Proposal proposal, ProposalMember mine, String explanation, List<Candidate> others, boolean open,
-            String expires) {
+            String expires, OverlapGrid overlap) {
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance matches(Course course, List<ProposalView> proposals, FormErrors errors, Long errorProposal);
+        static native TemplateInstance matches(Course course, List<ProposalView> proposals, FormErrors errors, Long errorProposal, String zone);
     }
 
     private final ConsentService consent;
@@ -102,20 +106,29 @@ public class MatchesResource {
         Course course = courses.requireMember(courseId, me);
         Locale locale = context.locale();
         ZoneId zone = Enrolment.zoneOf(courseId, me);
+        LocalDate thisWeek = LocalDate.now(ZoneOffset.UTC);
         List<ProposalView> views = ProposalMember.ofPerson(courseId, me).stream().map(mine -> {
             Proposal proposal = mine.proposal;
-            List<Candidate> others = proposal.members().stream().filter(m -> !m.person.id.equals(me)).map(m -> {
+            boolean open = proposal.status == Proposal.Status.PENDING && mine.response == ProposalMember.Response.PENDING;
+            List<Candidate> others = new ArrayList<>();
+            List<WeekMask> weeks = new ArrayList<>();
+            for (ProposalMember m : proposal.members()) {
                 Enrolment e = Enrolment.find(courseId, m.person.id).orElse(null);
-                return new Candidate(m.person.firstName(), e == null ? "" : e.placeName,
-                        e == null ? List.of() : e.languageSet().stream().map(code -> Languages.name(code, locale)).toList(),
-                        e == null ? null : e.introduction, m.response.name());
-            }).toList();
-            return new ProposalView(proposal, mine, explain(proposal, locale, zone), others,
-                    proposal.status == Proposal.Status.PENDING && mine.response == ProposalMember.Response.PENDING,
+                if (e != null && open) {
+                    weeks.add(e.weekSeenFrom(zone, thisWeek));
+                }
+                if (!m.person.id.equals(me)) {
+                    others.add(new Candidate(m.person.firstName(), e == null ? "" : e.placeName,
+                            e == null ? List.of() : e.languageSet().stream().map(code -> Languages.name(code, locale)).toList(),
+                            e == null ? null : e.introduction, m.response.name()));
+                }
+            }
+            return new ProposalView(proposal, mine, explain(proposal, locale, zone), others, open,
                     proposal.expiresAt == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                            .withLocale(locale).format(proposal.expiresAt.atZone(zone)));
+                            .withLocale(locale).format(proposal.expiresAt.atZone(zone)),
+                    OverlapGrid.of(weeks, locale));
         }).toList();
-        return Templates.matches(course, views, errors, errorProposal);
+        return Templates.matches(course, views, errors, errorProposal, zone.getId());
     }
 
     /** The engine's explanation in the viewer's words, plus the rules relaxed for a long wait. */

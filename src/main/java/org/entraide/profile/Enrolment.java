@@ -1,6 +1,8 @@
 package org.entraide.profile;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,6 +23,7 @@ import jakarta.persistence.Table;
 
 import org.entraide.account.Person;
 import org.entraide.availability.WeekMask;
+import org.entraide.availability.WeeklyAvailability;
 import org.entraide.course.Course;
 import org.entraide.web.Queries;
 import org.hibernate.annotations.DynamicUpdate;
@@ -136,8 +139,25 @@ public class Enrolment extends PanacheEntityBase {
         return localWeek == null ? WeekMask.EMPTY : WeekMask.fromHex(localWeek);
     }
 
+    /**
+     * The profile's zone, null when there is none. An id this Java no longer knows (time-zone data drops or renames
+     * ids over the years) also gives null, so pages and matching fall back to UTC instead of failing for everyone.
+     */
     public ZoneId zone() {
-        return timeZone == null ? null : ZoneId.of(timeZone);
+        if (timeZone == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(timeZone);
+        } catch (DateTimeException unknown) {
+            return null;
+        }
+    }
+
+    /** This learner's weekly hours as seen in {@code viewer}'s local week containing {@code day}. */
+    public WeekMask weekSeenFrom(ZoneId viewer, LocalDate day) {
+        WeekMask utc = new WeeklyAvailability(zone() == null ? ZoneOffset.UTC : zone(), week()).toUtc(day);
+        return WeeklyAvailability.toLocal(utc, viewer, day);
     }
 
     /** The person's zone in the course (their profile's), UTC when they have none there (course staff). */

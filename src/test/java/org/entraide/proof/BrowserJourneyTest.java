@@ -367,6 +367,9 @@ class BrowserJourneyTest {
             check(learner, "matching-course-" + who);
             learner.locator("main a[href='/courses/" + courseId + "/matches']").click();
             assertPath(learner, "/courses/\\d+/matches");
+            // the hour-by-hour grid of when both are free opens without JavaScript (a details element)
+            learner.locator("main details.overlap-details summary").first().click();
+            assertTrue(learner.locator("main table.overlap td.shade-3").first().isVisible(), "hours both are free are shaded");
             check(learner, "matching-matches-" + who);
             assertTrue(learner.locator("main").textContent().contains(learner == ada ? "Bea" : "Ada"), "the other learner is proposed");
             learner.locator("main form[action$='/accept'] button[type=submit]").click();
@@ -382,6 +385,12 @@ class BrowserJourneyTest {
         ada.locator("main a[href^='/groups/']").click();
         assertPath(ada, "/groups/\\d+");
         check(ada, "matching-group-ada");
+        assertTrue(ada.locator("main table.overlap td.shade-3").count() > 0, "the group page shades the hours both are free");
+        // the same page on a phone: nothing is wider than the screen (the grid would scroll inside its own box)
+        ada.setViewportSize(390, 844);
+        check(ada, "phone-group-ada");
+        assertTrue((Boolean) ada.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "no sideways scrolling on a phone");
+        ada.setViewportSize(1280, 720);
         assertTrue(ada.locator("main").textContent().contains(beaEmail), "Ada sees Bea's contact");
 
         // Ada plans a study session: the form starts on their next common time; Bea adds it to her calendar
