@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,6 +31,7 @@ import org.entraide.web.InvalidInputException;
 import org.entraide.web.Redirects;
 import org.entraide.web.RequestContext;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -44,7 +46,8 @@ public class MatchingResource {
     public record MemberRow(long memberId, String firstName, String city, boolean existing) {
     }
 
-    public record ProposalRow(Proposal proposal, List<MemberRow> members, String explanation, List<String> violations,
+    /** {@code number}: the proposal's place in the whole run (not in the page), as its heading and the move lists say it. */
+    public record ProposalRow(int number, Proposal proposal, List<MemberRow> members, String explanation, List<String> violations,
             String commonHours) {
         public boolean valid() {
             return violations.isEmpty();
@@ -54,12 +57,34 @@ public class MatchingResource {
     public record UnmatchedRow(String name, String reason) {
     }
 
+    /**
+     * Which proposals the preview lists: a page of {@value #PAGE_SIZE}, of all of them or only of those that break a
+     * rule. A large MOOC's run has thousands of proposals; listing them all, each member with a list of every other
+     * proposal to move to, made a page of tens of megabytes.
+     */
+    public record Listing(int page, int pages, boolean problemsOnly, int problems, int listed) {
+        /** The query that shows this listing again, for links and for the forms to come back to it ("" for the default). */
+        public String query() {
+            return MatchingResource.query(page, problemsOnly);
+        }
+
+        public String previousQuery() {
+            return MatchingResource.query(page - 1, problemsOnly);
+        }
+
+        public String nextQuery() {
+            return MatchingResource.query(page + 1, problemsOnly);
+        }
+    }
+
+    static final int PAGE_SIZE = 20;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance matching(Course course, Map<Format, Integer> waiting, List<MatchingRun> runs, FormErrors errors);
 
         static native TemplateInstance preview(Course course, MatchingRun run, Instant discardedAt, List<ProposalRow> proposals,
-                List<UnmatchedRow> unmatched, int moreUnmatched, String clusters, FormErrors errors);
+                Listing listing, List<UnmatchedRow> unmatched, int moreUnmatched, String clusters, FormErrors errors);
     }
 
     private final MatchingService matching;
@@ -99,79 +124,118 @@ public class MatchingResource {
 
     @GET
     @Path("runs/{runId}")
-    public String preview(@PathParam("id") long courseId, @PathParam("runId") long runId) {
-        return previewPage(courseId, runId, FormErrors.none()).render();
+    public String preview(@PathParam("id") long courseId, @PathParam("runId") long runId, @RestQuery String page,
+            @RestQuery String problems) {
+        return previewPage(courseId, runId, page, problems, FormErrors.none()).render();
     }
 
     @POST
     @Path("runs/{runId}/publish")
     public Response publish(@PathParam("id") long courseId, @PathParam("runId") long runId) {
-        return act(courseId, runId, () -> matching.publish(courseId, currentPerson.id(), runId), "run-published");
+        return act(courseId, runId, null, null, () -> matching.publish(courseId, currentPerson.id(), runId), "run-published");
     }
 
     @POST
     @Path("runs/{runId}/discard")
     public Response discard(@PathParam("id") long courseId, @PathParam("runId") long runId) {
-        return act(courseId, runId, () -> matching.discard(courseId, currentPerson.id(), runId), "run-discarded");
+        return act(courseId, runId, null, null, () -> matching.discard(courseId, currentPerson.id(), runId), "run-discarded");
     }
 
     @POST
     @Path("runs/{runId}/move")
-    public Response move(@PathParam("id") long courseId, @PathParam("runId") long runId, @RestForm String member, @RestForm String target) {
-        return act(courseId, runId, () -> matching.move(courseId, currentPerson.id(), runId, id(member),
+    public Response move(@PathParam("id") long courseId, @PathParam("runId") long runId, @RestForm String member, @RestForm String target,
+            @RestQuery String page, @RestQuery String problems) {
+        return act(courseId, runId, page, problems, () -> matching.move(courseId, currentPerson.id(), runId, id(member),
                 "new".equals(target) ? null : id(target)), "run-adjusted");
     }
 
     @POST
     @Path("runs/{runId}/remove")
-    public Response remove(@PathParam("id") long courseId, @PathParam("runId") long runId, @RestForm String member) {
-        return act(courseId, runId, () -> matching.remove(courseId, currentPerson.id(), runId, id(member)), "run-adjusted");
+    public Response remove(@PathParam("id") long courseId, @PathParam("runId") long runId, @RestForm String member,
+            @RestQuery String page, @RestQuery String problems) {
+        return act(courseId, runId, page, problems, () -> matching.remove(courseId, currentPerson.id(), runId, id(member)), "run-adjusted");
     }
 
     @POST
     @Path("runs/{runId}/split")
-    public Response split(@PathParam("id") long courseId, @PathParam("runId") long runId, @RestForm String proposal) {
-        return act(courseId, runId, () -> matching.split(courseId, currentPerson.id(), runId, id(proposal)), "run-adjusted");
+    public Response split(@PathParam("id") long courseId, @PathParam("runId") long runId, @RestForm String proposal,
+            @RestQuery String page, @RestQuery String problems) {
+        return act(courseId, runId, page, problems, () -> matching.split(courseId, currentPerson.id(), runId, id(proposal)), "run-adjusted");
     }
 
     @POST
     @Path("runs/{runId}/merge")
     public Response merge(@PathParam("id") long courseId, @PathParam("runId") long runId, @RestForm String proposal,
-            @RestForm String other) {
-        return act(courseId, runId, () -> matching.merge(courseId, currentPerson.id(), runId, id(proposal), id(other)), "run-adjusted");
+            @RestForm String other, @RestQuery String page, @RestQuery String problems) {
+        return act(courseId, runId, page, problems, () -> matching.merge(courseId, currentPerson.id(), runId, id(proposal), id(other)), "run-adjusted");
     }
 
-    private Response act(long courseId, long runId, Runnable action, String flash) {
+    /** After an adjustment the team comes back to the page and filter they were on. */
+    private Response act(long courseId, long runId, String page, String problems, Runnable action, String flash) {
         try {
             action.run();
-            return Redirects.seeOther(runPath(courseId, runId), flash);
+            return Redirects.seeOther(runPath(courseId, runId) + query(pageNumber(page), "1".equals(problems)), flash);
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(previewPage(courseId, runId, e.errors)).build();
+            return Response.status(400).entity(previewPage(courseId, runId, page, problems, e.errors)).build();
         }
     }
 
-    private TemplateInstance previewPage(long courseId, long runId, FormErrors errors) {
+    static String query(int page, boolean problemsOnly) {
+        String filter = problemsOnly ? "problems=1" : "";
+        String paging = page > 1 ? "page=" + page : "";
+        String both = filter.isEmpty() || paging.isEmpty() ? filter + paging : filter + "&" + paging;
+        return both.isEmpty() ? "" : "?" + both;
+    }
+
+    /** A page number that is not one shows the first page (past the end: the last, see {@link #previewPage}). */
+    private static int pageNumber(String page) {
+        try {
+            return page == null ? 1 : Math.max(1, Integer.parseInt(page.strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private TemplateInstance previewPage(long courseId, long runId, String page, String problems, FormErrors errors) {
         MatchingRun run = matching.requireRun(courseId, currentPerson.id(), runId);
         Locale locale = context.locale();
         RunProposals all = RunProposals.of(courseId, runId);
-        List<ProposalRow> rows = new ArrayList<>();
-        for (Proposal proposal : all.proposals()) {
-            List<ProposalMember> members = all.members(proposal);
-            List<String> violations = new ArrayList<>();
+        // every draft is checked (the filter and its count need them all); only the page's rows are written out
+        List<Proposal> proposals = all.proposals();
+        List<List<String>> violations = new ArrayList<>();
+        List<String> commonHours = new ArrayList<>();
+        List<Integer> withProblems = new ArrayList<>();
+        for (int i = 0; i < proposals.size(); i++) {
+            Proposal proposal = proposals.get(i);
+            List<String> broken = new ArrayList<>();
             String common = "";
             if (proposal.status == Proposal.Status.DRAFT) {
                 GroupEvaluation.Result check = matching.evaluate(proposal, all);
-                GroupEvaluation.ordered(check.violations()).forEach(v -> violations.add("unmatched." + v.name()));
-                if (!MatchingService.sizeOk(proposal, members.size())) {
-                    violations.add("preview.bad-size");
+                GroupEvaluation.ordered(check.violations()).forEach(v -> broken.add("unmatched." + v.name()));
+                if (!MatchingService.sizeOk(proposal, all.members(proposal).size())) {
+                    broken.add("preview.bad-size");
                 }
                 common = Slots.summary(check.commonHours(), locale);
             }
-            rows.add(new ProposalRow(proposal, members.stream().map(m -> {
+            violations.add(broken);
+            commonHours.add(common);
+            if (!broken.isEmpty()) {
+                withProblems.add(i);
+            }
+        }
+        boolean problemsOnly = "1".equals(problems);
+        List<Integer> listed = problemsOnly ? withProblems : IntStream.range(0, proposals.size()).boxed().toList();
+        int pages = Math.max(1, (listed.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        Listing listing = new Listing(Math.min(pageNumber(page), pages), pages, problemsOnly, withProblems.size(), listed.size());
+        int from = (listing.page() - 1) * PAGE_SIZE;
+        List<ProposalRow> rows = new ArrayList<>();
+        for (int i : listed.subList(from, Math.min(listed.size(), from + PAGE_SIZE))) {
+            Proposal proposal = proposals.get(i);
+            rows.add(new ProposalRow(i + 1, proposal, all.members(proposal).stream().map(m -> {
                 Enrolment enrolment = all.enrolments().get(m.person.id);
                 String city = enrolment == null || enrolment.placeName == null ? "" : enrolment.placeName;
                 return new MemberRow(m.id, m.person.firstName(), city, m.response == ProposalMember.Response.MEMBER);
-            }).toList(), MatchesResource.explain(proposal, locale, ZoneOffset.UTC), violations, common));
+            }).toList(), MatchesResource.explain(proposal, locale, ZoneOffset.UTC), violations.get(i), commonHours.get(i)));
         }
         List<UnmatchedRow> unmatched = new ArrayList<>();
         String clusters = "";
@@ -200,7 +264,7 @@ public class MatchingResource {
                 unmatched.add(new UnmatchedRow(person == null ? "?" : person.firstName(), "unmatched." + entry[1]));
             }
         }
-        return Templates.preview(run.course, run, matching.discardedAt(run), rows, unmatched, moreUnmatched, clusters, errors);
+        return Templates.preview(run.course, run, matching.discardedAt(run), rows, listing, unmatched, moreUnmatched, clusters, errors);
     }
 
     private static long id(String value) {

@@ -93,30 +93,58 @@ public final class Groups {
     /** The learner joins the course and completes the same profile there: Paris, English, video calls. */
     public static void joinWithProfile(TestCourse course, Learner learner, String formats, WeekMask week) {
         assertEquals(303, learner.browser().post("/join/" + Courses.inviteCode(course.id())).statusCode());
-        Db.run(() -> {
-            Enrolment e = Enrolment.find(course.id(), learner.personId()).orElseThrow();
-            e.placeId = 2988507L;
-            e.placeName = "Paris, France";
-            e.countryCode = "FR";
-            e.latitude = 48.8534;
-            e.longitude = 2.3488;
-            e.travelRadiusKm = 20;
-            e.timeZone = "Europe/Paris";
-            e.localWeek = week.toHex();
-            e.languages = "en";
-            e.formats = formats;
-            e.modalities = "VIDEO_CALL";
-            e.motives = "EPISTEMIC";
-            e.certificateIntent = CertificateIntent.YES;
-            e.followMode = FollowMode.WEEKLY_RHYTHM;
-            e.interactionObjects = "MUTUAL_HELP";
-            e.situation = Situation.EMPLOYED;
-            e.moocExperience = MoocExperience.A_FEW;
-            e.introduction = "Intro of " + learner.firstName() + ", private to partners";
-            e.profileComplete = true;
-            e.status = Enrolment.Status.WAITING;
-            e.waitingSince = Instant.now();
+        Db.run(() -> completeProfile(Enrolment.find(course.id(), learner.personId()).orElseThrow(), learner.firstName(), formats, week));
+    }
+
+    /**
+     * Learners stored directly, without accounts to sign in with (quicker when a test needs many and never acts as
+     * them): each joined the course with the same complete profile; returns their person ids.
+     */
+    public static List<Long> storedLearners(TestCourse course, String formats, int count) {
+        return Db.tx(() -> {
+            Course c = Course.findById(course.id());
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Person person = new Person();
+                person.email = Browser.uniqueEmail("stored");
+                person.displayName = "Stored" + i + " Example";
+                person.createdAt = Instant.now();
+                person.persist();
+                Enrolment e = new Enrolment();
+                e.course = c;
+                e.person = person;
+                e.joinedAt = Instant.now();
+                e.updatedAt = e.joinedAt;
+                completeProfile(e, person.firstName(), formats, evenings());
+                e.persist();
+                ids.add(person.id);
+            }
+            return ids;
         });
+    }
+
+    private static void completeProfile(Enrolment e, String firstName, String formats, WeekMask week) {
+        e.placeId = 2988507L;
+        e.placeName = "Paris, France";
+        e.countryCode = "FR";
+        e.latitude = 48.8534;
+        e.longitude = 2.3488;
+        e.travelRadiusKm = 20;
+        e.timeZone = "Europe/Paris";
+        e.localWeek = week.toHex();
+        e.languages = "en";
+        e.formats = formats;
+        e.modalities = "VIDEO_CALL";
+        e.motives = "EPISTEMIC";
+        e.certificateIntent = CertificateIntent.YES;
+        e.followMode = FollowMode.WEEKLY_RHYTHM;
+        e.interactionObjects = "MUTUAL_HELP";
+        e.situation = Situation.EMPLOYED;
+        e.moocExperience = MoocExperience.A_FEW;
+        e.introduction = "Intro of " + firstName + ", private to partners";
+        e.profileComplete = true;
+        e.status = Enrolment.Status.WAITING;
+        e.waitingSince = Instant.now();
     }
 
     /** The course team runs the matching for the format; waits (bounded) until the background run has its preview. */
