@@ -125,23 +125,28 @@ public class MeetupService {
     }
 
     /** The organizers' page: demand by city, the meetups to come and those past (with their attendance). */
-    public record ManagePage(Course course, boolean offered, List<Demand> demand, int unclustered, List<MeetupCard> upcoming,
-            List<MeetupCard> past) {
+    /** {@code map}: the demand drawn over its region, null when there is none. */
+    public record ManagePage(Course course, boolean offered, List<Demand> demand, DemandMap map, int unclustered,
+            List<MeetupCard> upcoming, List<MeetupCard> past) {
     }
 
     public ManagePage managePage(long courseId, long personId, Locale locale) {
         Course course = requireStaff(courseId, personId);
         MeetupResult result = matching.meetupDemand(courseId);
         List<Demand> demand = new ArrayList<>();
+        List<DemandMap.Spot> spots = new ArrayList<>();
         for (MeetupCluster cluster : result.clusters()) {
             long placeId = Long.parseLong(cluster.centre().id());
             String city = geo.place(placeId).map(p -> p.label(locale)).orElse(cluster.centre().name());
             demand.add(new Demand(placeId, city, cluster.members().size(), Math.round(cluster.radiusKm())));
+            spots.add(new DemandMap.Spot(cluster.centre().name(), cluster.centre().latitude(), cluster.centre().longitude(),
+                    cluster.members().size()));
         }
+        DemandMap map = spots.isEmpty() ? null : DemandMap.of(spots, geo.gazetteer().all());
         Instant now = Instant.now();
         List<MeetupCard> upcoming = Meetup.upcoming(courseId, now, UPCOMING_MAX).stream().map(m -> card(m, personId, null, locale)).toList();
         List<MeetupCard> past = Meetup.past(courseId, now, PAST_SHOWN).stream().map(m -> card(m, personId, null, locale)).toList();
-        return new ManagePage(course, course.offers(Format.LOCAL_MEETUP), demand, result.unmatched().size(), upcoming, past);
+        return new ManagePage(course, course.offers(Format.LOCAL_MEETUP), demand, map, result.unmatched().size(), upcoming, past);
     }
 
     /** What the scheduling form was given (or starts with): every field as typed. */

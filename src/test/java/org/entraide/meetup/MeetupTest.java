@@ -97,6 +97,9 @@ class MeetupTest {
         assertThat(demand, containsString("<th scope=\"row\">Paris, France</th><td>3</td>"));
         assertThat(demand, containsString(manage + "/new?placeId=" + PARIS_ID));
         assertThat(demand, not(containsString("Ada")));
+        assertThat(demand, containsString("<title id=\"demand-map-title\">Map of the place where learners could meet</title>"));
+        assertThat(demand, containsString(">Paris</text>"));
+        assertEquals(1, demand.split("<circle ", -1).length - 1, "one circle per place of demand");
         String form = s.organizer().get(manage + "/new?placeId=" + PARIS_ID).then().statusCode(200).extract().asString();
         assertThat(form, containsString("value=\"" + PARIS_ID + "\" checked"));
         assertThat(s.organizer().get(manage + "/new?q=Lyon").asString(), containsString("value=\"2996944\""));
