@@ -52,6 +52,11 @@ public class GroupHealthService {
         public boolean belowMinimum() {
             return group.status != LearningGroup.Status.DISSOLVED && members.size() < minimum;
         }
+
+        /** The facilitator's first name, or null: a group nobody keeps going is one to watch. */
+        public String facilitatorName() {
+            return members.stream().filter(m -> group.facilitatedBy(m.personId())).map(Member::firstName).findFirst().orElse(null);
+        }
     }
 
     /** What the course team confirms before taking a member out of a group. */

@@ -169,6 +169,25 @@ public class GroupResource {
         }
     }
 
+    /** Takes the facilitator role ({@code member} is oneself) or, as the facilitator, passes it to another member. */
+    @POST
+    @Path("facilitator")
+    public Response facilitate(@PathParam("id") long groupId, @RestForm String member) {
+        try {
+            groups.facilitate(groupId, currentPerson.id(), member);
+            return Redirects.seeOther("/groups/" + groupId + "#facilitator", "facilitator-changed");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(page(groupId, e.errors, Typed.NONE, 1)).build();
+        }
+    }
+
+    @POST
+    @Path("facilitator/stop")
+    public Response stopFacilitating(@PathParam("id") long groupId) {
+        groups.stopFacilitating(groupId, currentPerson.id());
+        return Redirects.seeOther("/groups/" + groupId + "#facilitator", "facilitator-stopped");
+    }
+
     /** One session as a calendar file, for "Add to my calendar". */
     @GET
     @Path("sessions/{sessionId}/calendar.ics")

@@ -61,7 +61,14 @@ public class GroupService {
      * {@code overlap}: how many are free at each of those local hours.
      */
     public record GroupView(LearningGroup group, List<MemberView> members, WeekMask commonLocal, String commonTimes, OverlapGrid overlap,
-            String viewerZone, boolean belowMinimum) {
+            String viewerZone, boolean belowMinimum, Facilitation facilitation) {
+    }
+
+    /** Who facilitates the group ({@code firstName} null: nobody), since when (a date in the viewer's words), and whether it is the viewer. */
+    public record Facilitation(String firstName, String since, boolean mine) {
+        public boolean anyone() {
+            return firstName != null;
+        }
     }
 
     /** Creates the group of an accepted proposal, or seats the joiners in the existing group it completes. */
@@ -173,13 +180,16 @@ public class GroupService {
                     person.id == personId));
         }
         WeekMask commonLocal = WeeklyAvailability.toLocal(common, viewerZone, week);
+        Facilitation facilitation = group.facilitator == null ? new Facilitation(null, null, false)
+                : new Facilitation(group.facilitator.firstName(), DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
+                        .format(group.facilitatorSince.atZone(viewerZone)), group.facilitatedBy(personId));
         return new GroupView(group, views, commonLocal, Slots.summary(commonLocal, locale), OverlapGrid.of(localWeeks, locale), viewerZone.getId(),
-                views.size() < group.minimumSize());
+                views.size() < group.minimumSize(), facilitation);
     }
 
     /** A group the person was in, as "Download my data" lists it. */
     public record MembershipData(long groupId, long courseId, String course, Format format, LearningGroup.Status groupStatus,
-            Instant joinedAt, Instant leftAt, String leftReason, boolean removedByCourseTeam) {
+            Instant joinedAt, Instant leftAt, String leftReason, boolean removedByCourseTeam, boolean facilitator) {
     }
 
     /** A report the person sent about a member (reports about the person are not listed: they would name who sent them). */
@@ -189,7 +199,7 @@ public class GroupService {
     void exportGroups(@Observes AccountExport export) {
         export.add("groups", GroupMember.<GroupMember>list("person.id = ?1 order by joinedAt", export.personId()).stream()
                 .map(m -> new MembershipData(m.group.id, m.group.course.id, m.group.course.title, m.group.format, m.group.status,
-                        m.joinedAt, m.leftAt, m.leftReason, m.removedByTeam))
+                        m.joinedAt, m.leftAt, m.leftReason, m.removedByTeam, m.group.facilitatedBy(export.personId())))
                 .toList());
         export.add("reportsSent", MemberReport.<MemberReport>list("reporter.id = ?1 order by createdAt", export.personId()).stream()
                 .map(r -> new ReportData(r.group.id, r.reported.firstName(), r.reason, r.createdAt, r.handledAt)).toList());
@@ -220,6 +230,10 @@ public class GroupService {
         long personId = membership.person.id;
         membership.leftAt = Instant.now();
         membership.leftReason = reason;
+        if (group.facilitatedBy(personId)) {
+            group.facilitator = null;
+            group.facilitatorSince = null;
+        }
         long courseId = group.course.id;
         Enrolment.find(courseId, personId).ifPresent(e -> e.status = Enrolment.Status.PAUSED);
         List<GroupMember> remaining = GroupMember.current(groupId);
@@ -236,6 +250,44 @@ public class GroupService {
             group.status = LearningGroup.Status.REFILLING;
             remaining.forEach(m -> notifications.notify(m.person, NotificationKind.MEMBER_LEFT, "/groups/" + groupId, group.course.title,
                     membership.person.firstName()));
+        }
+    }
+
+    /**
+     * Makes a member the group's facilitator: oneself at any time (the role is informal; whoever had it is told), or,
+     * for the facilitator only, another member, who is told it was passed to them. {@code member}: a person id from
+     * the page's hidden field or list, so anything else is a plain 400.
+     */
+    @Transactional
+    public void facilitate(long groupId, long personId, String member) {
+        LearningGroup group = requireMember(groupId, personId);
+        Person chosen = GroupMember.current(groupId).stream().map(m -> m.person)
+                .filter(p -> member != null && Long.toString(p.id).equals(member.strip())).findFirst()
+                .orElseThrow(() -> InvalidInputException.of("facilitator", "error.invalid-choice"));
+        if (group.facilitatedBy(chosen.id)) {
+            return;
+        }
+        Person previous = group.facilitator;
+        if (chosen.id != personId && (previous == null || previous.id != personId)) {
+            throw InvalidInputException.of("facilitator", "error.facilitator-pass");
+        }
+        group.facilitator = chosen;
+        group.facilitatorSince = Instant.now();
+        String link = "/groups/" + groupId + "#facilitator";
+        if (chosen.id != personId) {
+            notifications.notify(chosen, NotificationKind.FACILITATOR_PASSED, link, group.course.title, previous.firstName());
+        } else if (previous != null) {
+            notifications.notify(previous, NotificationKind.FACILITATOR_TAKEN, link, group.course.title, chosen.firstName());
+        }
+    }
+
+    /** The facilitator puts the role down; for anyone else there is nothing to do. */
+    @Transactional
+    public void stopFacilitating(long groupId, long personId) {
+        LearningGroup group = requireMember(groupId, personId);
+        if (group.facilitatedBy(personId)) {
+            group.facilitator = null;
+            group.facilitatorSince = null;
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -15,6 +16,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.entraide.account.Person;
 import org.entraide.course.Course;
 import org.entraide.profile.Format;
 import org.entraide.profile.Modality;
@@ -58,6 +60,18 @@ public class LearningGroup extends PanacheEntityBase {
 
     @Column(name = "dissolved_at")
     public Instant dissolvedAt;
+
+    /** The member who keeps the group going for now (plans, opens the check-in, welcomes newcomers), or nobody. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "facilitator_id")
+    public Person facilitator;
+
+    @Column(name = "facilitator_since")
+    public Instant facilitatorSince;
+
+    public boolean facilitatedBy(long personId) {
+        return facilitator != null && facilitator.id == personId;
+    }
 
     public List<GroupMember> currentMembers() {
         return GroupMember.current(id);

@@ -40,6 +40,10 @@ public enum NotificationKind {
     TASK_ASSIGNED(false),
     /** A member checked in as stuck this week. Args: course title, their first name. */
     CHECKIN_STUCK(false),
+    /** The group's facilitator passed the role to the person. Args: course title, first name of who passed it. */
+    FACILITATOR_PASSED(false),
+    /** Another member took over facilitating from the person. Args: course title, first name of who took it. */
+    FACILITATOR_TAKEN(false),
     /**
      * An organizer scheduled a meetup near the person. Args: course title, organizer's first name, when (in the city's
      * zone), city and venue; the same four for the other meetup kinds.

@@ -391,6 +391,13 @@ class BrowserJourneyTest {
         check(ada, "phone-group-ada");
         assertTrue((Boolean) ada.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "no sideways scrolling on a phone");
         ada.setViewportSize(1280, 720);
+
+        // Ada takes the facilitator role: the section now lists what a facilitator does and offers to pass it to Bea
+        ada.locator("#facilitator form[action$='/facilitator'] button[type=submit]").click();
+        ada.waitForLoadState(LoadState.LOAD);
+        assertTrue(ada.locator("#facilitator").textContent().contains("You facilitate the group"), ada.locator("#facilitator").textContent());
+        assertEquals(1, ada.locator("#facilitator select[name=member] option").count(), "the role can go to Bea");
+        check(ada, "matching-facilitator");
         assertTrue(ada.locator("main").textContent().contains(beaEmail), "Ada sees Bea's contact");
 
         // Ada plans a study session: the form starts on their next common time; Bea adds it to her calendar

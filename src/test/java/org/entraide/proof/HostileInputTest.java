@@ -590,6 +590,14 @@ class HostileInputTest {
             attempts.add(new Attempt("toggle task id=" + shorten(id), w.ada().browser(), group + "/tasks/" + id + "/toggle", new Form()));
             attempts.add(new Attempt("delete task id=" + shorten(id), w.ada().browser(), group + "/tasks/" + id + "/delete", new Form()));
         }
+        // the facilitator role: a member id from a hidden field or the page's list; only the facilitator passes it on
+        for (String id : concat(BAD_IDS, List.of(Long.toString(w.cleo().personId())))) {
+            attempts.add(new Attempt("facilitator member=" + shorten(id), w.ada().browser(), group + "/facilitator", Form.of("member", id)));
+        }
+        attempts.add(new Attempt("pass on a facilitator role one does not have", w.ben().browser(), group + "/facilitator",
+                Form.of("member", Long.toString(w.ada().personId()))));
+        attempts.add(new Attempt("facilitate a group one is not in", w.cleo().browser(), group + "/facilitator",
+                Form.of("member", Long.toString(w.cleo().personId()))));
         // check-ins: how it goes, what was done, what help is wanted
         Form checkinOk = Form.of("progress", "ON_TRACK", "done", "", "help", "");
         for (String progress : concat(payloads(Kind.CHOICE), List.of(""))) {
