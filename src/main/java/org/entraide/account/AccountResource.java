@@ -1,5 +1,7 @@
 package org.entraide.account;
 
+import java.util.List;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.entraide.geo.GeoService;
 import org.entraide.web.EntraideConfig;
 import org.entraide.web.EntraideConfig.AuthMode;
 import org.entraide.web.FormErrors;
@@ -35,7 +38,7 @@ public class AccountResource {
         static native TemplateInstance login(String email, String next, FormErrors errors);
 
         static native TemplateInstance account(Person person, boolean localAccount, String displayName, String language,
-                String emailNotifications, EmailNotifications[] emailChoices, FormErrors errors);
+                String emailNotifications, EmailNotifications[] emailChoices, String timeZone, List<String> zones, FormErrors errors);
     }
 
     /** What the sign-up form sends back when it is re-rendered (never the password). */
@@ -47,11 +50,13 @@ public class AccountResource {
     private final SessionCookie sessionCookie;
     private final HttpServerResponse httpResponse;
     private final RequestContext requestContext;
+    private final GeoService geo;
     private final boolean local;
 
     AccountResource(AccountService accounts, CurrentPerson currentPerson, SessionCookie sessionCookie,
-            HttpServerResponse httpResponse, RequestContext requestContext, EntraideConfig config) {
+            HttpServerResponse httpResponse, RequestContext requestContext, GeoService geo, EntraideConfig config) {
         this.accounts = accounts;
+        this.geo = geo;
         this.currentPerson = currentPerson;
         this.sessionCookie = sessionCookie;
         this.httpResponse = httpResponse;
@@ -127,14 +132,15 @@ public class AccountResource {
     @POST
     @Path("account")
     @Authenticated
-    public Object updateAccount(@RestForm String displayName, @RestForm String language, @RestForm String emailNotifications) {
+    public Object updateAccount(@RestForm String displayName, @RestForm String language, @RestForm String emailNotifications,
+            @RestForm String timeZone) {
         Person person = currentPerson.require();
         try {
-            accounts.changeProfile(person.id, displayName, language, emailNotifications);
+            accounts.changeProfile(person.id, displayName, language, emailNotifications, timeZone);
             return Redirects.seeOther("/account", "saved");
         } catch (InvalidInputException e) {
             return Response.status(400).entity(Templates.account(person, person.passwordHash != null, displayName, language,
-                    emailNotifications, EmailNotifications.values(), e.errors)).build();
+                    emailNotifications, EmailNotifications.values(), timeZone, geo.zones(), e.errors)).build();
         }
     }
 
@@ -180,10 +186,10 @@ public class AccountResource {
     }
 
     /** The account page with the saved name and language (the forms that keep what was typed pass their own). */
-    private static TemplateInstance accountPage(Person person, FormErrors errors) {
+    private TemplateInstance accountPage(Person person, FormErrors errors) {
         return Templates.account(person, person.passwordHash != null, person.displayName,
                 person.preferredLanguage == null ? "" : person.preferredLanguage, person.emailNotifications.name(),
-                EmailNotifications.values(), errors);
+                EmailNotifications.values(), person.timeZone == null ? "" : person.timeZone, geo.zones(), errors);
     }
 
     private void startSession(Person person) {

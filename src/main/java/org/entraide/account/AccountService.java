@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.entraide.geo.GeoService;
 import org.entraide.web.EntraideConfig;
 import org.entraide.web.FormErrors;
 import org.entraide.web.InvalidInputException;
@@ -44,7 +45,7 @@ public class AccountService {
 
     /** What the account itself holds, as it appears in the export (never the password hash). */
     public record AccountData(String email, String displayName, String preferredLanguage, EmailNotifications emailNotifications,
-            String signIn, boolean platformAdmin, Instant createdAt) {
+            String timeZone, String signIn, boolean platformAdmin, Instant createdAt) {
     }
 
     /** Everything Entraide keeps about the person, section by section, for them to download. */
@@ -53,7 +54,7 @@ public class AccountService {
         Person person = Person.findById(personId);
         AccountExport export = new AccountExport(personId, locale);
         export.add("account", new AccountData(person.email, person.displayName, person.preferredLanguage, person.emailNotifications,
-                person.passwordHash != null ? "password" : person.oidcSubject != null ? "single sign-on" : "none yet",
+                person.timeZone, person.passwordHash != null ? "password" : person.oidcSubject != null ? "single sign-on" : "none yet",
                 person.platformAdmin, person.createdAt));
         exporting.fire(export);
         return export.sections();
@@ -201,7 +202,7 @@ public class AccountService {
 
     /** Name, language and e-mail choice; a form without the e-mail choice (an older page) keeps the saved one. */
     @Transactional
-    public void changeProfile(long personId, String displayName, String language, String emailNotifications) {
+    public void changeProfile(long personId, String displayName, String language, String emailNotifications, String timeZone) {
         FormErrors errors = new FormErrors();
         String name = Texts.check(errors, "displayName", displayName, true, NAME_MAX);
         if (language != null && !language.isBlank() && supportedLanguage(language).isEmpty()) {
@@ -215,9 +216,16 @@ public class AccountService {
                 errors.add("emailNotifications", "error.invalid-choice");
             }
         }
+        String zone = Texts.trimToNull(timeZone);
+        if (zone != null && !GeoService.isZone(zone)) {
+            errors.add("timeZone", "error.invalid-choice");
+        }
         errors.throwIfAny();
         Person person = Person.findById(personId);
         person.displayName = name;
+        if (timeZone != null) { // a form from before the field existed keeps the saved zone
+            person.timeZone = zone;
+        }
         person.preferredLanguage = supportedLanguage(language).orElse(null);
         if (mail != null) {
             person.emailNotifications = mail;

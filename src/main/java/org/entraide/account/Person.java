@@ -1,6 +1,7 @@
 package org.entraide.account;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -14,6 +15,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.entraide.geo.GeoService;
 import org.entraide.web.I18n;
 
 /** Someone with an account: a learner, a course-team member, an organizer or all of these. */
@@ -52,6 +54,10 @@ public class Person extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The person's own zone (account page), used where no course profile gives one; null: UTC. */
+    @Column(name = "time_zone")
+    public String timeZone;
+
     public static Optional<Person> findByEmail(String email) {
         return find("email", normalizeEmail(email)).firstResultOptional();
     }
@@ -69,6 +75,13 @@ public class Person extends PanacheEntityBase {
         String trimmed = displayName.strip();
         int space = trimmed.indexOf(' ');
         return space < 0 ? trimmed : trimmed.substring(0, space);
+    }
+
+    /** The zone of pages that have no course profile to go by (course-team pages): the account's, else UTC. */
+    public static ZoneId zoneOf(long personId) {
+        Person person = findById(personId);
+        ZoneId zone = person == null ? null : GeoService.zoneOrNull(person.timeZone);
+        return zone == null ? ZoneId.of("UTC") : zone;
     }
 
     /** The language mail and notifications reach the person in: theirs if Entraide speaks it, else English. */

@@ -1,5 +1,6 @@
 package org.entraide.geo;
 
+import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,21 @@ public class GeoService {
 
     public List<String> zones() {
         return ZONES;
+    }
+
+    /**
+     * The zone of a stored id, or null when there is none. An id this Java no longer knows (time-zone data drops or
+     * renames ids over the years) also gives null, so pages and matching fall back to UTC instead of failing.
+     */
+    public static ZoneId zoneOrNull(String id) {
+        if (id == null) {
+            return null;
+        }
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException unknown) {
+            return null;
+        }
     }
 
     public static boolean isZone(String id) {

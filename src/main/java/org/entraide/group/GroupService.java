@@ -58,7 +58,7 @@ public class GroupService {
 
     /**
      * The group as one member sees it; {@code commonLocal}: the hours everyone is free, in the viewer's local week;
-     * {@code overlap}: how many are free at each of those local hours.
+     * {@code overlap}: how many members are free at each hour of that week.
      */
     public record GroupView(LearningGroup group, List<MemberView> members, WeekMask commonLocal, String commonTimes, OverlapGrid overlap,
             String viewerZone, boolean belowMinimum, Facilitation facilitation) {
@@ -230,10 +230,7 @@ public class GroupService {
         long personId = membership.person.id;
         membership.leftAt = Instant.now();
         membership.leftReason = reason;
-        if (group.facilitatedBy(personId)) {
-            group.facilitator = null;
-            group.facilitatorSince = null;
-        }
+        group.releaseFacilitator(personId);
         long courseId = group.course.id;
         Enrolment.find(courseId, personId).ifPresent(e -> e.status = Enrolment.Status.PAUSED);
         List<GroupMember> remaining = GroupMember.current(groupId);
@@ -284,11 +281,7 @@ public class GroupService {
     /** The facilitator puts the role down; for anyone else there is nothing to do. */
     @Transactional
     public void stopFacilitating(long groupId, long personId) {
-        LearningGroup group = requireMember(groupId, personId);
-        if (group.facilitatedBy(personId)) {
-            group.facilitator = null;
-            group.facilitatorSince = null;
-        }
+        requireMember(groupId, personId).releaseFacilitator(personId);
     }
 
     /** Reports a member to the course team; the two are not matched together again. */

@@ -73,6 +73,14 @@ public class LearningGroup extends PanacheEntityBase {
         return facilitator != null && facilitator.id == personId;
     }
 
+    /** The person stops facilitating (they put the role down or left); nothing changes if they did not have it. */
+    void releaseFacilitator(long personId) {
+        if (facilitatedBy(personId)) {
+            facilitator = null;
+            facilitatorSince = null;
+        }
+    }
+
     public List<GroupMember> currentMembers() {
         return GroupMember.current(id);
     }

@@ -1,6 +1,8 @@
 package org.entraide.matching;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import org.entraide.account.CurrentPerson;
 import org.entraide.account.Person;
 import org.entraide.availability.Slots;
+import org.entraide.availability.WeeklyAvailability;
 import org.entraide.course.Course;
 import org.entraide.course.CourseService;
 import org.entraide.matching.engine.GroupEvaluation;
@@ -62,7 +65,7 @@ public class MatchingResource {
      * rule. A large MOOC's run has thousands of proposals; listing them all, each member with a list of every other
      * proposal to move to, made a page of tens of megabytes.
      */
-    public record Listing(int page, int pages, boolean problemsOnly, int problems, int listed) {
+    public record Listing(int page, int pages, boolean problemsOnly, int problems) {
         /** The query that shows this listing again, for links and for the forms to come back to it ("" for the default). */
         public String query() {
             return MatchingResource.query(page, problemsOnly);
@@ -84,7 +87,7 @@ public class MatchingResource {
         static native TemplateInstance matching(Course course, Map<Format, Integer> waiting, List<MatchingRun> runs, FormErrors errors);
 
         static native TemplateInstance preview(Course course, MatchingRun run, Instant discardedAt, List<ProposalRow> proposals,
-                Listing listing, List<UnmatchedRow> unmatched, int moreUnmatched, String clusters, FormErrors errors);
+                Listing listing, String zone, List<UnmatchedRow> unmatched, int moreUnmatched, String clusters, FormErrors errors);
     }
 
     private final MatchingService matching;
@@ -199,6 +202,9 @@ public class MatchingResource {
     private TemplateInstance previewPage(long courseId, long runId, String page, String problems, FormErrors errors) {
         MatchingRun run = matching.requireRun(courseId, currentPerson.id(), runId);
         Locale locale = context.locale();
+        // the team reads times in their own zone: a course profile's if they have one, else their account's, else UTC
+        ZoneId zone = Enrolment.zoneOf(courseId, currentPerson.id());
+        LocalDate week = LocalDate.now(ZoneOffset.UTC);
         RunProposals all = RunProposals.of(courseId, runId);
         // every draft is checked (the filter and its count need them all); only the page's rows are written out
         List<Proposal> proposals = all.proposals();
@@ -215,7 +221,7 @@ public class MatchingResource {
                 if (!MatchingService.sizeOk(proposal, all.members(proposal).size())) {
                     broken.add("preview.bad-size");
                 }
-                common = Slots.summary(check.commonHours(), locale);
+                common = Slots.summary(WeeklyAvailability.toLocal(check.commonHours(), zone, week), locale);
             }
             violations.add(broken);
             commonHours.add(common);
@@ -226,7 +232,7 @@ public class MatchingResource {
         boolean problemsOnly = "1".equals(problems);
         List<Integer> listed = problemsOnly ? withProblems : IntStream.range(0, proposals.size()).boxed().toList();
         int pages = Math.max(1, (listed.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        Listing listing = new Listing(Math.min(pageNumber(page), pages), pages, problemsOnly, withProblems.size(), listed.size());
+        Listing listing = new Listing(Math.min(pageNumber(page), pages), pages, problemsOnly, withProblems.size());
         int from = (listing.page() - 1) * PAGE_SIZE;
         List<ProposalRow> rows = new ArrayList<>();
         for (int i : listed.subList(from, Math.min(listed.size(), from + PAGE_SIZE))) {
@@ -235,7 +241,7 @@ public class MatchingResource {
                 Enrolment enrolment = all.enrolments().get(m.person.id);
                 String city = enrolment == null || enrolment.placeName == null ? "" : enrolment.placeName;
                 return new MemberRow(m.id, m.person.firstName(), city, m.response == ProposalMember.Response.MEMBER);
-            }).toList(), MatchesResource.explain(proposal, locale, ZoneOffset.UTC), violations.get(i), commonHours.get(i)));
+            }).toList(), MatchesResource.explain(proposal, locale, zone), violations.get(i), commonHours.get(i)));
         }
         List<UnmatchedRow> unmatched = new ArrayList<>();
         String clusters = "";
@@ -264,7 +270,8 @@ public class MatchingResource {
                 unmatched.add(new UnmatchedRow(person == null ? "?" : person.firstName(), "unmatched." + entry[1]));
             }
         }
-        return Templates.preview(run.course, run, matching.discardedAt(run), rows, listing, unmatched, moreUnmatched, clusters, errors);
+        return Templates.preview(run.course, run, matching.discardedAt(run), rows, listing, zone.getId(), unmatched, moreUnmatched, clusters,
+                errors);
     }
 
     private static long id(String value) {

@@ -1,6 +1,5 @@
 package org.entraide.profile;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,6 +24,7 @@ import org.entraide.account.Person;
 import org.entraide.availability.WeekMask;
 import org.entraide.availability.WeeklyAvailability;
 import org.entraide.course.Course;
+import org.entraide.geo.GeoService;
 import org.entraide.web.Queries;
 import org.hibernate.annotations.DynamicUpdate;
 
@@ -139,19 +139,9 @@ public class Enrolment extends PanacheEntityBase {
         return localWeek == null ? WeekMask.EMPTY : WeekMask.fromHex(localWeek);
     }
 
-    /**
-     * The profile's zone, null when there is none. An id this Java no longer knows (time-zone data drops or renames
-     * ids over the years) also gives null, so pages and matching fall back to UTC instead of failing for everyone.
-     */
+    /** The profile's zone; null when there is none or this Java no longer knows it (then UTC is used). */
     public ZoneId zone() {
-        if (timeZone == null) {
-            return null;
-        }
-        try {
-            return ZoneId.of(timeZone);
-        } catch (DateTimeException unknown) {
-            return null;
-        }
+        return GeoService.zoneOrNull(timeZone);
     }
 
     /** This learner's weekly hours as seen in {@code viewer}'s local week containing {@code day}. */
@@ -160,9 +150,9 @@ public class Enrolment extends PanacheEntityBase {
         return WeeklyAvailability.toLocal(utc, viewer, day);
     }
 
-    /** The person's zone in the course (their profile's), UTC when they have none there (course staff). */
+    /** The person's zone in the course (their profile's), else their account's (course staff), else UTC. */
     public static ZoneId zoneOf(long courseId, long personId) {
-        return find(courseId, personId).map(Enrolment::zone).orElse(ZoneOffset.UTC);
+        return find(courseId, personId).map(Enrolment::zone).orElseGet(() -> Person.zoneOf(personId));
     }
 
     public Set<String> languageSet() {
