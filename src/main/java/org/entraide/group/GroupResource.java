@@ -269,6 +269,13 @@ public class GroupResource {
         }
     }
 
+    @POST
+    @Path("note/versions/{versionId}/restore")
+    public Response restoreNote(@PathParam("id") long groupId, @PathParam("versionId") long versionId) {
+        notes.restore(groupId, versionId, currentPerson.id());
+        return Redirects.seeOther("/groups/" + groupId + "#notes", "note-restored");
+    }
+
     private static int pageNumber(String page) {
         try {
             return page == null ? 1 : Integer.parseInt(page.strip());

@@ -483,6 +483,10 @@ class AuthorizationMatrixTest {
             long inGroup = Long.parseLong(path.split("/")[2]);
             path = path.replace("{taskId}", Long.toString(Groups.task(inGroup, groupMemberId, "Matrix task")));
         }
+        if (path.contains("{versionId}")) {
+            long inGroup = Long.parseLong(path.split("/")[2]);
+            path = path.replace("{versionId}", Long.toString(Groups.noteVersion(inGroup, groupMemberId, "Matrix notes")));
+        }
         if (path.contains("{postId}")) {
             long inGroup = Long.parseLong(path.split("/")[2]);
             path = path.replace("{postId}", Long.toString(Groups.post(inGroup, groupMemberId, "Matrix message")));

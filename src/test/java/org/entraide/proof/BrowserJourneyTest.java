@@ -450,6 +450,15 @@ class BrowserJourneyTest {
         bea.locator("#notes form[action$='/note'] button[type=submit]").click();
         bea.waitForLoadState(LoadState.LOAD);
         assertTrue(bea.locator("#f-note").inputValue().contains("Agreed: Tuesdays 19:00."), bea.locator("#notes").textContent());
+        // a second save by mistake: the first text is among the earlier versions, and Bea brings it back
+        bea.locator("#f-note").fill("Oops");
+        bea.locator("#notes form[action$='/note'] button[type=submit]").click();
+        bea.waitForLoadState(LoadState.LOAD);
+        bea.locator("#notes details.note-history summary").click();
+        check(bea, "matching-notes-history");
+        bea.locator("#notes details.note-history form[action$='/restore'] button[type=submit]").first().click();
+        bea.waitForLoadState(LoadState.LOAD);
+        assertTrue(bea.locator("#f-note").inputValue().contains("Agreed: Tuesdays 19:00."), bea.locator("#notes").textContent());
         check(bea, "matching-notes");
 
         // the course team follows the outcome from the groups page

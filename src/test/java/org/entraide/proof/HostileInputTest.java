@@ -591,6 +591,17 @@ class HostileInputTest {
             attempts.add(new Attempt("toggle task id=" + shorten(id), w.ada().browser(), group + "/tasks/" + id + "/toggle", new Form()));
             attempts.add(new Attempt("delete task id=" + shorten(id), w.ada().browser(), group + "/tasks/" + id + "/delete", new Form()));
         }
+        // earlier versions of the notes: only this group's can be brought back
+        long otherGroupsVersion = Groups.noteVersion(Groups.tandem("Hal", "Ivy").groupId(), w.ada().personId(), "Another group's notes");
+        attempts.add(new Attempt("restore another group's notes", w.ada().browser(), group + "/note/versions/" + otherGroupsVersion + "/restore",
+                new Form()));
+        long adasVersion = Groups.noteVersion(w.groupId(), w.ada().personId(), "Our notes");
+        attempts.add(new Attempt("restore the notes of a group one is not in", w.cleo().browser(),
+                group + "/note/versions/" + adasVersion + "/restore", new Form()));
+        for (String id : BAD_PATH_IDS) {
+            attempts.add(new Attempt("restore notes version=" + shorten(id), w.ada().browser(), group + "/note/versions/" + id + "/restore",
+                    new Form()));
+        }
         // the facilitator role: a member id from a hidden field or the page's list; only the facilitator passes it on
         for (String id : concat(BAD_IDS, List.of(Long.toString(w.cleo().personId())))) {
             attempts.add(new Attempt("facilitator member=" + shorten(id), w.ada().browser(), group + "/facilitator", Form.of("member", id)));

@@ -20,6 +20,7 @@ import org.entraide.profile.Enrolment;
 import org.entraide.profile.FollowMode;
 import org.entraide.profile.MoocExperience;
 import org.entraide.profile.Situation;
+import org.entraide.workspace.GroupNoteVersion;
 import org.entraide.workspace.GroupPost;
 import org.entraide.workspace.GroupTask;
 import org.entraide.workspace.StudySession;
@@ -232,6 +233,20 @@ public final class Groups {
             task.createdAt = Instant.now();
             task.persist();
             return task.id;
+        });
+    }
+
+    /** An earlier version of the group's notes, as a save by the person would have left it (stored directly). */
+    public static long noteVersion(long groupId, long authorId, String body) {
+        return Db.tx(() -> {
+            GroupNoteVersion version = new GroupNoteVersion();
+            version.group = LearningGroup.findById(groupId);
+            version.savedBy = Person.findById(authorId);
+            version.body = body;
+            version.version = 1;
+            version.savedAt = Instant.now();
+            version.persist();
+            return version.id;
         });
     }
 }

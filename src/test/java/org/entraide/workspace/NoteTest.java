@@ -2,8 +2,12 @@ package org.entraide.workspace;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.text.MessageFormat;
+import java.util.List;
 
 import org.entraide.testing.Browser;
 import org.entraide.testing.Db;
@@ -22,6 +26,44 @@ class NoteTest {
 
     private static GroupNote note(long groupId) {
         return Db.tx(() -> GroupNote.of(groupId).orElse(null));
+    }
+
+    @Test
+    void everySaveKeepsTheTextItReplacedAndAnyMemberBringsOneBack() {
+        Tandem t = Groups.tandem("Uma", "Vic");
+        Tandem other = Groups.tandem("Wes", "Xia");
+        String page = "/groups/" + t.groupId();
+        assertEquals(303, t.first().browser().post(page + "/note", Form.of("body", "First <plan>", "version", "0")).statusCode());
+        assertThat(t.first().browser().get(page).asString(), not(containsString("note-history")));
+        assertEquals(303, t.second().browser().post(page + "/note", Form.of("body", "Vic wiped it", "version", "1")).statusCode());
+
+        String history = t.first().browser().get(page).asString();
+        assertThat(history, containsString(MessageFormat.format(Html.en("note.history"), 1)));
+        assertThat(history, containsString("Saved by Uma, "));
+        assertThat(history, containsString("<p class=\"post-body\">First &lt;plan&gt;</p>"));
+        long firstVersion = Db.tx(() -> GroupNoteVersion.ofGroup(t.groupId()).get(0).id);
+
+        assertEquals(404, other.first().browser().post(page + "/note/versions/" + firstVersion + "/restore").statusCode(), "outsiders");
+        long othersVersion = Groups.noteVersion(other.groupId(), other.first().personId(), "Theirs");
+        assertEquals(404, t.first().browser().post(page + "/note/versions/" + othersVersion + "/restore").statusCode(),
+                "another group's version");
+        assertEquals("Vic wiped it", note(t.groupId()).body);
+
+        Response restored = t.first().browser().post(page + "/note/versions/" + firstVersion + "/restore");
+        assertEquals(303, restored.statusCode());
+        assertThat(t.first().browser().follow(restored).asString(), containsString(Html.en("flash.note-restored")));
+        GroupNote back = note(t.groupId());
+        assertEquals("First <plan>", back.body);
+        assertEquals(3, back.version);
+        assertEquals(List.of("Vic wiped it", "First <plan>"),
+                Db.tx(() -> GroupNoteVersion.ofGroup(t.groupId()).stream().map(v -> v.body).toList()), "the replaced text is kept too");
+
+        for (int save = 0; save < NoteService.VERSIONS_KEPT + 5; save++) {
+            int from = note(t.groupId()).version;
+            assertEquals(303, t.first().browser().post(page + "/note", Form.of("body", "Edit " + save, "version", Integer.toString(from)))
+                    .statusCode());
+        }
+        assertEquals(NoteService.VERSIONS_KEPT, Db.tx(() -> GroupNoteVersion.ofGroup(t.groupId()).size()), "the oldest are dropped");
     }
 
     @Test
