@@ -24,7 +24,7 @@ import org.entraide.profile.Format;
 final class GroupExports {
 
     static final List<String> ENTRAIDE_COLUMNS = List.of("group_id", "format", "status", "created_at", "last_activity_at",
-            "person_id", "first_name", "email", "joined_at", "left_at", "left_reason");
+            "person_id", "first_name", "email", "joined_at", "left_at", "left_reason", "removed_by_team", "facilitator");
 
     static final List<String> OPEN_EDX_FIXED_COLUMNS = List.of("username", "external_user_id", "mode");
 
@@ -42,7 +42,8 @@ final class GroupExports {
                 for (GroupMember member : entry.all()) {
                     printer.printRecord(group.id, group.format.name(), group.status.name(), instant(group.createdAt),
                             instant(group.lastActivityAt), member.person.id, safe(member.person.firstName()), safe(member.person.email),
-                            instant(member.joinedAt), instant(member.leftAt), safe(member.leftReason));
+                            instant(member.joinedAt), instant(member.leftAt), safe(member.leftReason), member.removedByTeam,
+                            member.leftAt == null && group.facilitatedBy(member.person.id));
                 }
             }
             printer.flush();

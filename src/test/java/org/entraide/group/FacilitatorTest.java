@@ -2,6 +2,7 @@ package org.entraide.group;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -53,6 +54,9 @@ class FacilitatorTest {
         assertThat(vicPage, containsString("Uma Example <span class=\"role\">" + Html.en("facilitator.tag") + "</span>"));
         assertThat("the course team sees who keeps the group going", course.team().get(health).asString(),
                 containsString(MessageFormat.format(Html.en("groups.facilitator"), "Uma")));
+        String umasRow = course.team().get(health + "/export.csv").asString().lines()
+                .filter(line -> line.contains("," + uma.personId() + ",Uma,")).findFirst().orElseThrow();
+        assertThat("the export marks the facilitator", umasRow, endsWith(",false,true"));
 
         // only the facilitator passes it on; a refused attempt changes nothing
         String refused = vic.browser().post(page + "/facilitator", Form.of("member", Long.toString(wes.personId())))

@@ -126,6 +126,8 @@ class GroupHealthTest {
         assertEquals(f.study().get(3).email(), dee.get(7));
         assertTrue(!dee.get(8).isEmpty() && !dee.get(9).isEmpty());
         assertEquals("No time left", dee.get(10));
+        assertEquals("false", dee.get(11), "Dee left by herself");
+        assertEquals("false", dee.get(12));
         CSVRecord eli = data.stream().filter(r -> r.get(7).equals(f.pair().get(0).email())).findFirst().orElseThrow();
         assertEquals("TANDEM", eli.get(1));
         assertEquals("", eli.get(9));

@@ -55,6 +55,11 @@ class RemoveMemberTest {
         assertEquals(404, ben.browser().get("/groups/" + groupId).statusCode(), "the group page is closed to Ben");
         assertThat(course.team().get(groups).asString(), containsString("Ben, <time"));
         assertThat(course.team().get(groups).asString(), containsString("(" + Html.en("groups.removed-by-team") + ")"));
+        assertThat("the export says so too", course.team().get(groups + "/export.csv").asString(),
+                containsString("," + ben.personId() + ",Ben,"));
+        String bensRow = course.team().get(groups + "/export.csv").asString().lines()
+                .filter(line -> line.contains("," + ben.personId() + ",Ben,")).findFirst().orElseThrow();
+        assertTrue(bensRow.endsWith(",true,false"), bensRow);
 
         // Ben is no longer in it: asking again finds nobody to remove
         assertEquals(404, course.team().get(confirm).statusCode());
