@@ -169,8 +169,9 @@ public class GroupService {
             Optional<Enrolment> enrolment = Enrolment.find(group.course.id, member.person.id);
             ZoneId zone = enrolment.map(Enrolment::zone).orElse(ZoneOffset.UTC);
             if (enrolment.isPresent()) {
-                common = common.and(new WeeklyAvailability(zone, enrolment.get().week()).toUtc(week));
-                localWeeks.add(enrolment.get().weekSeenFrom(viewerZone, week));
+                WeekMask utc = new WeeklyAvailability(zone, enrolment.get().week()).toUtc(week);
+                common = common.and(utc);
+                localWeeks.add(WeeklyAvailability.toLocal(utc, viewerZone, week));
             }
             Person person = member.person;
             views.add(new MemberView(person.id, person.firstName(), person.displayName, person.email,

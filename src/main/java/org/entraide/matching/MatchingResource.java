@@ -207,9 +207,10 @@ public class MatchingResource {
         LocalDate week = LocalDate.now(ZoneOffset.UTC);
         RunProposals all = RunProposals.of(courseId, runId);
         // every draft is checked (the filter and its count need them all); only the page's rows are written out
+        record Checked(List<String> violations, String commonHours) {
+        }
         List<Proposal> proposals = all.proposals();
-        List<List<String>> violations = new ArrayList<>();
-        List<String> commonHours = new ArrayList<>();
+        List<Checked> checks = new ArrayList<>();
         List<Integer> withProblems = new ArrayList<>();
         for (int i = 0; i < proposals.size(); i++) {
             Proposal proposal = proposals.get(i);
@@ -223,8 +224,7 @@ public class MatchingResource {
                 }
                 common = Slots.summary(WeeklyAvailability.toLocal(check.commonHours(), zone, week), locale);
             }
-            violations.add(broken);
-            commonHours.add(common);
+            checks.add(new Checked(broken, common));
             if (!broken.isEmpty()) {
                 withProblems.add(i);
             }
@@ -241,7 +241,7 @@ public class MatchingResource {
                 Enrolment enrolment = all.enrolments().get(m.person.id);
                 String city = enrolment == null || enrolment.placeName == null ? "" : enrolment.placeName;
                 return new MemberRow(m.id, m.person.firstName(), city, m.response == ProposalMember.Response.MEMBER);
-            }).toList(), MatchesResource.explain(proposal, locale, zone), violations.get(i), commonHours.get(i)));
+            }).toList(), MatchesResource.explain(proposal, locale, zone), checks.get(i).violations(), checks.get(i).commonHours()));
         }
         List<UnmatchedRow> unmatched = new ArrayList<>();
         String clusters = "";

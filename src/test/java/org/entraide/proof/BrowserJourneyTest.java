@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import org.entraide.account.Person;
-import org.entraide.availability.WeekMask;
 import org.entraide.course.Course;
-import org.entraide.profile.CertificateIntent;
 import org.entraide.profile.Enrolment;
-import org.entraide.profile.FollowMode;
-import org.entraide.profile.MoocExperience;
-import org.entraide.profile.Situation;
 import org.entraide.testing.Browser;
 import org.entraide.testing.Db;
 import org.entraide.testing.Groups;
@@ -576,39 +570,11 @@ class BrowserJourneyTest {
         assertNoProblems();
     }
 
-    /** What the profile form would have saved (as in MatchingFlowTest): Paris, English, weekday evenings, tandems. */
+    /** What the profile form would have saved: Paris, English, weekday evenings, tandems. */
     private static void completeProfile(long courseId, String email) {
-        long personId = Db.tx(() -> Person.findByEmail(email).orElseThrow().id);
-        WeekMask evenings = WeekMask.EMPTY;
-        for (int day = 0; day < 5; day++) {
-            for (int hour = 18; hour < 22; hour++) {
-                evenings = evenings.with(WeekMask.index(day, hour));
-            }
-        }
-        String week = evenings.toHex();
-        Db.run(() -> {
-            Enrolment e = Enrolment.find(courseId, personId).orElseThrow();
-            e.placeId = 2988507L;
-            e.placeName = "Paris, France";
-            e.countryCode = "FR";
-            e.latitude = 48.8534;
-            e.longitude = 2.3488;
-            e.travelRadiusKm = 20;
-            e.timeZone = "Europe/Paris";
-            e.localWeek = week;
-            e.languages = "en";
-            e.formats = "TANDEM";
-            e.modalities = "VIDEO_CALL";
-            e.motives = "EPISTEMIC";
-            e.certificateIntent = CertificateIntent.YES;
-            e.followMode = FollowMode.WEEKLY_RHYTHM;
-            e.interactionObjects = "MUTUAL_HELP";
-            e.situation = Situation.EMPLOYED;
-            e.moocExperience = MoocExperience.A_FEW;
-            e.profileComplete = true;
-            e.status = Enrolment.Status.WAITING;
-            e.waitingSince = Instant.now();
-        });
+        Person person = Db.tx(() -> Person.findByEmail(email).orElseThrow());
+        Db.run(() -> Groups.completeProfile(Enrolment.find(courseId, person.id).orElseThrow(), person.firstName(), "TANDEM",
+                Groups.evenings()));
     }
 
     @Test

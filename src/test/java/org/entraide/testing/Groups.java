@@ -124,7 +124,8 @@ public final class Groups {
         });
     }
 
-    private static void completeProfile(Enrolment e, String firstName, String formats, WeekMask week) {
+    /** What the profile form would have saved: Paris, English, the given week and formats, video calls, waiting. */
+    public static void completeProfile(Enrolment e, String firstName, String formats, WeekMask week) {
         e.placeId = 2988507L;
         e.placeName = "Paris, France";
         e.countryCode = "FR";
