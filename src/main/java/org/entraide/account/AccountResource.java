@@ -38,7 +38,8 @@ public class AccountResource {
         static native TemplateInstance login(String email, String next, FormErrors errors);
 
         static native TemplateInstance account(Person person, boolean localAccount, String displayName, String language,
-                String emailNotifications, EmailNotifications[] emailChoices, String timeZone, List<String> zones, FormErrors errors);
+                String emailNotifications, EmailNotifications[] emailChoices, String messageMail,
+                MessageMail[] messageChoices, String timeZone, List<String> zones, FormErrors errors);
     }
 
     /** What the sign-up form sends back when it is re-rendered (never the password). */
@@ -133,14 +134,15 @@ public class AccountResource {
     @Path("account")
     @Authenticated
     public Object updateAccount(@RestForm String displayName, @RestForm String language, @RestForm String emailNotifications,
-            @RestForm String timeZone) {
+            @RestForm String messageMail, @RestForm String timeZone) {
         Person person = currentPerson.require();
         try {
-            accounts.changeProfile(person.id, displayName, language, emailNotifications, timeZone);
+            accounts.changeProfile(person.id, displayName, language, emailNotifications, messageMail, timeZone);
             return Redirects.seeOther("/account", "saved");
         } catch (InvalidInputException e) {
             return Response.status(400).entity(Templates.account(person, person.passwordHash != null, displayName, language,
-                    emailNotifications, EmailNotifications.values(), timeZone, geo.zones(), e.errors)).build();
+                    emailNotifications, EmailNotifications.values(), messageMail, MessageMail.values(), timeZone, geo.zones(), e.errors))
+                    .build();
         }
     }
 
@@ -189,7 +191,8 @@ public class AccountResource {
     private TemplateInstance accountPage(Person person, FormErrors errors) {
         return Templates.account(person, person.passwordHash != null, person.displayName,
                 person.preferredLanguage == null ? "" : person.preferredLanguage, person.emailNotifications.name(),
-                EmailNotifications.values(), person.timeZone == null ? "" : person.timeZone, geo.zones(), errors);
+                EmailNotifications.values(), person.messageMail.name(), MessageMail.values(),
+                person.timeZone == null ? "" : person.timeZone, geo.zones(), errors);
     }
 
     private void startSession(Person person) {

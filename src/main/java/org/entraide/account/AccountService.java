@@ -45,7 +45,7 @@ public class AccountService {
 
     /** What the account itself holds, as it appears in the export (never the password hash). */
     public record AccountData(String email, String displayName, String preferredLanguage, EmailNotifications emailNotifications,
-            String timeZone, String signIn, boolean platformAdmin, Instant createdAt) {
+            MessageMail messageMail, String timeZone, String signIn, boolean platformAdmin, Instant createdAt) {
     }
 
     /** Everything Entraide keeps about the person, section by section, for them to download. */
@@ -54,7 +54,7 @@ public class AccountService {
         Person person = Person.findById(personId);
         AccountExport export = new AccountExport(personId, locale);
         export.add("account", new AccountData(person.email, person.displayName, person.preferredLanguage, person.emailNotifications,
-                person.timeZone, person.passwordHash != null ? "password" : person.oidcSubject != null ? "single sign-on" : "none yet",
+                person.messageMail, person.timeZone, person.passwordHash != null ? "password" : person.oidcSubject != null ? "single sign-on" : "none yet",
                 person.platformAdmin, person.createdAt));
         exporting.fire(export);
         return export.sections();
@@ -200,22 +200,20 @@ public class AccountService {
         LOG.infof("Account %d deleted at its owner's request", personId);
     }
 
-    /** Name, language and e-mail choice; a form without the e-mail choice (an older page) keeps the saved one. */
+    /**
+     * Name, language, e-mail choices and zone; a form without one of the choices or the zone (a page from before it
+     * existed) keeps the saved one.
+     */
     @Transactional
-    public void changeProfile(long personId, String displayName, String language, String emailNotifications, String timeZone) {
+    public void changeProfile(long personId, String displayName, String language, String emailNotifications, String messageMail,
+            String timeZone) {
         FormErrors errors = new FormErrors();
         String name = Texts.check(errors, "displayName", displayName, true, NAME_MAX);
         if (language != null && !language.isBlank() && supportedLanguage(language).isEmpty()) {
             errors.add("language", "error.invalid-choice");
         }
-        EmailNotifications mail = null;
-        if (emailNotifications != null) {
-            try {
-                mail = EmailNotifications.valueOf(emailNotifications);
-            } catch (IllegalArgumentException e) {
-                errors.add("emailNotifications", "error.invalid-choice");
-            }
-        }
+        EmailNotifications mail = choice(errors, "emailNotifications", EmailNotifications.class, emailNotifications);
+        MessageMail messages = choice(errors, "messageMail", MessageMail.class, messageMail);
         String zone = Texts.trimToNull(timeZone);
         if (zone != null && !GeoService.isZone(zone)) {
             errors.add("timeZone", "error.invalid-choice");
@@ -230,6 +228,32 @@ public class AccountService {
         if (mail != null) {
             person.emailNotifications = mail;
         }
+        if (messages != null) {
+            chooseMessageMail(person, messages);
+        }
+    }
+
+    /** The choice a form field names; null when the field was not sent, an error at the field when it names none. */
+    private static <E extends Enum<E>> E choice(FormErrors errors, String field, Class<E> type, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            errors.add(field, "error.invalid-choice");
+            return null;
+        }
+    }
+
+    /** A first digest covers what is written from now on, not the group's whole past; going back to notices ends it. */
+    private static void chooseMessageMail(Person person, MessageMail choice) {
+        if (!choice.digest()) {
+            person.digestSince = null;
+        } else if (!person.messageMail.digest()) {
+            person.digestSince = Instant.now();
+        }
+        person.messageMail = choice;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.entraide.account;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -48,6 +49,14 @@ public class Person extends PanacheEntityBase {
     @Column(name = "email_notifications", nullable = false)
     public EmailNotifications emailNotifications = EmailNotifications.ALL;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "message_mail", nullable = false)
+    public MessageMail messageMail = MessageMail.NOTICE;
+
+    /** The messages written after this instant go into the next digest; null unless a digest is chosen. */
+    @Column(name = "digest_since")
+    public Instant digestSince;
+
     @Column(name = "platform_admin", nullable = false)
     public boolean platformAdmin;
 
@@ -57,6 +66,22 @@ public class Person extends PanacheEntityBase {
     /** The person's own zone (account page), used where no course profile gives one; null: UTC. */
     @Column(name = "time_zone")
     public String timeZone;
+
+    /** Ids of people whose message digest is due at {@code now}, the longest waiting first. */
+    public static List<Long> digestsDue(Instant now, int limit) {
+        return getEntityManager().createQuery("""
+                select id from Person
+                where messageMail = ?1 and digestSince <= ?2 or messageMail = ?3 and digestSince <= ?4
+                order by digestSince, id""", Long.class)
+                .setParameter(1, MessageMail.DAILY).setParameter(2, now.minus(MessageMail.DAILY.period))
+                .setParameter(3, MessageMail.WEEKLY).setParameter(4, now.minus(MessageMail.WEEKLY.period))
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** Whether the person's digest is due at {@code now}. */
+    public boolean digestDue(Instant now) {
+        return messageMail.digest() && digestSince != null && !digestSince.plus(messageMail.period).isAfter(now);
+    }
 
     public static Optional<Person> findByEmail(String email) {
         return find("email", normalizeEmail(email)).firstResultOptional();

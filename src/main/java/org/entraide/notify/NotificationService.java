@@ -66,21 +66,39 @@ public class NotificationService {
         }
         notification.createdAt = Instant.now();
         notification.persist();
-        if (!canReceiveMail(person.email) || !person.emailNotifications.sends(kind.asksForAnswer)) {
+        if (!person.emailNotifications.sends(kind.asksForAnswer) || kind == NotificationKind.GROUP_POST && person.messageMail.digest()) {
+            return; // messages reach those who chose a digest in the digest
+        }
+        Locale locale = person.mailLocale();
+        queueMail(person, I18n.message(locale, "notify." + kind.name() + ".subject", notification.argList().toArray()),
+                mailBody(person, notification, locale));
+    }
+
+    /**
+     * Queues an e-mail to the person, sent after the caller's transaction commits; none to an address that cannot
+     * receive mail. The body ends with the usual footer (where to read notifications and choose e-mails).
+     */
+    @Transactional(TxType.MANDATORY)
+    public void queueMail(Person person, String subject, String body) {
+        if (!canReceiveMail(person.email)) {
             return;
         }
-
-        Locale locale = person.mailLocale();
+        Instant now = Instant.now();
         MailOutbox mail = new MailOutbox();
         mail.recipient = person.email;
-        mail.subject = truncate(I18n.message(locale, "notify." + kind.name() + ".subject", notification.argList().toArray()),
-                MailOutbox.SUBJECT_MAX);
-        mail.body = truncate(mailBody(person, notification, locale), MailOutbox.BODY_MAX);
+        mail.subject = truncate(subject, MailOutbox.SUBJECT_MAX);
+        mail.body = truncate(body + "\n\n-- \n" + I18n.message(person.mailLocale(), "notify.mail.footer", baseUrl + LIST_PATH,
+                baseUrl + "/account#email") + "\n", MailOutbox.BODY_MAX);
         mail.status = MailOutbox.Status.PENDING;
         mail.attempts = 0;
-        mail.createdAt = notification.createdAt;
-        mail.nextAttemptAt = notification.createdAt;
+        mail.createdAt = now;
+        mail.nextAttemptAt = now;
         mail.persist();
+    }
+
+    /** The site's address, for links in e-mails. */
+    public String siteUrl() {
+        return baseUrl;
     }
 
     /**
@@ -147,9 +165,7 @@ public class NotificationService {
     private String mailBody(Person person, Notification notification, Locale locale) {
         return I18n.message(locale, "notify.mail.greeting", person.firstName()) + "\n\n"
                 + text(notification, locale) + "\n\n"
-                + I18n.message(locale, "notify.mail.open") + "\n" + baseUrl + notification.link + "\n\n"
-                + "-- \n"
-                + I18n.message(locale, "notify.mail.footer", baseUrl + LIST_PATH, baseUrl + "/account#email") + "\n";
+                + I18n.message(locale, "notify.mail.open") + "\n" + baseUrl + notification.link;
     }
 
     private static String joinArgs(String... args) {

@@ -6,12 +6,16 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.entraide.meetup.MeetupService;
+import org.entraide.workspace.MessageDigest;
 import org.entraide.workspace.SessionService;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 
-/** Sends the day-before reminders of study sessions and meetups, on one app instance at a time (database lease). */
+/**
+ * Sends the day-before reminders of study sessions and meetups and the message digests that are due, on one app
+ * instance at a time (database lease).
+ */
 @ApplicationScoped
 public class Reminders {
 
@@ -21,11 +25,13 @@ public class Reminders {
 
     private final SessionService sessions;
     private final MeetupService meetups;
+    private final MessageDigest digests;
     private final JobLock lock;
 
-    Reminders(SessionService sessions, MeetupService meetups, JobLock lock) {
+    Reminders(SessionService sessions, MeetupService meetups, MessageDigest digests, JobLock lock) {
         this.sessions = sessions;
         this.meetups = meetups;
+        this.digests = digests;
         this.lock = lock;
     }
 
@@ -36,7 +42,7 @@ public class Reminders {
         }
         try {
             Instant now = Instant.now();
-            // each in its own transaction: a failure in one kind of reminder does not hold back the other
+            // each in its own transaction: a failure in one kind does not hold back the others
             try {
                 sessions.remindDue(now);
             } catch (RuntimeException e) {
@@ -46,6 +52,11 @@ public class Reminders {
                 meetups.remindDue(now);
             } catch (RuntimeException e) {
                 LOG.error("Meetup reminders failed", e);
+            }
+            try {
+                digests.sendDue(now);
+            } catch (RuntimeException e) {
+                LOG.error("Message digests failed", e);
             }
         } finally {
             lock.release(LOCK);

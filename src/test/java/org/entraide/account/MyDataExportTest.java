@@ -46,6 +46,7 @@ class MyDataExportTest {
         assertEquals(ana.email(), json.getString("account.email"));
         assertEquals("password", json.getString("account.signIn"));
         assertEquals("ALL", json.getString("account.emailNotifications"));
+        assertEquals("NOTICE", json.getString("account.messageMail"));
         assertEquals(title, json.getString("courseProfiles[0].course"));
         assertEquals("Intro of Ana, private to partners", json.getString("courseProfiles[0].introduction"));
         assertEquals("Mon–Fri 18:00–22:00", json.getString("courseProfiles[0].weeklyAvailability"));

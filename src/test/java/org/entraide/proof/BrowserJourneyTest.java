@@ -199,6 +199,10 @@ class BrowserJourneyTest {
         // last, the newcomer deletes their account: refused until the box is ticked, then back home, signed out
         page.navigate(url("/account"));
         check(page, label + "-account");
+        page.locator("#messages-DAILY").check();
+        page.locator("form[action='/account'] button[type=submit]").click();
+        page.waitForLoadState(LoadState.LOAD);
+        assertTrue(page.locator("#messages-DAILY").isChecked(), "the daily digest of messages is chosen");
         Locator deleteButton = page.locator("form[action='/account/delete'] button[type=submit]");
         page.locator("#f-deletePassword").fill(Browser.DEFAULT_PASSWORD);
         deleteButton.click();
