@@ -114,6 +114,17 @@ public class Enrolment extends PanacheEntityBase {
     public Instant joinedAt;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+    /** When a course team's import last wrote the answers; null if none did. */
+    @Column(name = "imported_at")
+    public Instant importedAt;
+
+    /**
+     * Whether the learner saved answers of their own since joining or since the last import (only their own saves
+     * move {@link #updatedAt} past those): an import then keeps the answers as they are.
+     */
+    public boolean answeredByLearner() {
+        return updatedAt.isAfter(importedAt != null ? importedAt : joinedAt);
+    }
 
     /** Takes everything a profile declares except where the learner lives (callers resolve the city). */
     public void declare(LearnerProfile p) {

@@ -63,10 +63,14 @@ public class ProfileImportService {
         }
     }
 
-    public record Imported(int created, int updated) {
+    /** Learners added to the course, learners whose answers were written, learners who kept their own answers. */
+    public record Imported(int created, int updated, int kept) {
     }
 
-    /** Reads the file and creates or updates one enrolment per row, or throws {@link ImportRejected} having written nothing. */
+    /**
+     * Reads the file and creates or updates one enrolment per row, or throws {@link ImportRejected} having written
+     * nothing. A learner who answered in Entraide themselves keeps their answers: the file does not overwrite them.
+     */
     @Transactional
     public Imported importCsv(long courseId, long personId, Reader csv) {
         Course course = courses.requireTeam(courseId, personId);
@@ -117,6 +121,7 @@ public class ProfileImportService {
         Instant now = Instant.now();
         int created = 0;
         int updated = 0;
+        int kept = 0;
         for (Row row : rows) {
             Person person = persons.get(row.email);
             if (person == null) {
@@ -127,6 +132,10 @@ public class ProfileImportService {
                 person.persist();
             }
             Enrolment enrolment = enrolments.get(person.id);
+            if (enrolment != null && enrolment.answeredByLearner()) {
+                kept++;
+                continue;
+            }
             if (enrolment == null) {
                 enrolment = new Enrolment();
                 enrolment.course = course;
@@ -141,7 +150,7 @@ public class ProfileImportService {
                 enrolment.persist();
             }
         }
-        return new Imported(created, updated);
+        return new Imported(created, updated, kept);
     }
 
     /** A profile that passed every check, with what the checks resolved. */
@@ -217,6 +226,7 @@ public class ProfileImportService {
         e.longitude = Double.isNaN(row.longitude) ? null : row.longitude;
         e.declare(p);
         e.updatedAt = now;
+        e.importedAt = now;
     }
 
     private static Map<String, Person> existingPersons(List<String> emails) {

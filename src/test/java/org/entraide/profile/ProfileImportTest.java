@@ -67,7 +67,7 @@ class ProfileImportTest {
 
         Response imported = upload(course.team(), course.id(), "survey.csv", csv(profiles), true);
         assertEquals(303, imported.statusCode(), imported.asString());
-        assertEquals("/courses/" + course.id() + "/manage/import?created=40&updated=0&flash=profiles-imported", Browser.localLocation(imported));
+        assertEquals("/courses/" + course.id() + "/manage/import?created=40&updated=0&kept=0&flash=profiles-imported", Browser.localLocation(imported));
         course.team().follow(imported).then().statusCode(200).body(containsString("40 learners added, 0 updated."));
 
         for (LearnerProfile profile : profiles) {
@@ -85,7 +85,7 @@ class ProfileImportTest {
 
         // the same file again updates the same enrolments
         Response again = upload(course.team(), course.id(), "survey.csv", csv(profiles), true);
-        assertEquals("/courses/" + course.id() + "/manage/import?created=0&updated=40&flash=profiles-imported", Browser.localLocation(again));
+        assertEquals("/courses/" + course.id() + "/manage/import?created=0&updated=40&kept=0&flash=profiles-imported", Browser.localLocation(again));
         assertEquals(40L, (long) Db.tx(() -> Enrolment.count("course.id", course.id())));
     }
 
@@ -146,7 +146,7 @@ class ProfileImportTest {
         String file = "external_id,first_name,time_zone,availability,languages,formats,modalities\n"
                 + email.toUpperCase() + ",Renamed,America/Montreal,Sat 10-12,fr|en,TANDEM,VIDEO_CALL\n";
         Response imported = upload(course.team(), course.id(), "survey.csv", file, true);
-        assertEquals("/courses/" + course.id() + "/manage/import?created=0&updated=1&flash=profiles-imported", Browser.localLocation(imported));
+        assertEquals("/courses/" + course.id() + "/manage/import?created=0&updated=1&kept=0&flash=profiles-imported", Browser.localLocation(imported));
         Db.run(() -> {
             Person person = Person.findByEmail(email).orElseThrow();
             assertEquals("Test known", person.displayName, "the account's name is the person's own");
@@ -154,6 +154,20 @@ class ProfileImportTest {
             assertEquals("America/Montreal", e.timeZone);
             assertEquals(Enrolment.Status.WAITING, e.status);
             assertTrue(e.profileComplete);
+        });
+
+        // the learner then answers in Entraide: a later file does not overwrite their own answers
+        assertEquals(303, learner.post("/courses/" + course.id() + "/profile/when", "hours", "10", "hours", "11").statusCode());
+        String localWeek = Db.tx(() -> Enrolment.find(course.id(), Person.findByEmail(email).orElseThrow().id).orElseThrow().localWeek);
+        Response again = upload(course.team(), course.id(), "survey.csv", file.replace("America/Montreal", "Asia/Tokyo"), true);
+        assertEquals("/courses/" + course.id() + "/manage/import?created=0&updated=0&kept=1&flash=profiles-imported",
+                Browser.localLocation(again));
+        course.team().follow(again).then().statusCode(200)
+                .body(containsString("0 learners added, 0 updated. 1 learner kept the answers they gave in Entraide."));
+        Db.run(() -> {
+            Enrolment e = Enrolment.find(course.id(), Person.findByEmail(email).orElseThrow().id).orElseThrow();
+            assertEquals("America/Montreal", e.timeZone);
+            assertEquals(localWeek, e.localWeek);
         });
     }
 
