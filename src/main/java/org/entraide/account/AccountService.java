@@ -302,7 +302,7 @@ public class AccountService {
                 .orElseGet(() -> Person.count() == 0);
     }
 
-    private static void checkNewPassword(FormErrors errors, String field, String password, String confirmation, String email) {
+    static void checkNewPassword(FormErrors errors, String field, String password, String confirmation, String email) {
         if (password == null || password.length() < PASSWORD_MIN) {
             errors.add(field, "error.password-short");
         } else if (password.getBytes(StandardCharsets.UTF_8).length > PASSWORD_MAX_BYTES) {

@@ -218,6 +218,8 @@ class OidcModeTest {
     void localAccountPagesAreOffInOidcMode() {
         given().redirects().follow(false).when().get("/signup").then().statusCode(303);
         given().redirects().follow(false).when().get("/login").then().statusCode(303);
+        given().redirects().follow(false).when().get("/password/forgot").then().statusCode(303);
+        given().redirects().follow(false).when().get("/password/reset/anything").then().statusCode(404);
     }
 
     /** The identity of the test gets the page asking to verify its address, and is linked to no person. */

@@ -47,6 +47,7 @@ import org.entraide.testing.Db;
 import org.entraide.testing.FirstAccount;
 import org.entraide.testing.Form;
 import org.entraide.testing.Groups;
+import org.entraide.testing.PasswordLinks;
 import org.entraide.testing.Meetups;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,8 @@ class AuthorizationMatrixTest {
     /** A study group of course A with the learner and the scratch person, made when a route first needs it. */
     static Long groupIdA;
     static String loginEmail;
+    /** A password link, never used up: the checks send two passwords that differ. */
+    static String passwordLink;
     /** A meetup of course A that the checks read (those that change one get a fresh one). */
     static Long sharedMeetupId;
 
@@ -252,6 +255,7 @@ class AuthorizationMatrixTest {
         groupId = newGroup();
         runId = newPreviewRun();
         loginEmail = new Browser().signUpNew("matrix-login");
+        passwordLink = PasswordLinks.request(new Browser().signUpNew("matrix-forgetful"));
 
         // A partner invite of course A from the learner, accepted by someone: the learner can answer it.
         Browser partner = new Browser();
@@ -415,7 +419,8 @@ class AuthorizationMatrixTest {
     /** The request path for one check, with fresh objects where the request changes them. */
     private String concretePath(Route route, String role) {
         String path = route.path().replace("{id}", Long.toString(courseA)).replace("{step}", "where")
-                .replace("{inviteId}", Long.toString(inviteIdA)).replace("{courseId}", Long.toString(courseA));
+                .replace("{inviteId}", Long.toString(inviteIdA)).replace("{courseId}", Long.toString(courseA))
+                .replace("/password/reset/{token}", passwordLink);
         if (path.contains("{personId}")) {
             groupA();
             path = path.replace("{personId}", Long.toString(learnerId));
@@ -522,6 +527,8 @@ class AuthorizationMatrixTest {
             case "/signup" -> Form.of("email", Browser.uniqueEmail("matrix-signup"), "displayName", "Matrix Signup", "password",
                     Browser.DEFAULT_PASSWORD, "passwordConfirmation", Browser.DEFAULT_PASSWORD);
             case "/login" -> Form.of("email", loginEmail, "password", Browser.DEFAULT_PASSWORD, "next", "");
+            case "/password/forgot" -> Form.of("email", Browser.uniqueEmail("matrix-nobody"));
+            case "/password/reset/{token}" -> Form.of("password", "a new password 1", "passwordConfirmation", "another password 2");
             case "/account" -> Form.of("displayName", "Matrix Person", "language", "en");
             case "/account/password" -> Form.of("currentPassword", "not the password", "password", "another password 1",
                     "passwordConfirmation", "another password 1");

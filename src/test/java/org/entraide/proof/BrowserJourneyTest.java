@@ -23,6 +23,7 @@ import org.entraide.profile.Enrolment;
 import org.entraide.testing.Browser;
 import org.entraide.testing.Db;
 import org.entraide.testing.Groups;
+import org.entraide.testing.PasswordLinks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -222,7 +223,8 @@ class BrowserJourneyTest {
     void courseTeamCreatesACourseSetsRulesAndCopiesTheInviteLink() {
         Page page = open(new com.microsoft.playwright.Browser.NewContextOptions());
         page.navigate(url("/signup"));
-        signUp(page, "Tess Team", Browser.uniqueEmail("journey-team"));
+        String email = Browser.uniqueEmail("journey-team");
+        signUp(page, "Tess Team", email);
         page.navigate(url("/courses/new"));
         check(page, "team-new-course");
         page.locator("#f-title").fill("Statistics for everyone");
@@ -259,6 +261,24 @@ class BrowserJourneyTest {
         visitor.navigate(url(link.replaceAll("^https?://[^/]+", "")));
         assertTrue(visitor.locator("main").textContent().contains("Statistics for everyone"));
         check(visitor, "team-invite-as-visitor");
+
+        // the visitor is Tess on another computer, without her password: a link by e-mail lets her choose a new one
+        visitor.navigate(url("/login"));
+        visitor.locator("a[href='/password/forgot']").click();
+        check(visitor, "team-forgot-password");
+        visitor.locator("#f-email").fill(email);
+        visitor.locator("main button[type=submit]").last().click();
+        visitor.waitForLoadState(LoadState.LOAD);
+        assertPath(visitor, "/password/forgot");
+        check(visitor, "team-forgot-password-sent");
+        visitor.navigate(url(PasswordLinks.latest(email).orElseThrow()));
+        check(visitor, "team-new-password");
+        visitor.locator("#f-password").fill("Tess's new password");
+        visitor.locator("#f-passwordConfirmation").fill("Tess's new password");
+        visitor.locator("main button[type=submit]").last().click();
+        assertPath(visitor, "/");
+        assertEquals(0, visitor.locator("nav a[href='/signup']").count(), "signed in with the new password");
+        check(visitor, "team-new-password-saved");
         assertNoProblems();
     }
 

@@ -51,6 +51,7 @@ import org.entraide.testing.Db;
 import org.entraide.testing.Form;
 import org.entraide.testing.Groups;
 import org.entraide.testing.Meetups;
+import org.entraide.testing.PasswordLinks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +117,8 @@ class HostileInputTest {
     static String teamEmail;
     static long courseA;
     static long scratchPersonId;
+    /** A password link that the hostile values never use up (each is refused). */
+    static String passwordLink;
     static String placeId;
 
     @BeforeEach
@@ -141,6 +144,7 @@ class HostileInputTest {
         deleter.signUpNew("hostile-deleter");
         deleter.get("/account");
         scratchPersonId = Db.tx(() -> Person.findByEmail(new Browser().signUpNew("hostile-scratch")).orElseThrow().id);
+        passwordLink = PasswordLinks.request(new Browser().signUpNew("hostile-forgetful"));
         placeId = Long.toString(geo.search("Paris", 1).get(0).id());
         team.get("/courses/" + courseA + "/manage");
     }
@@ -163,6 +167,11 @@ class HostileInputTest {
                                 Browser.DEFAULT_PASSWORD, "passwordConfirmation", Browser.DEFAULT_PASSWORD, "language", "fr", "next", "/courses"),
                         fields("email", Kind.TEXT, "displayName", Kind.FREE_TEXT, "password", Kind.TEXT, "passwordConfirmation", Kind.TEXT,
                                 "language", Kind.LENIENT, "next", Kind.REDIRECT)),
+                new FormCase("password link", anonymous, () -> "/password/forgot", () -> Form.of("email", Browser.uniqueEmail("nobody")),
+                        fields("email", Kind.TEXT)),
+                new FormCase("new password", anonymous, () -> passwordLink,
+                        () -> Form.of("password", "a new password 1", "passwordConfirmation", "a new password 1"),
+                        fields("password", Kind.TEXT, "passwordConfirmation", Kind.TEXT)),
                 new FormCase("login", anonymous, () -> "/login",
                         () -> Form.of("email", teamEmail, "password", Browser.DEFAULT_PASSWORD, "next", "/courses"),
                         fields("email", Kind.TEXT, "password", Kind.TEXT, "next", Kind.REDIRECT)),

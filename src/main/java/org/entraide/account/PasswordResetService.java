@@ -1,0 +1,126 @@
+package org.entraide.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.entraide.notify.NotificationService;
+import org.entraide.web.FormErrors;
+import org.entraide.web.I18n;
+import org.entraide.web.Texts;
+import org.jboss.logging.Logger;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+
+/**
+ * "Forgot your password?" for local accounts: a link by e-mail, valid for an hour and once, to choose a new password.
+ * Asking never says whether the e-mail has an account. Only the token's hash is stored.
+ */
+@ApplicationScoped
+public class PasswordResetService {
+
+    static final Duration VALID_FOR = Duration.ofHours(1);
+    /** Links sent to one person within {@link #VALID_FOR}: enough for a lost mail, not a way to flood a mailbox. */
+    static final int OPEN_LINKS_MAX = 3;
+    private static final int TOKEN_BYTES = 32;
+    private static final Logger LOG = Logger.getLogger(PasswordResetService.class);
+
+    private final SecureRandom random = new SecureRandom();
+    private final NotificationService notifications;
+
+    PasswordResetService(NotificationService notifications) {
+        this.notifications = notifications;
+    }
+
+    /**
+     * Sends a link to the account with this e-mail, if there is one that signs in here (not through single sign-on)
+     * and has fewer than {@link #OPEN_LINKS_MAX} open links; says nothing either way. A malformed e-mail is an error at
+     * the field.
+     */
+    @Transactional
+    public void request(String rawEmail) {
+        FormErrors errors = new FormErrors();
+        String email = Person.normalizeEmail(Texts.trimToNull(rawEmail));
+        if (email == null) {
+            errors.add("email", "error.required");
+        } else if (!Texts.isEmail(email) || email.length() > 254) {
+            errors.add("email", "error.email");
+        }
+        errors.throwIfAny();
+        Optional<Person> found = Person.findByEmail(email).filter(p -> p.oidcSubject == null);
+        if (found.isEmpty()) {
+            return;
+        }
+        Person person = found.get();
+        Instant now = Instant.now();
+        PasswordReset.delete("person.id = ?1 and expiresAt < ?2", person.id, now);
+        if (PasswordReset.count("person.id = ?1 and usedAt is null", person.id) >= OPEN_LINKS_MAX) {
+            LOG.infof("Password link for person %d not sent: %d links still open", person.id, OPEN_LINKS_MAX);
+            return;
+        }
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        PasswordReset reset = new PasswordReset();
+        reset.person = person;
+        reset.tokenHash = hash(token);
+        reset.createdAt = now;
+        reset.expiresAt = now.plus(VALID_FOR);
+        reset.persist();
+        Locale locale = person.mailLocale();
+        notifications.queueMail(person, I18n.message(locale, "reset.mail.subject"), I18n.message(locale, "notify.mail.greeting",
+                person.firstName()) + "\n\n" + I18n.message(locale, "reset.mail.body", person.email,
+                        notifications.siteUrl() + "/password/reset/" + token));
+    }
+
+    /** The e-mail of the account a link is for, while the link is usable. */
+    public Optional<String> emailFor(String token) {
+        return usable(token).map(reset -> reset.person.email);
+    }
+
+    /**
+     * Sets the new password through a usable link, which then stops working (as do the person's other links), and
+     * lifts a sign-in lock on the e-mail. Empty when the link is not usable.
+     */
+    @Transactional
+    public Optional<Person> choose(String token, String password, String confirmation) {
+        Optional<PasswordReset> found = usable(token);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Person person = found.get().person;
+        FormErrors errors = new FormErrors();
+        AccountService.checkNewPassword(errors, "password", password, confirmation, person.email);
+        errors.throwIfAny();
+        person.passwordHash = BcryptUtil.bcryptHash(password);
+        found.get().usedAt = Instant.now();
+        PasswordReset.delete("person.id = ?1 and id <> ?2", person.id, found.get().id);
+        LoginThrottle.delete("throttleKey", person.email);
+        return Optional.of(person);
+    }
+
+    private static Optional<PasswordReset> usable(String token) {
+        if (token == null || token.length() > 100) {
+            return Optional.empty();
+        }
+        return PasswordReset.<PasswordReset>find("tokenHash", hash(token)).firstResultOptional().filter(r -> r.usable(Instant.now()));
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+}

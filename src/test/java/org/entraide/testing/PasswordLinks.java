@@ -1,0 +1,35 @@
+package org.entraide.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.entraide.notify.MailOutbox;
+
+/** "Forgot your password?" links as the person receives them: asked for on the page, read from the queued e-mail. */
+public final class PasswordLinks {
+
+    private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/password/reset/[A-Za-z0-9_-]+)");
+
+    private PasswordLinks() {
+    }
+
+    /** Asks for a link for the e-mail, as someone signed out would, and returns the link's path. */
+    public static String request(String email) {
+        assertEquals(303, new Browser().post("/password/forgot", "email", email).statusCode());
+        return latest(email).orElseThrow(() -> new AssertionError("no password link sent to " + email));
+    }
+
+    /** The path of the latest password link mailed to the address. */
+    public static Optional<String> latest(String email) {
+        return Db.tx(() -> MailOutbox.<MailOutbox>list("recipient = ?1 order by id desc", email).stream()
+                .map(mail -> LINK.matcher(mail.body)).filter(Matcher::find).map(found -> found.group(1)).findFirst());
+    }
+
+    /** How many password links were mailed to the address. */
+    public static long count(String email) {
+        return Db.tx(() -> MailOutbox.<MailOutbox>list("recipient", email).stream().filter(mail -> LINK.matcher(mail.body).find()).count());
+    }
+}
