@@ -1,8 +1,10 @@
 package org.entraide.group;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +44,19 @@ public class GroupHealthService {
     public record Member(long personId, String firstName) {
     }
 
-    /** One group's health: its current members against its minimum, its dates and who left. */
-    public record GroupHealth(LearningGroup group, List<Member> members, int minimum, List<Departure> departures) {
+    /** Questions asked in a group that no reply answers yet (by count and age: nothing of what was written). */
+    public record OpenQuestions(long count, Instant oldest) {
+        static final OpenQuestions NONE = new OpenQuestions(0, null);
+
+        /** Whole days the oldest open question has waited. */
+        public long oldestDays() {
+            return oldest == null ? 0 : Duration.between(oldest, Instant.now()).toDays();
+        }
+    }
+
+    /** One group's health: its current members against its minimum, its dates, who left and its open questions. */
+    public record GroupHealth(LearningGroup group, List<Member> members, int minimum, List<Departure> departures,
+            OpenQuestions openQuestions) {
 
         public int memberCount() {
             return members.size();
@@ -107,6 +120,7 @@ public class GroupHealthService {
         int page = Math.min(Math.max(1, requestedPage), pages);
         List<LearningGroup> groups = LearningGroup.find("course.id = ?1 order by createdAt desc, id desc", courseId)
                 .page(page - 1, PAGE_SIZE).list();
+        Map<Long, OpenQuestions> questions = openQuestions(groups);
         List<GroupHealth> rows = new ArrayList<>();
         for (GroupMembers members : withMembers(groups)) {
             LearningGroup group = members.group();
@@ -115,9 +129,28 @@ public class GroupHealthService {
                     .map(m -> new Departure(m.person.firstName(), m.leftAt, m.leftReason,
                             !m.removedByTeam && m.leftReason == null && m.leftAt.equals(group.dissolvedAt), m.removedByTeam))
                     .toList();
-            rows.add(new GroupHealth(group, current, minimumSize(group, course), departures));
+            rows.add(new GroupHealth(group, current, minimumSize(group, course), departures,
+                    questions.getOrDefault(group.id, OpenQuestions.NONE)));
         }
         return new HealthPage(course, rows, counts, page, pages);
+    }
+
+    /**
+     * The groups' open questions in one query. By entity name, since workspace builds on this package: the course
+     * team learns how many questions wait and since when, never what they say.
+     */
+    private static Map<Long, OpenQuestions> openQuestions(List<LearningGroup> groups) {
+        Map<Long, OpenQuestions> open = new HashMap<>();
+        if (groups.isEmpty()) {
+            return open;
+        }
+        for (Object[] row : LearningGroup.getEntityManager().createQuery("""
+                select p.group.id, count(p), min(p.createdAt) from GroupPost p
+                where p.group.id in ?1 and p.replyTo is null and p.question = true and p.answer is null and p.deletedAt is null
+                group by p.group.id""", Object[].class).setParameter(1, groups.stream().map(g -> g.id).toList()).getResultList()) {
+            open.put((Long) row[0], new OpenQuestions((Long) row[1], (Instant) row[2]));
+        }
+        return open;
     }
 
     /** Every group of the course with its members (two queries), oldest first: for exports and the API. */

@@ -139,6 +139,13 @@ public class GroupResource {
     }
 
     @POST
+    @Path("posts/{postId}/answer")
+    public Response chooseAnswer(@PathParam("id") long groupId, @PathParam("postId") long postId, @RestForm String reply) {
+        posts.chooseAnswer(groupId, postId, currentPerson.id(), reply);
+        return Redirects.seeOther("/groups/" + groupId + "#post-" + postId, reply == null || reply.isBlank() ? "answer-cleared" : "answer-chosen");
+    }
+
+    @POST
     @Path("sessions")
     public Response planSession(@PathParam("id") long groupId, @RestForm String date, @RestForm String time, @RestForm String minutes,
             @RestForm String topic, @RestForm String place) {

@@ -36,6 +36,8 @@ public enum NotificationKind {
     SESSION_REMINDER(false),
     /** Someone wrote in the person's group (one notice until it is read). Args: course title, first name of who wrote. */
     GROUP_POST(false),
+    /** The asker marked the person's reply as the answer to their question. Args: course title, asker's first name. */
+    ANSWER_CHOSEN(false),
     /** A member gave the person a task on the group's list. Args: course title, first name of who did, the task. */
     TASK_ASSIGNED(false),
     /** A member checked in as stuck this week. Args: course title, their first name. */

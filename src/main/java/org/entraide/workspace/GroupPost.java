@@ -53,6 +53,19 @@ public class GroupPost extends PanacheEntityBase {
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
+    /** For a question: the reply that answers it, as its asker marked it; null while open. */
+    @ManyToOne
+    @JoinColumn(name = "answer_id")
+    public GroupPost answer;
+
+    @Column(name = "answered_at")
+    public Instant answeredAt;
+
+    /** A question still waiting for its answer (a deleted one waits for nothing). */
+    public boolean openQuestion() {
+        return replyTo == null && question && answer == null && deletedAt == null;
+    }
+
     /** Up to {@code count} of the group's threads from the {@code skip}-th on, the most recently started first. */
     public static List<GroupPost> threads(long groupId, int skip, int count) {
         return GroupPost.<GroupPost>find("group.id = ?1 and replyTo is null order by createdAt desc, id desc", groupId)

@@ -45,14 +45,19 @@ public class PostService {
         this.notifications = notifications;
     }
 
-    /** One post as one member sees it; {@code body} is null once deleted, {@code author} null for a deleted account. */
-    public record PostView(long id, String author, boolean mine, boolean question, String body, Instant createdAt, String when) {
+    /**
+     * One post as one member sees it; {@code body} is null once deleted, {@code author} null for a deleted account.
+     * {@code answered}: a question with its answer chosen; {@code theAnswer}: the reply chosen as the answer.
+     */
+    public record PostView(long id, String author, boolean mine, boolean question, String body, Instant createdAt, String when,
+            boolean answered, boolean theAnswer) {
         public boolean deleted() {
             return body == null;
         }
     }
 
-    public record ThreadView(PostView post, List<PostView> replies) {
+    /** A thread with its replies; {@code viewerChoosesAnswer}: the viewer may mark (or unmark) the reply that answers it. */
+    public record ThreadView(PostView post, List<PostView> replies, boolean viewerChoosesAnswer) {
     }
 
     /** A page of threads (1 = the most recent), and whether there are older ones. */
@@ -70,14 +75,70 @@ public class PostService {
                 .collect(Collectors.groupingBy(p -> p.replyTo.id));
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
                 .withZone(ZoneId.of(group.viewerZone()));
+        List<Long> memberIds = group.members().stream().map(GroupService.MemberView::personId).toList();
         return new Posts(shown.stream().map(thread -> new ThreadView(view(thread, personId, format),
-                replies.getOrDefault(thread.id, List.of()).stream().map(reply -> view(reply, personId, format)).toList())).toList(),
+                replies.getOrDefault(thread.id, List.of()).stream().map(reply -> view(reply, personId, format)).toList(),
+                thread.question && thread.deletedAt == null && choosesAnswer(thread, personId, memberIds))).toList(),
                 current, hasOlder);
     }
 
     private static PostView view(GroupPost post, long personId, DateTimeFormatter format) {
         return new PostView(post.id, post.author == null ? null : post.author.firstName(),
-                post.author != null && post.author.id == personId, post.question, post.body, post.createdAt, format.format(post.createdAt));
+                post.author != null && post.author.id == personId, post.question, post.body, post.createdAt, format.format(post.createdAt),
+                post.answer != null, post.replyTo != null && post.replyTo.answer != null && post.replyTo.answer.id.equals(post.id));
+    }
+
+    /** The asker chooses the answer to their question; once they have left the group, any member may. */
+    private static boolean choosesAnswer(GroupPost question, long personId, List<Long> currentMemberIds) {
+        return question.author == null || question.author.id == personId || !currentMemberIds.contains(question.author.id);
+    }
+
+    /**
+     * Marks the reply that answers a question ({@code replyId} blank: the question is open again); its author is told.
+     * Only the asker may (any member once the asker has gone); the form offers only replies of that thread, so anything
+     * else is a plain 400.
+     */
+    @Transactional
+    public void chooseAnswer(long groupId, long questionId, long personId, String replyId) {
+        LearningGroup group = groups.requireMember(groupId, personId);
+        GroupPost question = GroupPost.findById(questionId);
+        if (question == null || !question.group.id.equals(group.id)) {
+            throw new NotFoundException();
+        }
+        if (question.replyTo != null || !question.question || question.deletedAt != null) {
+            throw new BadRequestException("not an open thread with a question: " + questionId);
+        }
+        if (!choosesAnswer(question, personId, GroupMember.current(groupId).stream().map(m -> m.person.id).toList())) {
+            throw new ForbiddenException();
+        }
+        if (replyId == null || replyId.isBlank()) {
+            question.answer = null;
+            question.answeredAt = null;
+            return;
+        }
+        GroupPost reply = replyOf(question, replyId);
+        if (reply.equals(question.answer)) {
+            return;
+        }
+        question.answer = reply;
+        question.answeredAt = Instant.now();
+        group.lastActivityAt = question.answeredAt;
+        if (reply.author != null && reply.author.id != personId) {
+            notifications.notify(reply.author, NotificationKind.ANSWER_CHOSEN, "/groups/" + groupId + "#post-" + question.id,
+                    group.course.title, Person.<Person>findById(personId).firstName());
+        }
+    }
+
+    private static GroupPost replyOf(GroupPost question, String replyId) {
+        try {
+            GroupPost reply = GroupPost.findById(Long.parseLong(replyId.strip()));
+            if (reply != null && question.equals(reply.replyTo) && reply.deletedAt == null) {
+                return reply;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new BadRequestException("not a reply to this question: " + replyId);
     }
 
     /**
@@ -125,11 +186,20 @@ public class PostService {
         if (post.deletedAt == null) {
             post.deletedAt = Instant.now();
             post.body = null;
+            if (post.replyTo != null && post.equals(post.replyTo.answer)) {
+                post.replyTo.answer = null; // a question answered by nothing is open again
+                post.replyTo.answeredAt = null;
+            }
         }
     }
 
-    /** A deleted account takes its messages' text with it ("everything in it"); the threads keep their shape. */
+    /**
+     * A deleted account takes its messages' text with it ("everything in it"); the threads keep their shape, and
+     * questions its replies answered are open again.
+     */
     void eraseMessages(@Observes @Priority(AccountDeleting.FORGET) AccountDeleting deleted) {
+        GroupPost.update("answer = null, answeredAt = null where answer.id in (select p.id from GroupPost p where p.author.id = ?1)",
+                deleted.personId());
         GroupPost.update("body = null, deletedAt = ?1 where author.id = ?2 and deletedAt is null", Instant.now(), deleted.personId());
     }
 

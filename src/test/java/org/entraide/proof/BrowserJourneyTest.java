@@ -447,6 +447,13 @@ class BrowserJourneyTest {
         ada.waitForLoadState(LoadState.LOAD);
         assertTrue(ada.locator("#messages .reply").first().textContent().contains("Yes, Tuesday."), ada.locator("#messages").textContent());
         check(ada, "matching-messages");
+        // that answers it: Bea marks Ada's reply as the answer
+        bea.navigate(url(URI.create(ada.url()).getPath()));
+        bea.locator("#messages form[action$='/answer'] button[type=submit]").first().click();
+        bea.waitForLoadState(LoadState.LOAD);
+        assertEquals(1, bea.locator("#messages .reply.the-answer").count(), bea.locator("#messages").textContent());
+        assertTrue(bea.locator("#messages").textContent().contains("Answered"), bea.locator("#messages").textContent());
+        check(bea, "matching-question-answered");
 
         // Ada adds a task for Bea, then checks in for the week; Bea ticks the task off
         ada.locator("#f-title").fill("Summarise chapter 1");

@@ -52,6 +52,7 @@ import org.entraide.testing.Form;
 import org.entraide.testing.Groups;
 import org.entraide.testing.Meetups;
 import org.entraide.testing.PasswordLinks;
+import org.entraide.workspace.GroupPost;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -579,6 +580,28 @@ class HostileInputTest {
         for (String id : BAD_PATH_IDS) {
             attempts.add(new Attempt("delete message id=" + shorten(id), w.ada().browser(), group + "/posts/" + id + "/delete", new Form()));
         }
+        // questions: only the asker marks the answer, and only with a reply to that question
+        long adasQuestion = Groups.post(w.groupId(), w.ada().personId(), "Where is the quiz?");
+        long bensReply = Groups.post(w.groupId(), w.ben().personId(), "In week 2.");
+        Db.run(() -> {
+            GroupPost question = GroupPost.findById(adasQuestion);
+            question.question = true;
+            GroupPost.<GroupPost>findById(bensReply).replyTo = question;
+        });
+        String answer = group + "/posts/" + adasQuestion + "/answer";
+        for (String id : concat(payloads(Kind.CHOICE), List.of(Long.toString(adasPost), Long.toString(adasQuestion)))) {
+            attempts.add(new Attempt("answer reply=" + shorten(id), w.ada().browser(), answer, Form.of("reply", id)));
+        }
+        attempts.add(new Attempt("choose the answer to someone else's question", w.ben().browser(), answer,
+                Form.of("reply", Long.toString(bensReply))));
+        attempts.add(new Attempt("choose an answer in a group one is not in", w.cleo().browser(), answer,
+                Form.of("reply", Long.toString(bensReply))));
+        attempts.add(new Attempt("choose an answer to a message that asks nothing", w.ada().browser(), group + "/posts/" + adasPost + "/answer",
+                Form.of("reply", Long.toString(bensReply))));
+        for (String id : BAD_PATH_IDS) {
+            attempts.add(new Attempt("answer question id=" + shorten(id), w.ada().browser(), group + "/posts/" + id + "/answer",
+                    Form.of("reply", Long.toString(bensReply))));
+        }
         // tasks: title, due date, assignee; ticking off or deleting what is not one's own or not of this group
         long adasTask = Groups.task(w.groupId(), w.ada().personId(), "Read chapter 1");
         Form taskOk = Form.of("title", "Quiz 2", "dueOn", "", "assignee", "");
@@ -679,6 +702,7 @@ class HostileInputTest {
                 new Attempt("plan a session", w.ada().browser(), group + "/sessions", sessionOk),
                 new Attempt("write a message", w.ada().browser(), group + "/posts", Form.of("body", "Hello again")),
                 new Attempt("delete a message", w.ada().browser(), group + "/posts/" + adasPost + "/delete", new Form()),
+                new Attempt("choose the answer", w.ada().browser(), answer, Form.of("reply", Long.toString(bensReply))),
                 new Attempt("cancel a session", w.ada().browser(), group + "/sessions/" + adasSession + "/cancel", new Form()),
                 new Attempt("add a task", w.ada().browser(), group + "/tasks", taskOk),
                 new Attempt("tick off a task", w.ada().browser(), group + "/tasks/" + adasTask + "/toggle", new Form()),
