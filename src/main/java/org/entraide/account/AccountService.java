@@ -53,9 +53,9 @@ public class AccountService {
     public Map<String, Object> export(long personId, Locale locale) {
         Person person = Person.findById(personId);
         AccountExport export = new AccountExport(personId, locale);
+        String signIn = person.passwordHash != null ? "password" : person.oidcSubject != null ? "single sign-on" : "none yet";
         export.add("account", new AccountData(person.email, person.displayName, person.preferredLanguage, person.emailNotifications,
-                person.messageMail, person.timeZone, person.passwordHash != null ? "password" : person.oidcSubject != null ? "single sign-on" : "none yet",
-                person.platformAdmin, person.createdAt));
+                person.messageMail, person.timeZone, signIn, person.platformAdmin, person.createdAt));
         exporting.fire(export);
         return export.sections();
     }

@@ -142,7 +142,8 @@ public class GroupResource {
     @Path("posts/{postId}/answer")
     public Response chooseAnswer(@PathParam("id") long groupId, @PathParam("postId") long postId, @RestForm String reply) {
         posts.chooseAnswer(groupId, postId, currentPerson.id(), reply);
-        return Redirects.seeOther("/groups/" + groupId + "#post-" + postId, reply == null || reply.isBlank() ? "answer-cleared" : "answer-chosen");
+        boolean cleared = reply == null || reply.isBlank();
+        return Redirects.seeOther("/groups/" + groupId + "#post-" + postId, cleared ? "answer-cleared" : "answer-chosen");
     }
 
     @POST
