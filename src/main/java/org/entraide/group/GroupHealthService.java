@@ -10,13 +10,20 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 
+import org.entraide.account.AccountExport;
+import org.entraide.account.Person;
 import org.entraide.course.Course;
 import org.entraide.course.CourseService;
+import org.entraide.notify.NotificationKind;
+import org.entraide.notify.NotificationService;
 import org.entraide.profile.Format;
+import org.entraide.web.FormErrors;
+import org.entraide.web.Texts;
 
 /**
  * What the course team sees of a course's groups: size against the minimum, dates, departures and reports.
@@ -30,10 +37,12 @@ public class GroupHealthService {
 
     private final CourseService courses;
     private final GroupService groups;
+    private final NotificationService notifications;
 
-    GroupHealthService(CourseService courses, GroupService groups) {
+    GroupHealthService(CourseService courses, GroupService groups, NotificationService notifications) {
         this.courses = courses;
         this.groups = groups;
+        this.notifications = notifications;
     }
 
     /** A member who left, was removed by the course team, or whose group ended, as the course team sees it. */
@@ -193,6 +202,57 @@ public class GroupHealthService {
             throw new BadRequestException();
         }
         groups.removeByTeam(group, member);
+    }
+
+    /** The page where the course team writes to one group: the group, who is in it and what the team wrote before. */
+    public record TeamMessagePage(Course course, LearningGroup group, List<Member> members, List<TeamMessage> earlier) {
+    }
+
+    static final int TEAM_MESSAGES_SHOWN = 20;
+
+    public TeamMessagePage teamMessagePage(long courseId, long personId, long groupId) {
+        Course course = courses.requireTeam(courseId, personId);
+        LearningGroup group = groupOfCourse(courseId, groupId);
+        List<Member> members = GroupMember.current(groupId).stream().map(m -> new Member(m.person.id, m.person.firstName())).toList();
+        return new TeamMessagePage(course, group, members, TeamMessage.latest(groupId, TEAM_MESSAGES_SHOWN));
+    }
+
+    /**
+     * A course-team member writes to a group: an intervention the members read on their page and are notified of.
+     * A group nobody is in any more has no one to read it.
+     */
+    @Transactional
+    public void writeToGroup(long courseId, long personId, long groupId, String body) {
+        Course course = courses.requireTeam(courseId, personId);
+        LearningGroup group = groupOfCourse(courseId, groupId);
+        FormErrors errors = new FormErrors();
+        String text = Texts.check(errors, "body", body, true, TeamMessage.BODY_MAX);
+        List<GroupMember> members = GroupMember.current(groupId);
+        if (members.isEmpty()) {
+            errors.add("body", "error.group-empty");
+        }
+        errors.throwIfAny();
+        TeamMessage message = new TeamMessage();
+        message.group = group;
+        message.author = Person.findById(personId);
+        message.body = text;
+        message.createdAt = Instant.now();
+        message.persist();
+        for (GroupMember member : members) {
+            if (member.person.id != personId) {
+                notifications.notify(member.person, NotificationKind.TEAM_MESSAGE, "/groups/" + groupId + "#team", course.title,
+                        message.author.firstName());
+            }
+        }
+    }
+
+    /** A message the person wrote to a group as a course-team member, as "Download my data" lists it. */
+    public record TeamMessageData(long groupId, String body, Instant createdAt) {
+    }
+
+    void exportTeamMessages(@Observes AccountExport export) {
+        export.add("teamMessages", TeamMessage.<TeamMessage>list("author.id = ?1 order by createdAt, id", export.personId()).stream()
+                .map(m -> new TeamMessageData(m.group.id, m.body, m.createdAt)).toList());
     }
 
     private static LearningGroup groupOfCourse(long courseId, long groupId) {

@@ -35,6 +35,7 @@ import org.entraide.notify.NotificationService;
 import org.entraide.profile.Enrolment;
 import org.entraide.profile.Format;
 import org.entraide.profile.Languages;
+import org.entraide.web.I18n;
 import org.entraide.web.InvalidInputException;
 import org.entraide.web.RowLocks;
 import org.entraide.web.Texts;
@@ -61,8 +62,15 @@ public class GroupService {
      * {@code overlap}: how many members are free at each hour of that week.
      */
     public record GroupView(LearningGroup group, List<MemberView> members, WeekMask commonLocal, String commonTimes, OverlapGrid overlap,
-            String viewerZone, boolean belowMinimum, Facilitation facilitation) {
+            String viewerZone, boolean belowMinimum, Facilitation facilitation, List<TeamNote> teamMessages) {
     }
+
+    /** A message from the course team as the members read it: who (or "a former member"), when in the viewer's zone, what. */
+    public record TeamNote(String author, Instant createdAt, String when, String body) {
+    }
+
+    /** Messages from the course team shown on the group page, newest first. */
+    static final int TEAM_MESSAGES_SHOWN = 3;
 
     /** Who facilitates the group ({@code firstName} null: nobody), since when (a date in the viewer's words), and whether it is the viewer. */
     public record Facilitation(String firstName, String since, boolean mine) {
@@ -184,8 +192,13 @@ public class GroupService {
         Facilitation facilitation = group.facilitator == null ? new Facilitation(null, null, false)
                 : new Facilitation(group.facilitator.firstName(), DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
                         .format(group.facilitatorSince.atZone(viewerZone)), group.facilitatedBy(personId));
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+                .withZone(viewerZone);
+        List<TeamNote> teamMessages = TeamMessage.latest(groupId, TEAM_MESSAGES_SHOWN).stream()
+                .map(m -> new TeamNote(m.author == null ? I18n.message(locale, "post.former-member") : m.author.firstName(), m.createdAt,
+                        when.format(m.createdAt), m.body)).toList();
         return new GroupView(group, views, commonLocal, Slots.summary(commonLocal, locale), OverlapGrid.of(localWeeks, locale), viewerZone.getId(),
-                views.size() < group.minimumSize(), facilitation);
+                views.size() < group.minimumSize(), facilitation, teamMessages);
     }
 
     /** A group the person was in, as "Download my data" lists it. */

@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 import org.entraide.account.CurrentPerson;
 import org.entraide.course.Course;
 import org.entraide.course.CourseService;
+import org.entraide.web.FormErrors;
+import org.entraide.web.InvalidInputException;
 import org.entraide.web.Redirects;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -36,6 +38,8 @@ public class GroupsResource {
         static native TemplateInstance groups(GroupHealthService.HealthPage health, List<MemberReport> reports);
 
         static native TemplateInstance removal(GroupHealthService.Removal removal);
+
+        static native TemplateInstance teamMessage(GroupHealthService.TeamMessagePage page, String body, FormErrors errors);
     }
 
     private final GroupHealthService health;
@@ -74,6 +78,26 @@ public class GroupsResource {
     public Response remove(@PathParam("id") long courseId, @PathParam("groupId") long groupId, @RestForm String member) {
         health.remove(courseId, currentPerson.id(), groupId, member);
         return Redirects.seeOther("/courses/" + courseId + "/manage/groups#groups", "member-removed-from-group");
+    }
+
+    /** The course team writes to one group (the members read it on their page); earlier messages are listed. */
+    @GET
+    @Path("{groupId}/message")
+    public String teamMessageForm(@PathParam("id") long courseId, @PathParam("groupId") long groupId) {
+        return Templates.teamMessage(health.teamMessagePage(courseId, currentPerson.id(), groupId), "", FormErrors.none()).render();
+    }
+
+    @POST
+    @Path("{groupId}/message")
+    public Response writeToGroup(@PathParam("id") long courseId, @PathParam("groupId") long groupId, @RestForm String body) {
+        long me = currentPerson.id();
+        try {
+            health.writeToGroup(courseId, me, groupId, body);
+            return Redirects.seeOther("/courses/" + courseId + "/manage/groups/" + groupId + "/message", "team-message-sent");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.teamMessage(health.teamMessagePage(courseId, me, groupId), body, e.errors))
+                    .build();
+        }
     }
 
     @GET

@@ -42,6 +42,8 @@ public enum NotificationKind {
     TASK_ASSIGNED(false),
     /** A member checked in as stuck this week. Args: course title, their first name. */
     CHECKIN_STUCK(false),
+    /** A course-team member wrote to the person's group. Args: course title, the team member's first name. */
+    TEAM_MESSAGE(false),
     /** The group's facilitator passed the role to the person. Args: course title, first name of who passed it. */
     FACILITATOR_PASSED(false),
     /** Another member took over facilitating from the person. Args: course title, first name of who took it. */

@@ -501,6 +501,17 @@ class BrowserJourneyTest {
         check(team, "matching-remove-member");
         team.locator("main form a[href$='/manage/groups']").click();
         assertPath(team, "/courses/\\d+/manage/groups");
+        // ... and writes to the tandem, which Ada reads at the top of her group page
+        team.locator("main a[href$='/message']").first().click();
+        assertPath(team, "/courses/\\d+/manage/groups/\\d+/message");
+        check(team, "matching-team-message");
+        team.locator("#f-body").fill("Nice start! Ask us on the forum if you need anything.");
+        team.locator("main form button[type=submit]").click();
+        assertPath(team, "/courses/\\d+/manage/groups/\\d+/message");
+        assertTrue(team.locator("main").textContent().contains("Nice start!"), team.locator("main").textContent());
+        check(team, "matching-team-message-sent");
+        ada.navigate(url(URI.create(ada.url()).getPath()));
+        assertTrue(ada.locator("#team").textContent().contains("Nice start!"), ada.locator("main").textContent());
 
         // Ada opens her notifications from the header and reads one
         ada.locator("header a[href='/notifications']").click();

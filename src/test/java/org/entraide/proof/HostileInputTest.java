@@ -517,6 +517,17 @@ class HostileInputTest {
         }
         attempts.add(new Attempt("team removes a non-member", team, removal, Form.of("member", Long.toString(w.cleo().personId()))));
         attempts.add(new Attempt("a member removes another", w.ada().browser(), removal, Form.of("member", Long.toString(w.ben().personId()))));
+        // the course team's word to a group: the text, and who may write
+        String teamMessage = "/courses/" + course + "/manage/groups/" + w.groupId() + "/message";
+        for (String text : badReasons) {
+            attempts.add(new Attempt("team message body=" + shorten(text), team, teamMessage, Form.of("body", text)));
+        }
+        attempts.add(new Attempt("team message without text", team, teamMessage, Form.of("body", " \n ")));
+        attempts.add(new Attempt("a member writes as the course team", w.ada().browser(), teamMessage, Form.of("body", "Hi all")));
+        for (String id : BAD_PATH_IDS) {
+            attempts.add(new Attempt("team message group id=" + shorten(id), team, "/courses/" + course + "/manage/groups/" + id + "/message",
+                    Form.of("body", "Hi all")));
+        }
         // someone who is not in the group, and oneself
         attempts.add(new Attempt("report a non-member", w.ada().browser(), group + "/report",
                 Form.of("reported", Long.toString(w.cleo().personId()), "reason", reasonOk)));
@@ -703,6 +714,7 @@ class HostileInputTest {
                 new Attempt("write a message", w.ada().browser(), group + "/posts", Form.of("body", "Hello again")),
                 new Attempt("delete a message", w.ada().browser(), group + "/posts/" + adasPost + "/delete", new Form()),
                 new Attempt("choose the answer", w.ada().browser(), answer, Form.of("reply", Long.toString(bensReply))),
+                new Attempt("team writes to a group", team, teamMessage, Form.of("body", "How is it going?")),
                 new Attempt("cancel a session", w.ada().browser(), group + "/sessions/" + adasSession + "/cancel", new Form()),
                 new Attempt("add a task", w.ada().browser(), group + "/tasks", taskOk),
                 new Attempt("tick off a task", w.ada().browser(), group + "/tasks/" + adasTask + "/toggle", new Form()),
