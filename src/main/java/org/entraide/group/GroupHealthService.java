@@ -85,8 +85,12 @@ public class GroupHealthService {
     public record Removal(Course course, LearningGroup group, Member member) {
     }
 
-    /** One page of groups (newest first), with the number of groups per status for the whole course. */
-    public record HealthPage(Course course, List<GroupHealth> groups, Map<LearningGroup.Status, Long> counts, int page, int pages) {
+    /**
+     * One page of groups (newest first), with the number of groups per status for the whole course; {@code quietOnly}:
+     * only the groups quiet for {@link #QUIET_AFTER} or more, of which there are {@code quietCount}.
+     */
+    public record HealthPage(Course course, List<GroupHealth> groups, Map<LearningGroup.Status, Long> counts, int page, int pages,
+            boolean quietOnly, long quietCount) {
 
         public long total() {
             return counts.values().stream().mapToLong(Long::longValue).sum();
@@ -113,7 +117,10 @@ public class GroupHealthService {
     public record GroupMembers(LearningGroup group, List<GroupMember> current, List<GroupMember> all) {
     }
 
-    public HealthPage page(long courseId, long personId, int requestedPage) {
+    /** A group with no activity (message, session, task, check-in, note, member change) for this long is one to look at. */
+    public static final Duration QUIET_AFTER = Duration.ofDays(14);
+
+    public HealthPage page(long courseId, long personId, int requestedPage, boolean quietOnly) {
         Course course = courses.requireTeam(courseId, personId);
         Map<LearningGroup.Status, Long> counts = new EnumMap<>(LearningGroup.Status.class);
         for (LearningGroup.Status status : LearningGroup.Status.values()) {
@@ -124,11 +131,14 @@ public class GroupHealthService {
                 .setParameter(1, courseId).getResultList()) {
             counts.put((LearningGroup.Status) row[0], (Long) row[1]);
         }
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        String quiet = "course.id = ?1 and status <> ?2 and lastActivityAt < ?3";
+        Object[] quietParameters = {courseId, LearningGroup.Status.DISSOLVED, Instant.now().minus(QUIET_AFTER)};
+        long quietCount = LearningGroup.count(quiet, quietParameters);
+        long total = quietOnly ? quietCount : counts.values().stream().mapToLong(Long::longValue).sum();
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.min(Math.max(1, requestedPage), pages);
-        List<LearningGroup> groups = LearningGroup.find("course.id = ?1 order by createdAt desc, id desc", courseId)
-                .page(page - 1, PAGE_SIZE).list();
+        List<LearningGroup> groups = (quietOnly ? LearningGroup.find(quiet + " order by lastActivityAt, id", quietParameters)
+                : LearningGroup.find("course.id = ?1 order by createdAt desc, id desc", courseId)).page(page - 1, PAGE_SIZE).list();
         Map<Long, OpenQuestions> questions = openQuestions(groups);
         List<GroupHealth> rows = new ArrayList<>();
         for (GroupMembers members : withMembers(groups)) {
@@ -141,7 +151,7 @@ public class GroupHealthService {
             rows.add(new GroupHealth(group, current, minimumSize(group, course), departures,
                     questions.getOrDefault(group.id, OpenQuestions.NONE)));
         }
-        return new HealthPage(course, rows, counts, page, pages);
+        return new HealthPage(course, rows, counts, page, pages, quietOnly, quietCount);
     }
 
     /**

@@ -53,9 +53,9 @@ public class GroupsResource {
     }
 
     @GET
-    public String page(@PathParam("id") long courseId, @QueryParam("page") String page) {
+    public String page(@PathParam("id") long courseId, @QueryParam("page") String page, @QueryParam("quiet") String quiet) {
         long me = currentPerson.id();
-        GroupHealthService.HealthPage rows = health.page(courseId, me, pageNumber(page));
+        GroupHealthService.HealthPage rows = health.page(courseId, me, pageNumber(page), "1".equals(quiet));
         return Templates.groups(rows, health.reports(courseId, me)).render();
     }
 

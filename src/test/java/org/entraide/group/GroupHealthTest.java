@@ -1,6 +1,7 @@
 package org.entraide.group;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -11,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,6 +26,7 @@ import org.entraide.testing.Db;
 import org.entraide.testing.Groups;
 import org.entraide.testing.Groups.Learner;
 import org.entraide.testing.Groups.TestCourse;
+import org.entraide.testing.Html;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,6 +76,27 @@ class GroupHealthTest {
                 .body(not(containsString("private to partners")), not(containsString("Paris, France")))
                 // HTML allows at most three digits of a second in datetime; the database keeps six
                 .body(containsString("<time datetime=\""), not(matchesPattern("(?s).*datetime=\"[^\"]*\\.\\d{4,}Z\".*")));
+    }
+
+    @Test
+    void groupsQuietForTwoWeeksAreOneClickAway() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        long quiet = Groups.tandemIn(course, "Gil", "Hal");
+        long lively = Groups.tandemIn(course, "Ivy", "Jon");
+        String path = "/courses/" + course.id() + "/manage/groups";
+        assertThat(course.team().get(path).asString(), not(containsString("?quiet=1")));
+
+        Db.run(() -> LearningGroup.<LearningGroup>findById(quiet).lastActivityAt = Instant.now().minus(Duration.ofDays(15)));
+
+        String all = course.team().get(path).asString();
+        assertThat(all, containsString("<a href=\"" + path + "?quiet=1#groups\">Show the group quiet for two weeks or more</a>"));
+        assertThat(all, containsString("tandem-" + lively));
+        String filtered = course.team().get(path + "?quiet=1").asString();
+        assertThat(filtered, containsString("1 group is quiet for two weeks or more"));
+        assertThat(filtered, containsString("tandem-" + quiet));
+        assertThat(filtered, not(containsString("tandem-" + lively)));
+        assertThat(filtered, containsString(Html.en("groups.show-all")));
+        assertThat(course.team().acceptLanguage("fr").get(path + "?quiet=1").asString(), containsString("1 groupe est silencieux"));
     }
 
     @Test

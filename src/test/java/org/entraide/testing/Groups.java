@@ -49,6 +49,11 @@ public final class Groups {
         return new Tandem(formGroup(course, "TANDEM", List.of(a, b)), a, b);
     }
 
+    /** Two new learners of the course matched and accepted into a tandem; its group id. */
+    public static long tandemIn(TestCourse course, String first, String second) {
+        return formGroup(course, "TANDEM", List.of(learner(course, first, "TANDEM"), learner(course, second, "TANDEM")));
+    }
+
     /** A course with its team's browser; rolling matching is off so that only the test forms groups. */
     public record TestCourse(long id, Browser team) {
     }
