@@ -250,7 +250,8 @@ public class GroupHealthService {
         message.persist();
         for (GroupMember member : members) {
             if (member.person.id != personId) {
-                notifications.notify(member.person, NotificationKind.TEAM_MESSAGE, "/groups/" + groupId + "#team", course.title,
+                // quoted in the e-mail: a quiet group's members may not open Entraide to read it
+                notifications.notifyQuoting(member.person, NotificationKind.TEAM_MESSAGE, "/groups/" + groupId + "#team", text, course.title,
                         message.author.firstName());
             }
         }

@@ -56,6 +56,15 @@ public class NotificationService {
      */
     @Transactional(TxType.MANDATORY)
     public void notify(Person person, NotificationKind kind, String link, String... args) {
+        notifyQuoting(person, kind, link, null, args);
+    }
+
+    /**
+     * Notifies as {@link #notify}, and the e-mail also quotes {@code quoted} (indented, before the link): for words
+     * meant to reach people who may not open Entraide, such as the course team's message to a quiet group.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void notifyQuoting(Person person, NotificationKind kind, String link, String quoted, String... args) {
         Notification notification = new Notification();
         notification.person = person;
         notification.kind = kind;
@@ -71,7 +80,7 @@ public class NotificationService {
         }
         Locale locale = person.mailLocale();
         queueMail(person, I18n.message(locale, "notify." + kind.name() + ".subject", notification.argList().toArray()),
-                mailBody(person, notification, locale));
+                mailBody(person, notification, quoted, locale));
     }
 
     /**
@@ -162,10 +171,16 @@ public class NotificationService {
         }
     }
 
-    private String mailBody(Person person, Notification notification, Locale locale) {
+    private String mailBody(Person person, Notification notification, String quoted, Locale locale) {
         return I18n.message(locale, "notify.mail.greeting", person.firstName()) + "\n\n"
                 + text(notification, locale) + "\n\n"
+                + (quoted == null ? "" : indent(quoted) + "\n\n")
                 + I18n.message(locale, "notify.mail.open") + "\n" + baseUrl + notification.link;
+    }
+
+    /** Text quoted in a plain-text e-mail: every line indented by four spaces. */
+    public static String indent(String text) {
+        return "    " + text.replace("\r\n", "\n").replace("\n", "\n    ");
     }
 
     private static String joinArgs(String... args) {

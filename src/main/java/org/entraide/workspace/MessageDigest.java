@@ -100,7 +100,7 @@ public class MessageDigest {
             String author = post.author == null ? I18n.message(locale, "digest.former-member") : post.author.firstName();
             String kind = post.replyTo != null ? "reply" : post.question ? "question" : "message";
             text.append(I18n.message(locale, "digest." + kind, author, clock.format(post.createdAt))).append('\n')
-                    .append(indent(excerpt(post.body))).append("\n\n");
+                    .append(NotificationService.indent(excerpt(post.body))).append("\n\n");
         }
         if (count > posts.size()) {
             text.append(I18n.message(locale, "digest.more", count - posts.size())).append('\n');
@@ -111,9 +111,5 @@ public class MessageDigest {
     private static String excerpt(String body) {
         String text = body.strip();
         return text.length() <= EXCERPT_MAX ? text : text.substring(0, EXCERPT_MAX - 1).stripTrailing() + "…";
-    }
-
-    private static String indent(String body) {
-        return "    " + body.replace("\r\n", "\n").replace("\n", "\n    ");
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
+import org.entraide.notify.MailOutbox;
 import org.entraide.notify.Notification;
 import org.entraide.notify.NotificationKind;
 import org.entraide.testing.Browser;
@@ -49,6 +50,10 @@ class TeamMessageTest {
             assertEquals(1L, (long) Db.tx(() -> Notification.count("person.id = ?1 and kind = ?2", member.personId(),
                     NotificationKind.TEAM_MESSAGE)), member.firstName());
         }
+        MailOutbox mail = Db.tx(() -> MailOutbox.<MailOutbox>find("recipient = ?1 order by id desc", members.get(2).email()).firstResult());
+        assertThat(mail.subject, containsString("The course team wrote to your group"));
+        assertThat("the e-mail quotes the message", mail.body,
+                containsString("    Your group has been quiet for two weeks.\n    Need a hand? <Write> to us on the forum.\n"));
         String group = members.get(0).browser().get("/groups/" + groupId).asString();
         assertThat(group, containsString("<section id=\"team\" class=\"card\">"));
         assertThat(group, containsString("Your group has been quiet for two weeks.\nNeed a hand? &lt;Write&gt; to us on the forum."));
