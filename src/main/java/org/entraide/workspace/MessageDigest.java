@@ -14,6 +14,7 @@ import org.entraide.group.LearningGroup;
 import org.entraide.notify.NotificationService;
 import org.entraide.profile.Enrolment;
 import org.entraide.web.I18n;
+import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -26,7 +27,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class MessageDigest {
 
-    static final int PEOPLE_PER_RUN = 200;
+    static final int BATCH = 200;
+    /** Well inside the reminders job's lease, so another instance never starts the same digests. */
+    static final Duration RUN_BUDGET = Duration.ofMinutes(2);
     /** Messages quoted per group; the digest says how many more there are (the e-mail stays readable and bounded). */
     static final int PER_GROUP_MAX = 8;
     static final int EXCERPT_MAX = 400;
@@ -43,21 +46,36 @@ public class MessageDigest {
             and exists (select 1 from GroupMember m
                         where m.group = p.group and m.person.id = ?1 and m.leftAt is null and m.joinedAt < p.createdAt)""";
 
+    private static final Logger LOG = Logger.getLogger(MessageDigest.class);
+
     private final NotificationService notifications;
 
     MessageDigest(NotificationService notifications) {
         this.notifications = notifications;
     }
 
-    /** Queues the digests due at {@code now}, each person in a transaction of their own; returns how many were queued. */
+    /**
+     * Queues the digests due at {@code now}, each person in a transaction of their own, batch after batch until none is
+     * due or {@link #RUN_BUDGET} has passed (the rest wait for the next run); returns how many were queued.
+     */
     public int sendDue(Instant now) {
-        List<Long> due = QuarkusTransaction.requiringNew().call(() -> Person.digestsDue(now, PEOPLE_PER_RUN));
+        Instant stopBy = Instant.now().plus(RUN_BUDGET);
         int queued = 0;
-        for (Long personId : due) {
-            if (QuarkusTransaction.requiringNew().call(() -> digest(personId, now))) {
-                queued++;
+        List<Long> due;
+        do {
+            due = QuarkusTransaction.requiringNew().call(() -> Person.digestsDue(now, BATCH));
+            for (Long personId : due) {
+                try {
+                    if (QuarkusTransaction.requiringNew().call(() -> digest(personId, now))) {
+                        queued++;
+                    }
+                } catch (RuntimeException e) {
+                    // one person's failure must not hold back everyone after them, run after run
+                    LOG.errorf(e, "Message digest of person %d failed; skipped until their next one", personId);
+                    QuarkusTransaction.requiringNew().run(() -> Person.update("digestSince = ?1 where id = ?2", now.minus(SETTLE), personId));
+                }
             }
-        }
+        } while (due.size() == BATCH && Instant.now().isBefore(stopBy));
         return queued;
     }
 

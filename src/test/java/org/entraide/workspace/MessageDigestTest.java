@@ -181,6 +181,31 @@ class MessageDigestTest {
     }
 
     @Test
+    void oneRunGoesThroughEveryoneDueBatchAfterBatch() {
+        Instant longAgo = Instant.now().minus(Duration.ofDays(3));
+        String prefix = "digest-batch-" + System.nanoTime() + "-";
+        int people = MessageDigest.BATCH + 5;
+        Db.run(() -> {
+            for (int i = 0; i < people; i++) {
+                Person person = new Person();
+                person.email = prefix + i + "@example.org";
+                person.displayName = "Batch " + i;
+                person.createdAt = longAgo;
+                person.messageMail = MessageMail.DAILY;
+                person.digestSince = longAgo;
+                person.persist();
+            }
+        });
+        Instant now = Instant.now();
+
+        digests.sendDue(now);
+
+        assertEquals(0L, (long) Db.tx(() -> Person.count("email like ?1 and digestSince <= ?2", prefix + "%", longAgo)),
+                "every one of the " + people + " was looked at, not only the first " + MessageDigest.BATCH);
+        assertEquals(0L, (long) Db.tx(() -> MailOutbox.count("recipient like ?1", prefix + "%")), "nothing written, nothing sent");
+    }
+
+    @Test
     void anUnknownChoiceIsRefusedAtItsFieldAndChangesNothing() {
         Group g = group("Ana", "Ben", "Cyd");
         Learner ben = g.member(1);
