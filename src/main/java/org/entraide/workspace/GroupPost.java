@@ -6,6 +6,7 @@ import java.util.List;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -53,18 +54,13 @@ public class GroupPost extends PanacheEntityBase {
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
-    /** For a question: the reply that answers it, as its asker marked it; null while open. */
-    @ManyToOne
+    /** For a question: the reply that answers it, as its asker marked it; null while open. Lazy: pages need its id only. */
+    @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "answer_id")
     public GroupPost answer;
 
     @Column(name = "answered_at")
     public Instant answeredAt;
-
-    /** A question still waiting for its answer (a deleted one waits for nothing). */
-    public boolean openQuestion() {
-        return replyTo == null && question && answer == null && deletedAt == null;
-    }
 
     /** Up to {@code count} of the group's threads from the {@code skip}-th on, the most recently started first. */
     public static List<GroupPost> threads(long groupId, int skip, int count) {

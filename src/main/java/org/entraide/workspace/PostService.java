@@ -85,7 +85,12 @@ public class PostService {
     private static PostView view(GroupPost post, long personId, DateTimeFormatter format) {
         return new PostView(post.id, post.author == null ? null : post.author.firstName(),
                 post.author != null && post.author.id == personId, post.question, post.body, post.createdAt, format.format(post.createdAt),
-                post.answer != null, post.replyTo != null && post.replyTo.answer != null && post.replyTo.answer.id.equals(post.id));
+                post.answer != null, post.replyTo != null && isAnswer(post.replyTo, post));
+    }
+
+    /** By id: the answer is a lazy reference, which may be a proxy rather than the reply loaded on its own. */
+    private static boolean isAnswer(GroupPost question, GroupPost reply) {
+        return question.answer != null && question.answer.id.equals(reply.id);
     }
 
     /** The asker chooses the answer to their question; once they have left the group, any member may. */
@@ -117,7 +122,7 @@ public class PostService {
             return;
         }
         GroupPost reply = replyOf(question, replyId);
-        if (reply.equals(question.answer)) {
+        if (isAnswer(question, reply)) {
             return;
         }
         question.answer = reply;
@@ -186,7 +191,7 @@ public class PostService {
         if (post.deletedAt == null) {
             post.deletedAt = Instant.now();
             post.body = null;
-            if (post.replyTo != null && post.equals(post.replyTo.answer)) {
+            if (post.replyTo != null && isAnswer(post.replyTo, post)) {
                 post.replyTo.answer = null; // a question answered by nothing is open again
                 post.replyTo.answeredAt = null;
             }
