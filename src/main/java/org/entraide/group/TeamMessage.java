@@ -41,8 +41,9 @@ public class TeamMessage extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    /** The group's latest messages from the course team, newest first. */
+    /** The group's latest messages from the course team, newest first, with their authors in the same statement. */
     public static List<TeamMessage> latest(long groupId, int count) {
-        return TeamMessage.<TeamMessage>find("group.id = ?1 order by createdAt desc, id desc", groupId).range(0, count - 1).list();
+        return TeamMessage.<TeamMessage>find("from TeamMessage m left join fetch m.author where m.group.id = ?1 "
+                + "order by m.createdAt desc, m.id desc", groupId).range(0, count - 1).list();
     }
 }
