@@ -23,7 +23,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
-import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerResponse;
 
 /** Sign-up, sign-in, sign-out and account settings. With Keycloak, sign-in and sign-up are Keycloak's pages. */
@@ -152,11 +151,21 @@ public class AccountResource {
     public Object changePassword(@RestForm String currentPassword, @RestForm String password, @RestForm String passwordConfirmation) {
         Person person = currentPerson.require();
         try {
-            accounts.changePassword(person.id, currentPassword, password, passwordConfirmation);
+            startSession(accounts.changePassword(person.id, currentPassword, password, passwordConfirmation));
             return Redirects.seeOther("/account", "password-changed");
         } catch (InvalidInputException e) {
             return Response.status(400).entity(accountPage(person, e.errors)).build();
         }
+    }
+
+    /** "Sign out everywhere else": a forgotten session on a shared computer ends, this one goes on. */
+    @POST
+    @Path("account/sessions/end")
+    @Authenticated
+    public Response endOtherSessions() {
+        requireLocal();
+        startSession(accounts.endOtherSessions(currentPerson.id()));
+        return Redirects.seeOther("/account#sessions", "signed-out-elsewhere");
     }
 
     @GET
@@ -196,8 +205,7 @@ public class AccountResource {
     }
 
     private void startSession(Person person) {
-        Cookie cookie = sessionCookie.issue(person.id);
-        httpResponse.addCookie(cookie);
+        httpResponse.addCookie(sessionCookie.issue(person));
     }
 
     private static String afterLogin(String next) {

@@ -166,13 +166,24 @@ public class AccountService {
     }
 
     @Transactional
-    public void changePassword(long personId, String current, String password, String confirmation) {
+    public Person changePassword(long personId, String current, String password, String confirmation) {
         Person person = Person.findById(personId);
         FormErrors errors = new FormErrors();
         checkCurrentPassword(person, current, errors, "currentPassword");
         checkNewPassword(errors, "password", password, confirmation, person.email);
         errors.throwIfAny();
         person.passwordHash = BcryptUtil.bcryptHash(password);
+        // whoever knew the old password is signed out too; the caller gives this device a new cookie
+        person.sessionGeneration++;
+        return person;
+    }
+
+    /** Ends every session of the person; the caller gives the device that asked a new cookie. */
+    @Transactional
+    public Person endOtherSessions(long personId) {
+        Person person = Person.findById(personId);
+        person.sessionGeneration++;
+        return person;
     }
 
     /**

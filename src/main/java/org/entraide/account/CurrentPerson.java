@@ -59,7 +59,10 @@ public class CurrentPerson {
                     isTrue(token.getClaim("email_verified")), token.getClaim("name"), token.getClaim("locale")));
         }
         try {
-            return lookup.byId(Long.parseLong(identity.getPrincipal().getName()));
+            // a session of an older generation was ended by the person (password changed, "sign out everywhere else")
+            Integer generation = identity.getAttribute(SessionCookie.GENERATION);
+            return lookup.byId(Long.parseLong(identity.getPrincipal().getName()))
+                    .filter(person -> generation != null && person.sessionGeneration == generation);
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

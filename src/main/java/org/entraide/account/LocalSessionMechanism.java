@@ -45,8 +45,9 @@ public class LocalSessionMechanism implements HttpAuthenticationMechanism {
         }
         Cookie cookie = context.request().getCookie(SessionCookie.NAME);
         return Uni.createFrom().item(sessionCookie.verify(cookie == null ? null : cookie.getValue())
-                .<SecurityIdentity>map(personId -> QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(personId.toString()))
+                .<SecurityIdentity>map(session -> QuarkusSecurityIdentity.builder()
+                        .setPrincipal(new QuarkusPrincipal(Long.toString(session.personId())))
+                        .addAttribute(SessionCookie.GENERATION, session.generation())
                         .addRole(ROLE_USER)
                         .build())
                 .orElse(null));

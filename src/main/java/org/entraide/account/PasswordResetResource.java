@@ -90,7 +90,7 @@ public class PasswordResetResource {
         if (person.isEmpty()) {
             return Response.status(404).entity(Templates.forgot("", true, FormErrors.none())).build();
         }
-        httpResponse.addCookie(sessionCookie.issue(person.get().id));
+        httpResponse.addCookie(sessionCookie.issue(person.get()));
         return Redirects.seeOther("/", "password-reset");
     }
 

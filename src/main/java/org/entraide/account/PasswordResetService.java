@@ -89,8 +89,8 @@ public class PasswordResetService {
     }
 
     /**
-     * Sets the new password through a usable link, which then stops working (as do the person's other links), and
-     * lifts a sign-in lock on the e-mail. Empty when the link is not usable.
+     * Sets the new password through a usable link, which then stops working (as do the person's other links and
+     * sessions), and lifts a sign-in lock on the e-mail. Empty when the link is not usable.
      */
     @Transactional
     public Optional<Person> choose(String token, String password, String confirmation) {
@@ -103,6 +103,7 @@ public class PasswordResetService {
         AccountService.checkNewPassword(errors, "password", password, confirmation, person.email);
         errors.throwIfAny();
         person.passwordHash = BcryptUtil.bcryptHash(password);
+        person.sessionGeneration++;
         found.get().usedAt = Instant.now();
         PasswordReset.delete("person.id = ?1 and id <> ?2", person.id, found.get().id);
         LoginThrottle.delete("throttleKey", person.email);

@@ -57,6 +57,10 @@ public class Person extends PanacheEntityBase {
     @Column(name = "digest_since")
     public Instant digestSince;
 
+    /** Session cookies of an older generation no longer sign in: moving it on ends every other session. */
+    @Column(name = "session_generation", nullable = false)
+    public int sessionGeneration;
+
     @Column(name = "platform_admin", nullable = false)
     public boolean platformAdmin;
 

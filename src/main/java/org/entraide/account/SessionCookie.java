@@ -18,13 +18,20 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 
 /**
- * The signed cookie that carries a local account's session: {@code personId:expiry:hmac}.
- * Nothing is kept on the server, so any app instance can verify it.
+ * The signed cookie that carries a local account's session: {@code personId:generation:expiry:hmac}.
+ * Nothing is kept on the server, so any app instance can verify it; the generation lets a person end their other
+ * sessions (see {@link Person#sessionGeneration}), checked where the person is read anyway.
  */
 @ApplicationScoped
 public class SessionCookie {
 
     public static final String NAME = "entraide_session";
+
+    /** The identity attribute holding the cookie's session generation. */
+    public static final String GENERATION = "entraide.session-generation";
+
+    public record Session(long personId, int generation) {
+    }
 
     private final EntraideConfig config;
     private final Mac macPrototype;
@@ -34,9 +41,9 @@ public class SessionCookie {
         this.macPrototype = keyedMac(config.auth().sessionSecret());
     }
 
-    public Cookie issue(long personId) {
+    public Cookie issue(Person person) {
         long expiry = Instant.now().getEpochSecond() + config.auth().sessionHours() * 3600L;
-        String payload = personId + ":" + expiry;
+        String payload = person.id + ":" + person.sessionGeneration + ":" + expiry;
         return base(payload + ":" + sign(payload)).setMaxAge(config.auth().sessionHours() * 3600L);
     }
 
@@ -44,24 +51,24 @@ public class SessionCookie {
         return base("").setMaxAge(0);
     }
 
-    /** The person id in a valid, unexpired cookie value. */
-    public Optional<Long> verify(String value) {
+    /** The session in a valid, unexpired cookie value. */
+    public Optional<Session> verify(String value) {
         if (value == null) {
             return Optional.empty();
         }
         String[] parts = value.split(":");
-        if (parts.length != 3) {
+        if (parts.length != 4) {
             return Optional.empty();
         }
-        String payload = parts[0] + ":" + parts[1];
+        String payload = parts[0] + ":" + parts[1] + ":" + parts[2];
         byte[] expected = sign(payload).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, parts[2].getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(expected, parts[3].getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
         try {
-            long personId = Long.parseLong(parts[0]);
-            long expiry = Long.parseLong(parts[1]);
-            return expiry > Instant.now().getEpochSecond() ? Optional.of(personId) : Optional.empty();
+            Session session = new Session(Long.parseLong(parts[0]), Integer.parseInt(parts[1]));
+            long expiry = Long.parseLong(parts[2]);
+            return expiry > Instant.now().getEpochSecond() ? Optional.of(session) : Optional.empty();
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

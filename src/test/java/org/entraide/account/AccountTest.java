@@ -414,11 +414,20 @@ class AccountTest {
         String[] parts = value.split(":");
         long personId = Long.parseLong(parts[0]);
 
-        Browser forger = new Browser().setCookie(Browser.SESSION_COOKIE, (personId + 1) + ":" + parts[1] + ":" + parts[2]);
+        assertEquals(4, parts.length, "person:generation:expiry:signature");
+        Browser forger = new Browser().setCookie(Browser.SESSION_COOKIE, (personId + 1) + ":" + parts[1] + ":" + parts[2] + ":" + parts[3]);
         assertEquals(302, forger.get("/courses").statusCode(), "another person id with the same signature");
 
-        Browser extender = new Browser().setCookie(Browser.SESSION_COOKIE, parts[0] + ":" + (Long.parseLong(parts[1]) + 1000) + ":" + parts[2]);
+        Browser extender = new Browser().setCookie(Browser.SESSION_COOKIE,
+                parts[0] + ":" + parts[1] + ":" + (Long.parseLong(parts[2]) + 1000) + ":" + parts[3]);
         assertEquals(302, extender.get("/courses").statusCode(), "a longer expiry with the same signature");
+
+        Browser reviver = new Browser().setCookie(Browser.SESSION_COOKIE,
+                parts[0] + ":" + (Integer.parseInt(parts[1]) + 1) + ":" + parts[2] + ":" + parts[3]);
+        assertEquals(302, reviver.get("/courses").statusCode(), "another session generation with the same signature");
+
+        Browser oldFormat = new Browser().setCookie(Browser.SESSION_COOKIE, parts[0] + ":" + parts[2] + ":" + parts[3]);
+        assertEquals(302, oldFormat.get("/courses").statusCode(), "three parts, as before generations");
 
         Browser garbage = new Browser().setCookie(Browser.SESSION_COOKIE, "not-a-session");
         assertEquals(302, garbage.get("/courses").statusCode());

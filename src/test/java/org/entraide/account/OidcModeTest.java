@@ -205,6 +205,8 @@ class OidcModeTest {
         String page = browser.get("/account").asString();
         assertTrue(page.contains(Html.en("account.delete.identity-provider")), "says the Keycloak account stays");
         assertFalse(page.contains("f-deletePassword"), "no password to give again");
+        assertFalse(page.contains("/account/sessions/end"), "Keycloak ends its own sessions");
+        assertEquals(404, browser.post("/account/sessions/end", new Form()).statusCode());
 
         assertEquals(400, browser.post("/account/delete", new Form()).statusCode(), "the box must be ticked");
         Response deleted = browser.post("/account/delete", Form.of("confirm", "yes"));

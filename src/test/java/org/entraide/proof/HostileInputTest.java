@@ -183,6 +183,7 @@ class HostileInputTest {
                         () -> Form.of("currentPassword", Browser.DEFAULT_PASSWORD, "password", Browser.DEFAULT_PASSWORD, "passwordConfirmation",
                                 Browser.DEFAULT_PASSWORD),
                         fields("currentPassword", Kind.TEXT, "password", Kind.TEXT, "passwordConfirmation", Kind.TEXT)),
+                new FormCase("sign out everywhere else", member, () -> "/account/sessions/end", Form::new, fields()),
                 new FormCase("delete account", deleter, () -> "/account/delete",
                         () -> Form.of("deletePassword", Browser.DEFAULT_PASSWORD, "confirm", "yes"),
                         fields("deletePassword", Kind.TEXT, "confirm", Kind.CHOICE)),
