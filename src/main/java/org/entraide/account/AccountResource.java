@@ -38,7 +38,7 @@ public class AccountResource {
 
         static native TemplateInstance account(Person person, boolean localAccount, String displayName, String language,
                 String emailNotifications, EmailNotifications[] emailChoices, String messageMail,
-                MessageMail[] messageChoices, String timeZone, List<String> zones, FormErrors errors);
+                MessageMail[] messageChoices, String timeZone, List<String> zones, String calendarUrl, FormErrors errors);
     }
 
     /** What the sign-up form sends back when it is re-rendered (never the password). */
@@ -51,11 +51,14 @@ public class AccountResource {
     private final HttpServerResponse httpResponse;
     private final RequestContext requestContext;
     private final GeoService geo;
+    private final CalendarLink calendarLink;
     private final boolean local;
 
     AccountResource(AccountService accounts, CurrentPerson currentPerson, SessionCookie sessionCookie,
-            HttpServerResponse httpResponse, RequestContext requestContext, GeoService geo, EntraideConfig config) {
+            HttpServerResponse httpResponse, RequestContext requestContext, GeoService geo, CalendarLink calendarLink,
+            EntraideConfig config) {
         this.accounts = accounts;
+        this.calendarLink = calendarLink;
         this.geo = geo;
         this.currentPerson = currentPerson;
         this.sessionCookie = sessionCookie;
@@ -140,7 +143,8 @@ public class AccountResource {
             return Redirects.seeOther("/account", "saved");
         } catch (InvalidInputException e) {
             return Response.status(400).entity(Templates.account(person, person.passwordHash != null, displayName, language,
-                    emailNotifications, EmailNotifications.values(), messageMail, MessageMail.values(), timeZone, geo.zones(), e.errors))
+                    emailNotifications, EmailNotifications.values(), messageMail, MessageMail.values(), timeZone, geo.zones(),
+                    calendarLink.url(person).orElse(null), e.errors))
                     .build();
         }
     }
@@ -166,6 +170,23 @@ public class AccountResource {
         requireLocal();
         startSession(accounts.endOtherSessions(currentPerson.id()));
         return Redirects.seeOther("/account#sessions", "signed-out-elsewhere");
+    }
+
+    /** A new secret address for calendar apps (the feed turns on; an older address stops working). */
+    @POST
+    @Path("account/calendar")
+    @Authenticated
+    public Response newCalendarLink() {
+        accounts.newCalendarLink(currentPerson.id());
+        return Redirects.seeOther("/account#calendar", "calendar-link-made");
+    }
+
+    @POST
+    @Path("account/calendar/off")
+    @Authenticated
+    public Response turnOffCalendarFeed() {
+        accounts.turnOffCalendarFeed(currentPerson.id());
+        return Redirects.seeOther("/account#calendar", "calendar-off");
     }
 
     @GET
@@ -201,7 +222,7 @@ public class AccountResource {
         return Templates.account(person, person.passwordHash != null, person.displayName,
                 person.preferredLanguage == null ? "" : person.preferredLanguage, person.emailNotifications.name(),
                 EmailNotifications.values(), person.messageMail.name(), MessageMail.values(),
-                person.timeZone == null ? "" : person.timeZone, geo.zones(), errors);
+                person.timeZone == null ? "" : person.timeZone, geo.zones(), calendarLink.url(person).orElse(null), errors);
     }
 
     private void startSession(Person person) {

@@ -45,7 +45,7 @@ public class AccountService {
 
     /** What the account itself holds, as it appears in the export (never the password hash). */
     public record AccountData(String email, String displayName, String preferredLanguage, EmailNotifications emailNotifications,
-            MessageMail messageMail, String timeZone, String signIn, boolean platformAdmin, Instant createdAt) {
+            MessageMail messageMail, String timeZone, String signIn, boolean calendarFeedOn, boolean platformAdmin, Instant createdAt) {
     }
 
     /** Everything Entraide keeps about the person, section by section, for them to download. */
@@ -55,7 +55,7 @@ public class AccountService {
         AccountExport export = new AccountExport(personId, locale);
         String signIn = person.passwordHash != null ? "password" : person.oidcSubject != null ? "single sign-on" : "none yet";
         export.add("account", new AccountData(person.email, person.displayName, person.preferredLanguage, person.emailNotifications,
-                person.messageMail, person.timeZone, signIn, person.platformAdmin, person.createdAt));
+                person.messageMail, person.timeZone, signIn, person.calendarFeedOn, person.platformAdmin, person.createdAt));
         exporting.fire(export);
         return export.sections();
     }
@@ -176,6 +176,20 @@ public class AccountService {
         // whoever knew the old password is signed out too; the caller gives this device a new cookie
         person.sessionGeneration++;
         return person;
+    }
+
+    /** Turns the calendar feed on with a new address; any older address stops working. */
+    @Transactional
+    public void newCalendarLink(long personId) {
+        Person person = Person.findById(personId);
+        person.calendarFeedOn = true;
+        person.calendarFeedGeneration++;
+    }
+
+    /** Turns the calendar feed off; turned on again, it gets a new address ({@link #newCalendarLink}). */
+    @Transactional
+    public void turnOffCalendarFeed(long personId) {
+        Person.<Person>findById(personId).calendarFeedOn = false;
     }
 
     /** Ends every session of the person; the caller gives the device that asked a new cookie. */

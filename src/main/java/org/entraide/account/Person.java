@@ -61,6 +61,14 @@ public class Person extends PanacheEntityBase {
     @Column(name = "session_generation", nullable = false)
     public int sessionGeneration;
 
+    /** Whether the person's calendar feed answers (see {@link CalendarLink}). */
+    @Column(name = "calendar_feed_on", nullable = false)
+    public boolean calendarFeedOn;
+
+    /** Part of the feed's secret address: moving it on voids the older addresses. */
+    @Column(name = "calendar_feed_generation", nullable = false)
+    public int calendarFeedGeneration;
+
     @Column(name = "platform_admin", nullable = false)
     public boolean platformAdmin;
 

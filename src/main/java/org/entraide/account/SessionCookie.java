@@ -1,14 +1,7 @@
 package org.entraide.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,17 +27,17 @@ public class SessionCookie {
     }
 
     private final EntraideConfig config;
-    private final Mac macPrototype;
+    private final Signature signature;
 
     SessionCookie(EntraideConfig config) {
         this.config = config;
-        this.macPrototype = keyedMac(config.auth().sessionSecret());
+        this.signature = new Signature(config.auth().sessionSecret());
     }
 
     public Cookie issue(Person person) {
         long expiry = Instant.now().getEpochSecond() + config.auth().sessionHours() * 3600L;
         String payload = person.id + ":" + person.sessionGeneration + ":" + expiry;
-        return base(payload + ":" + sign(payload)).setMaxAge(config.auth().sessionHours() * 3600L);
+        return base(payload + ":" + signature.sign(payload)).setMaxAge(config.auth().sessionHours() * 3600L);
     }
 
     public Cookie clear() {
@@ -61,8 +54,7 @@ public class SessionCookie {
             return Optional.empty();
         }
         String payload = parts[0] + ":" + parts[1] + ":" + parts[2];
-        byte[] expected = sign(payload).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, parts[3].getBytes(StandardCharsets.US_ASCII))) {
+        if (!signature.verifies(payload, parts[3])) {
             return Optional.empty();
         }
         try {
@@ -77,25 +69,5 @@ public class SessionCookie {
     private Cookie base(String value) {
         return Cookie.cookie(NAME, value).setPath("/").setHttpOnly(true)
                 .setSameSite(CookieSameSite.LAX).setSecure(config.auth().secureCookies());
-    }
-
-    private String sign(String payload) {
-        try {
-            // every request verifies its cookie: a clone of the keyed prototype skips the provider lookup and key set-up
-            Mac mac = (Mac) macPrototype.clone();
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("HmacSHA256 cannot be cloned", e);
-        }
-    }
-
-    private static Mac keyedMac(String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
     }
 }

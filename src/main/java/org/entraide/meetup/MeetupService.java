@@ -46,6 +46,7 @@ import org.entraide.web.InvalidInputException;
 import org.entraide.web.RowLocks;
 import org.entraide.web.Texts;
 import org.entraide.web.When;
+import org.entraide.workspace.CalendarFeed;
 import org.entraide.workspace.CalendarFile;
 
 import io.quarkus.security.ForbiddenException;
@@ -466,14 +467,27 @@ public class MeetupService {
     public String calendar(long meetupId, long personId, Locale locale) {
         Meetup meetup = existing(meetupId);
         courses.requireMembership(meetup.course.id, personId);
-        String url = baseUrl + "/meetups/" + meetupId;
+        CalendarFile.Event event = event(meetup, locale);
+        return new CalendarFile(event.summary(), Instant.now()).add(event).build();
+    }
+
+    /** The meetups the person goes to or organizes, for their calendar feed (the same events as the meetups' files). */
+    void addToFeed(@Observes CalendarFeed feed) {
+        Meetup.<Meetup>list("""
+                from Meetup m join fetch m.course
+                where m.startsAt >= ?2 and (m.organizer.id = ?1
+                    or exists (select r.id from MeetupRsvp r where r.meetup = m and r.person.id = ?1 and r.status = ?3))
+                order by m.startsAt""", feed.personId(), feed.since(), MeetupRsvp.Status.GOING)
+                .forEach(meetup -> feed.add(event(meetup, feed.locale())));
+    }
+
+    private CalendarFile.Event event(Meetup meetup, Locale locale) {
+        String url = baseUrl + "/meetups/" + meetup.id;
         String title = I18n.message(locale, "meetup.summary", meetup.course.title, meetup.cityName);
         String location = meetup.address == null ? meetup.venue + ", " + meetup.cityName : meetup.venue + ", " + meetup.address;
         String description = meetup.description == null ? url : meetup.description + "\n\n" + url;
-        return new CalendarFile(title, Instant.now())
-                .add(new CalendarFile.Event("entraide-meetup-" + meetupId + "@" + URI.create(baseUrl).getHost(), meetup.sequence,
-                        meetup.startsAt, meetup.endsAt(), title, location, description, url, meetup.cancelled()))
-                .build();
+        return new CalendarFile.Event("entraide-meetup-" + meetup.id + "@" + URI.create(baseUrl).getHost(), meetup.sequence,
+                meetup.startsAt, meetup.endsAt(), title, location, description, url, meetup.cancelled());
     }
 
     /** Reminds those going to meetups that start within a day (once per meetup); returns how many meetups were done. */

@@ -212,17 +212,28 @@ public class SessionService {
     public String calendar(long groupId, Long sessionId, long personId, Locale locale) {
         LearningGroup group = groups.requireMember(groupId, personId);
         List<StudySession> sessions = sessionId == null ? StudySession.latest(groupId, CALENDAR_MAX) : List.of(sessionOf(group, sessionId));
-        String groupName = I18n.message(locale, "session.calendar-name", I18n.message(locale, "group.title." + group.format), group.course.title);
-        String groupUrl = baseUrl + "/groups/" + groupId;
-        CalendarFile file = new CalendarFile(groupName, Instant.now());
-        for (StudySession session : sessions) {
-            String summary = session.topic == null ? I18n.message(locale, "session.summary", group.course.title)
-                    : I18n.message(locale, "session.summary-topic", group.course.title, session.topic);
-            file.add(new CalendarFile.Event("entraide-session-" + session.id + "@" + URI.create(baseUrl).getHost(), session.sequence,
-                    session.startsAt, session.endsAt(), summary, session.place,
-                    I18n.message(locale, "session.description", groupName, groupUrl), groupUrl, session.cancelled()));
-        }
+        CalendarFile file = new CalendarFile(groupName(group, locale), Instant.now());
+        sessions.forEach(session -> file.add(event(session, locale)));
         return file.build();
+    }
+
+    /** The sessions of the person's groups, for their calendar feed (the same events as the groups' files). */
+    void addToFeed(@Observes CalendarFeed feed) {
+        StudySession.ofMember(feed.personId(), feed.since(), CALENDAR_MAX).forEach(session -> feed.add(event(session, feed.locale())));
+    }
+
+    private CalendarFile.Event event(StudySession session, Locale locale) {
+        LearningGroup group = session.group;
+        String groupUrl = baseUrl + "/groups/" + group.id;
+        String summary = session.topic == null ? I18n.message(locale, "session.summary", group.course.title)
+                : I18n.message(locale, "session.summary-topic", group.course.title, session.topic);
+        return new CalendarFile.Event("entraide-session-" + session.id + "@" + URI.create(baseUrl).getHost(), session.sequence,
+                session.startsAt, session.endsAt(), summary, session.place,
+                I18n.message(locale, "session.description", groupName(group, locale), groupUrl), groupUrl, session.cancelled());
+    }
+
+    private static String groupName(LearningGroup group, Locale locale) {
+        return I18n.message(locale, "session.calendar-name", I18n.message(locale, "group.title." + group.format), group.course.title);
     }
 
     /** Reminds the members of sessions that start within a day (once per session); returns how many sessions were done. */

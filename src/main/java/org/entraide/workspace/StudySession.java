@@ -86,4 +86,12 @@ public class StudySession extends PanacheEntityBase {
     public static List<StudySession> latest(long groupId, int limit) {
         return StudySession.<StudySession>find("group.id = ?1 order by startsAt desc, id desc", groupId).page(0, limit).list();
     }
+
+    /** The sessions of the person's current groups from {@code since} on, with their group and course, bounded. */
+    public static List<StudySession> ofMember(long personId, Instant since, int limit) {
+        return StudySession.<StudySession>find("""
+                from StudySession s join fetch s.group g join fetch g.course
+                where s.startsAt >= ?2 and exists (select m.id from GroupMember m where m.group = g and m.person.id = ?1 and m.leftAt is null)
+                order by s.startsAt, s.id""", personId, since).page(0, limit).list();
+    }
 }

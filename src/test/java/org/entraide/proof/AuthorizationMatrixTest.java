@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -101,6 +103,8 @@ class AuthorizationMatrixTest {
     static String loginEmail;
     /** A password link, never used up: the checks send two passwords that differ. */
     static String passwordLink;
+    /** The calendar address of someone who is none of the roles (the roles' own checks make new ones). */
+    static String calendarAddress;
     /** A meetup of course A that the checks read (those that change one get a fresh one). */
     static Long sharedMeetupId;
 
@@ -256,6 +260,12 @@ class AuthorizationMatrixTest {
         runId = newPreviewRun();
         loginEmail = new Browser().signUpNew("matrix-login");
         passwordLink = PasswordLinks.request(new Browser().signUpNew("matrix-forgetful"));
+        Browser subscriber = new Browser();
+        subscriber.signUpNew("matrix-calendar");
+        String accountPage = subscriber.follow(subscriber.post("/account/calendar", new Form())).asString();
+        Matcher address = Pattern.compile("id=\"calendar-url\" type=\"url\" value=\"https?://[^/\"]+(/calendar/[^\"]+)\"").matcher(accountPage);
+        assertTrue(address.find(), "the subscriber's calendar address");
+        calendarAddress = address.group(1);
 
         // A partner invite of course A from the learner, accepted by someone: the learner can answer it.
         Browser partner = new Browser();
@@ -435,7 +445,7 @@ class AuthorizationMatrixTest {
     private String concretePath(Route route, String role) {
         String path = route.path().replace("{id}", Long.toString(courseA)).replace("{step}", "where")
                 .replace("{inviteId}", Long.toString(inviteIdA)).replace("{courseId}", Long.toString(courseA))
-                .replace("/password/reset/{token}", passwordLink);
+                .replace("/password/reset/{token}", passwordLink).replace("/calendar/{token}.ics", calendarAddress);
         if (path.contains("{personId}")) {
             groupA();
             path = path.replace("{personId}", Long.toString(learnerId));

@@ -210,6 +210,11 @@ class BrowserJourneyTest {
         assertEquals(1, page.locator(".flash:has-text('" + Html.en("flash.signed-out-elsewhere") + "')").count(), "signed out elsewhere");
         assertEquals(1, page.locator("#f-deletePassword").count(), "and still signed in here");
         check(page, label + "-account-sessions-ended");
+        page.locator("form[action='/account/calendar'] button[type=submit]").click();
+        page.waitForLoadState(LoadState.LOAD);
+        assertTrue(page.locator("#calendar-url").inputValue().matches("https?://.+/calendar/\\d+-[A-Za-z0-9_-]+\\.ics"),
+                "the calendar address to subscribe to");
+        check(page, label + "-account-calendar");
         Locator deleteButton = page.locator("form[action='/account/delete'] button[type=submit]");
         page.locator("#f-deletePassword").fill(Browser.DEFAULT_PASSWORD);
         deleteButton.click();

@@ -3,6 +3,7 @@ package org.entraide.proof;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -184,6 +186,8 @@ class HostileInputTest {
                                 Browser.DEFAULT_PASSWORD),
                         fields("currentPassword", Kind.TEXT, "password", Kind.TEXT, "passwordConfirmation", Kind.TEXT)),
                 new FormCase("sign out everywhere else", member, () -> "/account/sessions/end", Form::new, fields()),
+                new FormCase("calendar address", member, () -> "/account/calendar", Form::new, fields()),
+                new FormCase("calendar off", member, () -> "/account/calendar/off", Form::new, fields()),
                 new FormCase("delete account", deleter, () -> "/account/delete",
                         () -> Form.of("deletePassword", Browser.DEFAULT_PASSWORD, "confirm", "yes"),
                         fields("deletePassword", Kind.TEXT, "confirm", Kind.CHOICE)),
@@ -1079,7 +1083,8 @@ class HostileInputTest {
         assertTrue(prod.getValue("quarkus.rest-csrf.cookie-force-secure", Boolean.class), "CSRF cookie Secure in production");
         assertTrue(prod.getValue("quarkus.rest-csrf.cookie-http-only", Boolean.class));
         assertEquals("lax", prod.getValue("quarkus.oidc.authentication.cookie-same-site", String.class));
-        assertFalse(prod.getValue("entraide.auth.session-secret", String.class).isBlank());
+        // it signs session cookies and calendar addresses: no default in production, so it cannot start on a known one
+        assertThrows(NoSuchElementException.class, () -> prod.getValue("entraide.auth.session-secret", String.class));
     }
 
     // ------------------------------------------------------------------ the whole database as text
