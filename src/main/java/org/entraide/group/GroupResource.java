@@ -20,6 +20,7 @@ import org.entraide.workspace.PostService;
 import org.entraide.workspace.SessionService;
 import org.entraide.workspace.SessionService.SessionForm;
 import org.entraide.workspace.TaskService;
+import org.entraide.workspace.TaskService.CommentForm;
 import org.entraide.workspace.TaskService.TaskForm;
 import org.entraide.web.FormErrors;
 import org.entraide.web.InvalidInputException;
@@ -42,37 +43,41 @@ public class GroupResource {
 
     /** What was typed in the page's forms, shown again with a validation error so nothing is lost. */
     public record Typed(String reported, String reportReason, String leaveReason, String postBody, boolean question, String replyTo,
-            String replyBody, SessionForm session, TaskForm task, CheckinForm checkin, NoteForm note) {
-        static final Typed NONE = new Typed(null, null, null, null, false, null, null, null, null, null, null);
+            String replyBody, SessionForm session, TaskForm task, CommentForm comment, CheckinForm checkin, NoteForm note) {
+        static final Typed NONE = new Typed(null, null, null, null, false, null, null, null, null, null, null, null);
 
         static Typed report(String reported, String reason) {
-            return new Typed(reported, reason, null, null, false, null, null, null, null, null, null);
+            return new Typed(reported, reason, null, null, false, null, null, null, null, null, null, null);
         }
 
         static Typed leave(String reason) {
-            return new Typed(null, null, reason, null, false, null, null, null, null, null, null);
+            return new Typed(null, null, reason, null, false, null, null, null, null, null, null, null);
         }
 
         static Typed post(String body, boolean question, String replyTo) {
             boolean reply = replyTo != null && !replyTo.isBlank();
             return new Typed(null, null, null, reply ? null : body, question, reply ? replyTo : null, reply ? body : null, null, null, null,
-                    null);
+                    null, null);
         }
 
         static Typed session(SessionForm form) {
-            return new Typed(null, null, null, null, false, null, null, form, null, null, null);
+            return new Typed(null, null, null, null, false, null, null, form, null, null, null, null);
         }
 
         static Typed task(TaskForm form) {
-            return new Typed(null, null, null, null, false, null, null, null, form, null, null);
+            return new Typed(null, null, null, null, false, null, null, null, form, null, null, null);
+        }
+
+        static Typed comment(CommentForm form) {
+            return new Typed(null, null, null, null, false, null, null, null, null, form, null, null);
         }
 
         static Typed checkin(CheckinForm form) {
-            return new Typed(null, null, null, null, false, null, null, null, null, form, null);
+            return new Typed(null, null, null, null, false, null, null, null, null, null, form, null);
         }
 
         static Typed note(NoteForm form) {
-            return new Typed(null, null, null, null, false, null, null, null, null, null, form);
+            return new Typed(null, null, null, null, false, null, null, null, null, null, null, form);
         }
 
         public boolean reports(long personId) {
@@ -222,7 +227,8 @@ public class GroupResource {
         Locale locale = context.locale();
         GroupService.GroupView view = groups.view(groupId, me, locale);
         return Templates.group(view, sessions.view(view, me, locale, typed.session()), posts.view(view, me, locale, postsPage),
-                tasks.view(view, me, locale, typed.task()), checkins.view(view, me, locale, typed.checkin()), notes.view(view, locale, typed.note()),
+                tasks.view(view, me, locale, typed.task(), typed.comment()), checkins.view(view, me, locale, typed.checkin()),
+                notes.view(view, locale, typed.note()),
                 errors, typed);
     }
 
@@ -235,6 +241,17 @@ public class GroupResource {
             return Redirects.seeOther("/groups/" + groupId + "#tasks", "task-added");
         } catch (InvalidInputException e) {
             return Response.status(400).entity(page(groupId, e.errors, Typed.task(form), 1)).build();
+        }
+    }
+
+    @POST
+    @Path("tasks/{taskId}/comments")
+    public Response commentOnTask(@PathParam("id") long groupId, @PathParam("taskId") long taskId, @RestForm String comment) {
+        try {
+            tasks.comment(groupId, taskId, currentPerson.id(), comment);
+            return Redirects.seeOther("/groups/" + groupId + "#task-" + taskId, "comment-added");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(page(groupId, e.errors, Typed.comment(new CommentForm(Long.toString(taskId), comment)), 1)).build();
         }
     }
 

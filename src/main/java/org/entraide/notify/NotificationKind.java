@@ -40,6 +40,8 @@ public enum NotificationKind {
     ANSWER_CHOSEN(false),
     /** A member gave the person a task on the group's list. Args: course title, first name of who did, the task. */
     TASK_ASSIGNED(false),
+    /** A member commented on a task the person added or is given. Args: course title, their first name, the task. */
+    TASK_COMMENT(false),
     /** A member checked in as stuck this week. Args: course title, their first name. */
     CHECKIN_STUCK(false),
     /** A course-team member wrote to the person's group. Args: course title, the team member's first name. */

@@ -7,6 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,6 +36,7 @@ public class TaskService {
     /** Open tasks a group may have at once: a bound on what one member can add, far above a real list. */
     static final int OPEN_MAX = 100;
     static final int DONE_SHOWN = 10;
+    static final int COMMENTS_MAX = 50;
 
     private final GroupService groups;
     private final NotificationService notifications;
@@ -51,29 +55,51 @@ public class TaskService {
         }
     }
 
+    /** The comment form as typed under one task (its id as sent). */
+    public record CommentForm(String taskId, String body) {
+        static final CommentForm EMPTY = new CommentForm(null, null);
+
+        /** Whether this is the form of that task (to show it open, with what was typed and its error). */
+        public boolean under(long taskId) {
+            return Long.toString(taskId).equals(this.taskId);
+        }
+    }
+
+    /** A comment as one member sees it, its time in their zone. */
+    public record CommentView(String author, boolean mine, String body, String when) {
+    }
+
     /** A task as one member sees it. */
     public record TaskView(long id, String title, String due, boolean overdue, String assignee, boolean mine, boolean done, String doneBy,
-            boolean canDelete) {
+            boolean canDelete, List<CommentView> comments) {
     }
 
-    public record Tasks(List<TaskView> open, List<TaskView> done, TaskForm form) {
+    public record Tasks(List<TaskView> open, List<TaskView> done, TaskForm form, CommentForm comment) {
     }
 
-    public Tasks view(GroupService.GroupView group, long personId, Locale locale, TaskForm typed) {
+    public Tasks view(GroupService.GroupView group, long personId, Locale locale, TaskForm typed, CommentForm typedComment) {
         long groupId = group.group().id;
-        LocalDate today = LocalDate.now(ZoneId.of(group.viewerZone()));
+        ZoneId zone = ZoneId.of(group.viewerZone());
+        LocalDate today = LocalDate.now(zone);
         List<Long> memberIds = group.members().stream().map(GroupService.MemberView::personId).toList();
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
-        return new Tasks(GroupTask.open(groupId).stream().map(t -> view(t, personId, memberIds, today, dates)).toList(),
-                GroupTask.recentlyDone(groupId, DONE_SHOWN).stream().map(t -> view(t, personId, memberIds, today, dates)).toList(),
-                typed == null ? TaskForm.EMPTY : typed);
+        DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale).withZone(zone);
+        List<GroupTask> open = GroupTask.open(groupId);
+        Map<Long, List<CommentView>> comments = TaskComment.under(open.stream().map(t -> t.id).toList()).stream()
+                .collect(Collectors.groupingBy(c -> c.task.id,
+                        Collectors.mapping(c -> new CommentView(c.author.firstName(), c.author.id == personId, c.body, times.format(c.createdAt)),
+                                Collectors.toList())));
+        return new Tasks(open.stream().map(t -> view(t, personId, memberIds, today, dates, comments.getOrDefault(t.id, List.of()))).toList(),
+                GroupTask.recentlyDone(groupId, DONE_SHOWN).stream().map(t -> view(t, personId, memberIds, today, dates, List.of())).toList(),
+                typed == null ? TaskForm.EMPTY : typed, typedComment == null ? CommentForm.EMPTY : typedComment);
     }
 
-    private static TaskView view(GroupTask task, long personId, List<Long> memberIds, LocalDate today, DateTimeFormatter dates) {
+    private static TaskView view(GroupTask task, long personId, List<Long> memberIds, LocalDate today, DateTimeFormatter dates,
+            List<CommentView> comments) {
         return new TaskView(task.id, task.title, task.dueOn == null ? null : dates.format(task.dueOn),
                 !task.done() && task.dueOn != null && task.dueOn.isBefore(today), task.assignee == null ? null : task.assignee.firstName(),
                 task.assignee != null && task.assignee.id == personId, task.done(), task.doneBy == null ? null : task.doneBy.firstName(),
-                mayDelete(task, personId, memberIds));
+                mayDelete(task, personId, memberIds), comments);
     }
 
     /** Adds a task; someone it is given to (other than its author) is told. */
@@ -119,6 +145,34 @@ public class TaskService {
         return task;
     }
 
+    /**
+     * Comments on a task (open or done); its author and whoever it is for hear of it, if they are still in the group.
+     * A task holds at most {@value #COMMENTS_MAX} comments: a bound on one member, far above a real discussion.
+     */
+    @Transactional
+    public TaskComment comment(long groupId, long taskId, long personId, String body) {
+        GroupTask task = taskOf(groups.requireMember(groupId, personId), taskId);
+        FormErrors errors = new FormErrors();
+        String text = Texts.check(errors, "comment", body, true, TaskComment.BODY_MAX);
+        if (TaskComment.countUnder(taskId) >= COMMENTS_MAX) {
+            errors.add("comment", "error.comment-limit");
+        }
+        errors.throwIfAny();
+
+        TaskComment comment = new TaskComment();
+        comment.task = task;
+        comment.author = Person.findById(personId);
+        comment.body = text;
+        comment.createdAt = Instant.now();
+        comment.persist();
+        task.group.lastActivityAt = comment.createdAt;
+        Stream.of(task.createdBy, task.assignee).filter(p -> p != null && p.id != personId).map(p -> p.id).distinct()
+                .filter(id -> GroupMember.currentMembership(groupId, id).isPresent())
+                .forEach(id -> notifications.notify(Person.findById(id), NotificationKind.TASK_COMMENT, "/groups/" + groupId + "#task-" + taskId,
+                        task.group.course.title, comment.author.firstName(), task.title));
+        return comment;
+    }
+
     /** Ticks a task off, or opens it again: any member may (the list is shared). */
     @Transactional
     public void toggle(long groupId, long taskId, long personId) {
@@ -147,9 +201,15 @@ public class TaskService {
     public record TaskData(long groupId, String title, LocalDate dueOn, Instant createdAt, Instant doneAt) {
     }
 
+    /** A comment the person wrote, as "Download my data" lists it. */
+    public record CommentData(long groupId, String task, String body, Instant createdAt) {
+    }
+
     void exportTasks(@Observes AccountExport export) {
         export.add("groupTasks", GroupTask.<GroupTask>list("createdBy.id = ?1 order by createdAt, id", export.personId()).stream()
                 .map(t -> new TaskData(t.group.id, t.title, t.dueOn, t.createdAt, t.doneAt)).toList());
+        export.add("taskComments", TaskComment.<TaskComment>list("author.id = ?1 order by createdAt, id", export.personId()).stream()
+                .map(c -> new CommentData(c.task.group.id, c.task.title, c.body, c.createdAt)).toList());
     }
 
     private static boolean mayDelete(GroupTask task, long personId, List<Long> currentMemberIds) {

@@ -563,6 +563,7 @@ class AuthorizationMatrixTest {
             case "/courses/{id}/partners" -> Form.of("relationKind", "FRIEND");
             case "/courses/{id}/partners/{inviteId}/choice" -> Form.of("choice", "TANDEM");
             case "/courses/{id}/profile/{step}" -> Form.of("q", "Lyon");
+            case "/groups/{id}/tasks/{taskId}/comments" -> Form.of("comment", "Matrix comment");
             default -> new Form();
         };
     }

@@ -479,9 +479,18 @@ class BrowserJourneyTest {
         assertTrue(ada.locator("#checkins").textContent().contains("Watched the week 1 videos."), ada.locator("#checkins").textContent());
         check(ada, "matching-tasks-checkin");
         bea.navigate(url(URI.create(ada.url()).getPath()));
+        // Bea answers under the task, then ticks it off
+        bea.locator("#tasks details.task-comments summary").first().click();
+        bea.locator("#tasks textarea[name=comment]").first().fill("On it: my summary goes in the notes.");
+        bea.locator("#tasks form[action$='/comments'] button[type=submit]").first().click();
+        bea.waitForLoadState(LoadState.LOAD);
+        assertTrue(bea.locator("#tasks ul.comments").first().textContent().contains("On it: my summary goes in the notes."),
+                bea.locator("#tasks").textContent());
+        check(bea, "matching-task-comment");
         bea.locator("#tasks form[action$='/toggle'] button[type=submit]").first().click();
         bea.waitForLoadState(LoadState.LOAD);
-        assertTrue(bea.locator("#tasks details").textContent().contains("Summarise chapter 1"), bea.locator("#tasks").textContent());
+        assertTrue(bea.locator("#tasks details:not(.task-comments)").textContent().contains("Summarise chapter 1"),
+                bea.locator("#tasks").textContent());
         bea.locator("#f-note").fill("Agreed: Tuesdays 19:00.\nQuiz answers in the course forum.");
         bea.locator("#notes form[action$='/note'] button[type=submit]").click();
         bea.waitForLoadState(LoadState.LOAD);

@@ -635,7 +635,15 @@ class HostileInputTest {
         attempts.add(new Attempt("delete someone else's task", w.ben().browser(), group + "/tasks/" + adasTask + "/delete", new Form()));
         attempts.add(new Attempt("tick off a task of a group one is not in", w.cleo().browser(), group + "/tasks/" + adasTask + "/toggle",
                 new Form()));
+        String comments = group + "/tasks/" + adasTask + "/comments";
+        for (String text : badReasons) {
+            attempts.add(new Attempt("task comment=" + shorten(text), w.ben().browser(), comments, Form.of("comment", text)));
+        }
+        attempts.add(new Attempt("empty task comment", w.ben().browser(), comments, Form.of("comment", " \n ")));
+        attempts.add(new Attempt("comment on a task of a group one is not in", w.cleo().browser(), comments, Form.of("comment", "Hello")));
         for (String id : BAD_PATH_IDS) {
+            attempts.add(new Attempt("comment on task id=" + shorten(id), w.ada().browser(), group + "/tasks/" + id + "/comments",
+                    Form.of("comment", "Hello")));
             attempts.add(new Attempt("toggle task id=" + shorten(id), w.ada().browser(), group + "/tasks/" + id + "/toggle", new Form()));
             attempts.add(new Attempt("delete task id=" + shorten(id), w.ada().browser(), group + "/tasks/" + id + "/delete", new Form()));
         }
