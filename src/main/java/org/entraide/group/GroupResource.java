@@ -18,6 +18,7 @@ import org.entraide.workspace.NoteService;
 import org.entraide.workspace.NoteService.NoteForm;
 import org.entraide.workspace.PostService;
 import org.entraide.workspace.SessionService;
+import org.entraide.workspace.SessionService.Change;
 import org.entraide.workspace.SessionService.SessionForm;
 import org.entraide.workspace.TaskService;
 import org.entraide.workspace.TaskService.CommentForm;
@@ -94,6 +95,8 @@ public class GroupResource {
     static class Templates {
         static native TemplateInstance group(GroupService.GroupView view, SessionService.Sessions sessions, PostService.Posts posts,
                 TaskService.Tasks tasks, CheckinService.Checkins checkins, NoteService.Notes notes, FormErrors errors, Typed typed);
+
+        static native TemplateInstance changeSession(SessionService.Change change, FormErrors errors);
     }
 
     private final GroupService groups;
@@ -169,6 +172,36 @@ public class GroupResource {
     public Response cancelSession(@PathParam("id") long groupId, @PathParam("sessionId") long sessionId) {
         boolean cancelled = sessions.cancel(groupId, sessionId, currentPerson.id());
         return Redirects.seeOther("/groups/" + groupId + "#sessions", cancelled ? "session-cancelled" : "session-over");
+    }
+
+    /** The form to change a session to come (its planner, or anyone once the planner has gone). */
+    @GET
+    @Path("sessions/{sessionId}/edit")
+    public Object changeSessionForm(@PathParam("id") long groupId, @PathParam("sessionId") long sessionId) {
+        try {
+            return Templates.changeSession(sessions.changeForm(groupId, sessionId, currentPerson.id(), null), FormErrors.none());
+        } catch (InvalidInputException e) {
+            return Redirects.seeOther("/groups/" + groupId + "#sessions", "session-closed");
+        }
+    }
+
+    @POST
+    @Path("sessions/{sessionId}/edit")
+    public Response changeSession(@PathParam("id") long groupId, @PathParam("sessionId") long sessionId, @RestForm String date,
+            @RestForm String time, @RestForm String minutes, @RestForm String topic, @RestForm String place) {
+        SessionForm form = new SessionForm(date, time, minutes, topic, place);
+        Change change;
+        try {
+            change = sessions.changeForm(groupId, sessionId, currentPerson.id(), form);
+        } catch (InvalidInputException e) {
+            return Redirects.seeOther("/groups/" + groupId + "#sessions", "session-closed");
+        }
+        try {
+            sessions.change(groupId, sessionId, currentPerson.id(), form);
+            return Redirects.seeOther("/groups/" + groupId + "#session-" + sessionId, "session-changed");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.changeSession(change, e.errors)).build();
+        }
     }
 
     @POST

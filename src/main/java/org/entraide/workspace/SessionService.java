@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -71,7 +72,8 @@ public class SessionService {
 
     /** One session as one member sees it. {@code elsewhere}: the same time for members in other zones. */
     public record SessionView(long id, String when, Instant startsAt, String topic, String place, String placeLink, String plannedBy,
-            List<String> elsewhere, boolean cancelled, boolean canCancel, String coming, String notComing, Boolean myAnswer) {
+            List<String> elsewhere, boolean cancelled, boolean canCancel, boolean canChange, String coming, String notComing,
+            Boolean myAnswer) {
     }
 
     /** The sessions part of the group page: what is planned, and the planning form (prefilled with the next common time). */
@@ -106,6 +108,7 @@ public class SessionService {
             return new SessionView(session.id, span(session, viewerZone, locale), session.startsAt, session.topic, session.place,
                     link(session.place), session.plannedBy == null ? null : session.plannedBy.firstName(), elsewhere,
                     session.cancelled(), mayCancel(session, personId, memberIds),
+                    mayCancel(session, personId, memberIds) && !session.cancelled() && session.startsAt.isAfter(now),
                     namesOf(given, firstNames, true), namesOf(given, firstNames, false),
                     given.stream().filter(a -> a.person.id == personId).map(a -> a.coming).findFirst().orElse(null));
         }).toList();
@@ -125,9 +128,88 @@ public class SessionService {
     @Transactional
     public StudySession plan(long groupId, long personId, SessionForm form) {
         LearningGroup group = groups.requireMember(groupId, personId);
-        ZoneId zone = zoneOf(group, personId);
         Instant now = Instant.now();
         FormErrors errors = new FormErrors();
+        Planned planned = validated(form, zoneOf(group, personId), now, errors);
+        if (StudySession.countUpcoming(groupId, now) >= UPCOMING_MAX) {
+            errors.add("date", "error.session-limit");
+        }
+        errors.throwIfAny();
+
+        StudySession session = new StudySession();
+        session.group = group;
+        session.plannedBy = Person.findById(personId);
+        planned.applyTo(session);
+        session.createdAt = now;
+        session.persist();
+        group.lastActivityAt = now;
+        tellOthers(session, personId, NotificationKind.SESSION_PLANNED);
+        return session;
+    }
+
+    /** What the change form needs: the group, and the session's values as its form shows them in the person's zone. */
+    public record Change(LearningGroup group, long sessionId, String zone, List<Integer> lengths, SessionForm form) {
+    }
+
+    /** The change form of a session to come, filled with what was typed, or else with the session as it is. */
+    public Change changeForm(long groupId, long sessionId, long personId, SessionForm typed) {
+        StudySession session = changeable(groupId, sessionId, personId);
+        ZoneId zone = zoneOf(session.group, personId);
+        ZonedDateTime start = session.startsAt.atZone(zone);
+        SessionForm current = new SessionForm(start.toLocalDate().toString(), start.toLocalTime().truncatedTo(ChronoUnit.MINUTES).toString(),
+                Integer.toString(session.minutes), session.topic, session.place);
+        return new Change(session.group, sessionId, zone.getId(), LENGTHS, typed == null ? current : typed);
+    }
+
+    /**
+     * Changes a session to come: who may cancel it may change it. The others are told and calendars get a new
+     * revision; a new time clears the answers (they were for the old one) and the day-before reminder goes out again.
+     */
+    @Transactional
+    public void change(long groupId, long sessionId, long personId, SessionForm form) {
+        StudySession session = changeable(groupId, sessionId, personId);
+        Instant now = Instant.now();
+        FormErrors errors = new FormErrors();
+        Planned planned = validated(form, zoneOf(session.group, personId), now, errors);
+        errors.throwIfAny();
+        boolean moved = !planned.start().equals(session.startsAt.truncatedTo(ChronoUnit.MINUTES)) || planned.minutes() != session.minutes;
+        if (!moved && Objects.equals(planned.topic(), session.topic) && Objects.equals(planned.place(), session.place)) {
+            return;
+        }
+        if (moved) {
+            SessionAnswer.delete("session.id", sessionId);
+            session.remindedAt = null;
+        }
+        planned.applyTo(session);
+        session.sequence++;
+        session.group.lastActivityAt = now;
+        tellOthers(session, personId, NotificationKind.SESSION_CHANGED);
+    }
+
+    /** A session to come that the person may change; one cancelled or started is closed to changes. */
+    private StudySession changeable(long groupId, long sessionId, long personId) {
+        LearningGroup group = groups.requireMember(groupId, personId);
+        StudySession session = sessionOf(group, sessionId);
+        if (!mayCancel(session, personId, GroupMember.current(groupId).stream().map(m -> m.person.id).toList())) {
+            throw new ForbiddenException();
+        }
+        if (session.cancelled() || !session.startsAt.isAfter(Instant.now())) {
+            throw InvalidInputException.of("date", "error.session-closed");
+        }
+        return session;
+    }
+
+    /** A session's values as the form sent them, checked; {@code start} is in the planner's zone. */
+    private record Planned(Instant start, Integer minutes, String topic, String place) {
+        void applyTo(StudySession session) {
+            session.startsAt = start;
+            session.minutes = minutes;
+            session.topic = topic;
+            session.place = place;
+        }
+    }
+
+    private static Planned validated(SessionForm form, ZoneId zone, Instant now, FormErrors errors) {
         LocalDate date = Texts.parsed(errors, "date", form.date(), LocalDate::parse, "error.date");
         LocalTime time = Texts.parsed(errors, "time", form.time(), LocalTime::parse, "error.time");
         Integer minutes = Texts.parsed(errors, "minutes", form.minutes(), Texts.oneOf(LENGTHS), "error.invalid-choice");
@@ -142,23 +224,7 @@ public class SessionService {
                 errors.add("date", "error.session-too-far");
             }
         }
-        if (StudySession.countUpcoming(groupId, now) >= UPCOMING_MAX) {
-            errors.add("date", "error.session-limit");
-        }
-        errors.throwIfAny();
-
-        StudySession session = new StudySession();
-        session.group = group;
-        session.plannedBy = Person.findById(personId);
-        session.startsAt = start;
-        session.minutes = minutes;
-        session.topic = topic;
-        session.place = place;
-        session.createdAt = now;
-        session.persist();
-        group.lastActivityAt = now;
-        tellOthers(session, personId, NotificationKind.SESSION_PLANNED);
-        return session;
+        return new Planned(start, minutes, topic, place);
     }
 
     /**

@@ -436,6 +436,14 @@ class BrowserJourneyTest {
         ada.waitForLoadState(LoadState.LOAD);
         assertTrue(ada.locator("#sessions").textContent().contains("Week 1 exercises"), ada.locator("#sessions").textContent());
         check(ada, "matching-session-planned");
+        // she changes its topic on the session's own page, before Bea sees it
+        ada.locator("#sessions a[href$='/edit']").first().click();
+        ada.waitForLoadState(LoadState.LOAD);
+        check(ada, "matching-session-change");
+        ada.locator("#f-topic").fill("Week 1 exercises and quiz");
+        ada.locator("main form button[type=submit]").click();
+        ada.waitForLoadState(LoadState.LOAD);
+        assertTrue(ada.locator("#sessions").textContent().contains("Week 1 exercises and quiz"), ada.locator("#sessions").textContent());
         bea.navigate(url(URI.create(ada.url()).getPath()));
         Download calendar = bea.waitForDownload(() -> bea.locator("#sessions a[href$='/calendar.ics']").first().click());
         String ics = Files.readString(calendar.path());

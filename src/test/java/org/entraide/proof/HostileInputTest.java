@@ -569,8 +569,26 @@ class HostileInputTest {
                 new Form()));
         attempts.add(new Attempt("cancel a session of a group one is not in", w.cleo().browser(),
                 group + "/sessions/" + adasSession + "/cancel", new Form()));
+        // changing a session: the same fields, by its planner only
+        String change = group + "/sessions/" + adasSession + "/edit";
+        for (String date : BAD_DATES) {
+            attempts.add(new Attempt("change session date=" + shorten(date), w.ada().browser(), change, sessionOk.copy().set("date", date)));
+        }
+        for (String time : BAD_TIMES) {
+            attempts.add(new Attempt("change session time=" + shorten(time), w.ada().browser(), change, sessionOk.copy().set("time", time)));
+        }
+        for (String minutes : BAD_LENGTHS) {
+            attempts.add(new Attempt("change session minutes=" + shorten(minutes), w.ada().browser(), change,
+                    sessionOk.copy().set("minutes", minutes)));
+        }
+        for (String text : badReasons) {
+            attempts.add(new Attempt("change session topic=" + shorten(text), w.ada().browser(), change, sessionOk.copy().set("topic", text)));
+        }
+        attempts.add(new Attempt("change a session someone else planned", w.ben().browser(), change, sessionOk));
+        attempts.add(new Attempt("change a session of a group one is not in", w.cleo().browser(), change, sessionOk));
         for (String id : BAD_PATH_IDS) {
             attempts.add(new Attempt("cancel session id=" + shorten(id), w.ada().browser(), group + "/sessions/" + id + "/cancel", new Form()));
+            attempts.add(new Attempt("change session id=" + shorten(id), w.ada().browser(), group + "/sessions/" + id + "/edit", sessionOk));
         }
         for (String coming : concat(payloads(Kind.CHOICE), List.of("", "YES", "true"))) {
             attempts.add(new Attempt("session answer coming=" + shorten(coming), w.ben().browser(),
