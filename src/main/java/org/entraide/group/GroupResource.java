@@ -18,7 +18,6 @@ import org.entraide.workspace.NoteService;
 import org.entraide.workspace.NoteService.NoteForm;
 import org.entraide.workspace.PostService;
 import org.entraide.workspace.SessionService;
-import org.entraide.workspace.SessionService.Change;
 import org.entraide.workspace.SessionService.SessionForm;
 import org.entraide.workspace.TaskService;
 import org.entraide.workspace.TaskService.CommentForm;
@@ -97,6 +96,8 @@ public class GroupResource {
                 TaskService.Tasks tasks, CheckinService.Checkins checkins, NoteService.Notes notes, FormErrors errors, Typed typed);
 
         static native TemplateInstance changeSession(SessionService.Change change, FormErrors errors);
+
+        static native TemplateInstance changeTask(TaskService.Change change, FormErrors errors);
     }
 
     private final GroupService groups;
@@ -190,7 +191,7 @@ public class GroupResource {
     public Response changeSession(@PathParam("id") long groupId, @PathParam("sessionId") long sessionId, @RestForm String date,
             @RestForm String time, @RestForm String minutes, @RestForm String topic, @RestForm String place) {
         SessionForm form = new SessionForm(date, time, minutes, topic, place);
-        Change change;
+        SessionService.Change change;
         try {
             change = sessions.changeForm(groupId, sessionId, currentPerson.id(), form);
         } catch (InvalidInputException e) {
@@ -285,6 +286,36 @@ public class GroupResource {
             return Redirects.seeOther("/groups/" + groupId + "#task-" + taskId, "comment-added");
         } catch (InvalidInputException e) {
             return Response.status(400).entity(page(groupId, e.errors, Typed.comment(new CommentForm(Long.toString(taskId), comment)), 1)).build();
+        }
+    }
+
+    /** The form to change an open task (any member: the list is shared). */
+    @GET
+    @Path("tasks/{taskId}/edit")
+    public Object changeTaskForm(@PathParam("id") long groupId, @PathParam("taskId") long taskId) {
+        try {
+            return Templates.changeTask(tasks.changeForm(groupId, taskId, currentPerson.id(), null), FormErrors.none());
+        } catch (InvalidInputException e) {
+            return Redirects.seeOther("/groups/" + groupId + "#tasks", "task-closed");
+        }
+    }
+
+    @POST
+    @Path("tasks/{taskId}/edit")
+    public Response changeTask(@PathParam("id") long groupId, @PathParam("taskId") long taskId, @RestForm String title,
+            @RestForm String dueOn, @RestForm String assignee) {
+        TaskForm form = new TaskForm(title, dueOn, assignee);
+        TaskService.Change change;
+        try {
+            change = tasks.changeForm(groupId, taskId, currentPerson.id(), form);
+        } catch (InvalidInputException e) {
+            return Redirects.seeOther("/groups/" + groupId + "#tasks", "task-closed");
+        }
+        try {
+            tasks.change(groupId, taskId, currentPerson.id(), form);
+            return Redirects.seeOther("/groups/" + groupId + "#task-" + taskId, "task-updated");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.changeTask(change, e.errors)).build();
         }
     }
 

@@ -25,6 +25,7 @@ import org.entraide.notify.NotificationKind;
 import org.entraide.notify.NotificationService;
 import org.entraide.profile.Enrolment;
 import org.entraide.web.FormErrors;
+import org.entraide.web.InvalidInputException;
 import org.entraide.web.Texts;
 
 import io.quarkus.security.ForbiddenException;
@@ -107,6 +108,70 @@ public class TaskService {
     public GroupTask add(long groupId, long personId, TaskForm form) {
         LearningGroup group = groups.requireMember(groupId, personId);
         FormErrors errors = new FormErrors();
+        Checked checked = validated(group, personId, form, errors);
+        if (GroupTask.countOpen(groupId) >= OPEN_MAX) {
+            errors.add("title", "error.task-limit");
+        }
+        errors.throwIfAny();
+
+        GroupTask task = new GroupTask();
+        task.group = group;
+        task.createdBy = Person.findById(personId);
+        task.createdAt = Instant.now();
+        checked.applyTo(task);
+        task.persist();
+        group.lastActivityAt = task.createdAt;
+        tellAssignee(task, personId);
+        return task;
+    }
+
+    /** What the change form of a task needs: the group, its current members to give it to, the task as its form shows it. */
+    public record Change(LearningGroup group, long taskId, List<Assignable> members, TaskForm form) {
+    }
+
+    /** A member a task can be given to. */
+    public record Assignable(long personId, String firstName, boolean me) {
+    }
+
+    /** The change form of an open task, filled with what was typed, or else with the task as it is. */
+    public Change changeForm(long groupId, long taskId, long personId, TaskForm typed) {
+        GroupTask task = openTaskOf(groups.requireMember(groupId, personId), taskId);
+        TaskForm current = new TaskForm(task.title, task.dueOn == null ? "" : task.dueOn.toString(),
+                task.assignee == null ? "" : Long.toString(task.assignee.id));
+        List<Assignable> members = GroupMember.current(groupId).stream()
+                .map(m -> new Assignable(m.person.id, m.person.firstName(), m.person.id == personId)).toList();
+        return new Change(task.group, taskId, members, typed == null ? current : typed);
+    }
+
+    /**
+     * Changes an open task's title, date or who takes it: any member may, as the list is shared. Someone it is newly
+     * given to (other than who changed it) is told.
+     */
+    @Transactional
+    public void change(long groupId, long taskId, long personId, TaskForm form) {
+        LearningGroup group = groups.requireMember(groupId, personId);
+        GroupTask task = openTaskOf(group, taskId);
+        FormErrors errors = new FormErrors();
+        Checked checked = validated(group, personId, form, errors);
+        errors.throwIfAny();
+        Long before = task.assignee == null ? null : task.assignee.id;
+        checked.applyTo(task);
+        group.lastActivityAt = Instant.now();
+        if (task.assignee != null && !task.assignee.id.equals(before)) {
+            tellAssignee(task, personId);
+        }
+    }
+
+    /** A task's fields as the form sent them, checked. */
+    private record Checked(String title, LocalDate dueOn, Person assignee) {
+        void applyTo(GroupTask task) {
+            task.title = title;
+            task.dueOn = dueOn;
+            task.assignee = assignee;
+        }
+    }
+
+    private static Checked validated(LearningGroup group, long personId, TaskForm form, FormErrors errors) {
         String title = Texts.check(errors, "title", form.title(), true, GroupTask.TITLE_MAX);
         LocalDate due = null;
         if (Texts.trimToNull(form.dueOn()) != null) {
@@ -118,29 +183,27 @@ public class TaskService {
         }
         Person assignee = null;
         if (Texts.trimToNull(form.assignee()) != null) {
-            assignee = GroupMember.current(groupId).stream().map(m -> m.person)
+            assignee = GroupMember.current(group.id).stream().map(m -> m.person)
                     .filter(p -> Long.toString(p.id).equals(form.assignee().strip())).findFirst().orElse(null);
             if (assignee == null) {
                 errors.add("assignee", "error.invalid-choice");
             }
         }
-        if (GroupTask.countOpen(groupId) >= OPEN_MAX) {
-            errors.add("title", "error.task-limit");
-        }
-        errors.throwIfAny();
+        return new Checked(title, due, assignee);
+    }
 
-        GroupTask task = new GroupTask();
-        task.group = group;
-        task.title = title;
-        task.dueOn = due;
-        task.assignee = assignee;
-        task.createdBy = Person.findById(personId);
-        task.createdAt = Instant.now();
-        task.persist();
-        group.lastActivityAt = task.createdAt;
-        if (assignee != null && assignee.id != personId) {
-            notifications.notify(assignee, NotificationKind.TASK_ASSIGNED, "/groups/" + groupId + "#tasks", group.course.title,
-                    task.createdBy.firstName(), title);
+    private void tellAssignee(GroupTask task, long actorId) {
+        if (task.assignee != null && task.assignee.id != actorId) {
+            notifications.notify(task.assignee, NotificationKind.TASK_ASSIGNED, "/groups/" + task.group.id + "#task-" + task.id,
+                    task.group.course.title, Person.<Person>findById(actorId).firstName(), task.title);
+        }
+    }
+
+    /** An open task of this group; a done one is closed to changes. */
+    private static GroupTask openTaskOf(LearningGroup group, long taskId) {
+        GroupTask task = taskOf(group, taskId);
+        if (task.done()) {
+            throw InvalidInputException.of("title", "error.task-done");
         }
         return task;
     }

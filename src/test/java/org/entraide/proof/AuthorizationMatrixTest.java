@@ -564,6 +564,7 @@ class AuthorizationMatrixTest {
             case "/courses/{id}/partners/{inviteId}/choice" -> Form.of("choice", "TANDEM");
             case "/courses/{id}/profile/{step}" -> Form.of("q", "Lyon");
             case "/groups/{id}/tasks/{taskId}/comments" -> Form.of("comment", "Matrix comment");
+            case "/groups/{id}/tasks/{taskId}/edit" -> Form.of("title", "Matrix task, changed");
             case "/groups/{id}/sessions/{sessionId}/edit" -> Form.of("date", java.time.LocalDate.now().plusDays(3).toString(), "time", "18:00",
                     "minutes", "60");
             default -> new Form();

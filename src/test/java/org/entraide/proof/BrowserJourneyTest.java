@@ -480,6 +480,13 @@ class BrowserJourneyTest {
         ada.locator("#tasks form[action$='/tasks'] button[type=submit]").click();
         ada.waitForLoadState(LoadState.LOAD);
         assertTrue(ada.locator("#tasks").textContent().contains("Summarise chapter 1"), ada.locator("#tasks").textContent());
+        ada.locator("#tasks a[href$='/edit']").first().click();
+        ada.waitForLoadState(LoadState.LOAD);
+        check(ada, "matching-task-change");
+        ada.locator("#f-title").fill("Summarise chapter 1 in the notes");
+        ada.locator("main form button[type=submit]").click();
+        ada.waitForLoadState(LoadState.LOAD);
+        assertTrue(ada.locator("#tasks").textContent().contains("Summarise chapter 1 in the notes"), ada.locator("#tasks").textContent());
         ada.locator("#progress-ON_TRACK").check();
         ada.locator("#f-done").fill("Watched the week 1 videos.");
         ada.locator("#checkins form[action$='/checkins'] button[type=submit]").click();

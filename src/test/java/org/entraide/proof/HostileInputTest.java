@@ -653,6 +653,17 @@ class HostileInputTest {
         attempts.add(new Attempt("delete someone else's task", w.ben().browser(), group + "/tasks/" + adasTask + "/delete", new Form()));
         attempts.add(new Attempt("tick off a task of a group one is not in", w.cleo().browser(), group + "/tasks/" + adasTask + "/toggle",
                 new Form()));
+        String taskChange = group + "/tasks/" + adasTask + "/edit";
+        for (String text : badReasons) {
+            attempts.add(new Attempt("change task title=" + shorten(text), w.ben().browser(), taskChange, taskOk.copy().set("title", text)));
+        }
+        for (String date : BAD_DATES.stream().filter(date -> !date.isEmpty()).toList()) {
+            attempts.add(new Attempt("change task dueOn=" + shorten(date), w.ben().browser(), taskChange, taskOk.copy().set("dueOn", date)));
+        }
+        for (String id : concat(BAD_IDS.stream().filter(id -> !id.isEmpty()).toList(), List.of(Long.toString(w.cleo().personId())))) {
+            attempts.add(new Attempt("change task assignee=" + shorten(id), w.ben().browser(), taskChange, taskOk.copy().set("assignee", id)));
+        }
+        attempts.add(new Attempt("change a task of a group one is not in", w.cleo().browser(), taskChange, taskOk));
         String comments = group + "/tasks/" + adasTask + "/comments";
         for (String text : badReasons) {
             attempts.add(new Attempt("task comment=" + shorten(text), w.ben().browser(), comments, Form.of("comment", text)));
@@ -662,6 +673,7 @@ class HostileInputTest {
         for (String id : BAD_PATH_IDS) {
             attempts.add(new Attempt("comment on task id=" + shorten(id), w.ada().browser(), group + "/tasks/" + id + "/comments",
                     Form.of("comment", "Hello")));
+            attempts.add(new Attempt("change task id=" + shorten(id), w.ada().browser(), group + "/tasks/" + id + "/edit", taskOk));
             attempts.add(new Attempt("toggle task id=" + shorten(id), w.ada().browser(), group + "/tasks/" + id + "/toggle", new Form()));
             attempts.add(new Attempt("delete task id=" + shorten(id), w.ada().browser(), group + "/tasks/" + id + "/delete", new Form()));
         }
