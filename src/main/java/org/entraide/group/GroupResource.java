@@ -285,7 +285,8 @@ public class GroupResource {
             tasks.comment(groupId, taskId, currentPerson.id(), comment);
             return Redirects.seeOther("/groups/" + groupId + "#task-" + taskId, "comment-added");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(page(groupId, e.errors, Typed.comment(new CommentForm(Long.toString(taskId), comment)), 1)).build();
+            Typed typed = Typed.comment(new CommentForm(Long.toString(taskId), comment));
+            return Response.status(400).entity(page(groupId, e.errors, typed, 1)).build();
         }
     }
 

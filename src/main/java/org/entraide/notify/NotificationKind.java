@@ -32,7 +32,10 @@ public enum NotificationKind {
     SESSION_PLANNED(false),
     /** A planned study session is off. Args: course title, first name of who cancelled it, when (in the reader's zone). */
     SESSION_CANCELLED(false),
-    /** A study session changed (time, length, topic or place). Args: course title, first name of who changed it, when (in the reader's zone). */
+    /**
+     * A study session changed (time, length, topic or place). Args: course title, first name of who changed it, when (in
+     * the reader's zone).
+     */
     SESSION_CHANGED(false),
     /** A study session of the person's group starts within a day. Args: course title, planner's first name, when (in the reader's zone). */
     SESSION_REMINDER(false),

@@ -91,7 +91,8 @@ public class StudySession extends PanacheEntityBase {
     public static List<StudySession> ofMember(long personId, Instant since, int limit) {
         return StudySession.<StudySession>find("""
                 from StudySession s join fetch s.group g join fetch g.course
-                where s.startsAt >= ?2 and exists (select m.id from GroupMember m where m.group = g and m.person.id = ?1 and m.leftAt is null)
+                where s.startsAt >= ?2
+                  and exists (select m.id from GroupMember m where m.group = g and m.person.id = ?1 and m.leftAt is null)
                 order by s.startsAt, s.id""", personId, since).page(0, limit).list();
     }
 }

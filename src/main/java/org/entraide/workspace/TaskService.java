@@ -84,14 +84,16 @@ public class TaskService {
         LocalDate today = LocalDate.now(zone);
         List<Long> memberIds = group.members().stream().map(GroupService.MemberView::personId).toList();
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
-        DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale).withZone(zone);
+        DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+                .withZone(zone);
         List<GroupTask> open = GroupTask.open(groupId);
-        Map<Long, List<CommentView>> comments = TaskComment.under(open.stream().map(t -> t.id).toList()).stream()
-                .collect(Collectors.groupingBy(c -> c.task.id,
-                        Collectors.mapping(c -> new CommentView(c.author.firstName(), c.author.id == personId, c.body, times.format(c.createdAt)),
-                                Collectors.toList())));
+        List<GroupTask> done = GroupTask.recentlyDone(groupId, DONE_SHOWN);
+        Map<Long, List<CommentView>> comments = TaskComment.under(Stream.concat(open.stream(), done.stream()).map(t -> t.id).toList())
+                .stream().collect(Collectors.groupingBy(c -> c.task.id, Collectors.mapping(
+                        c -> new CommentView(c.author.firstName(), c.author.id == personId, c.body, times.format(c.createdAt)),
+                        Collectors.toList())));
         return new Tasks(open.stream().map(t -> view(t, personId, memberIds, today, dates, comments.getOrDefault(t.id, List.of()))).toList(),
-                GroupTask.recentlyDone(groupId, DONE_SHOWN).stream().map(t -> view(t, personId, memberIds, today, dates, List.of())).toList(),
+                done.stream().map(t -> view(t, personId, memberIds, today, dates, comments.getOrDefault(t.id, List.of()))).toList(),
                 typed == null ? TaskForm.EMPTY : typed, typedComment == null ? CommentForm.EMPTY : typedComment);
     }
 
@@ -231,8 +233,8 @@ public class TaskService {
         task.group.lastActivityAt = comment.createdAt;
         Stream.of(task.createdBy, task.assignee).filter(p -> p != null && p.id != personId).map(p -> p.id).distinct()
                 .filter(id -> GroupMember.currentMembership(groupId, id).isPresent())
-                .forEach(id -> notifications.notify(Person.findById(id), NotificationKind.TASK_COMMENT, "/groups/" + groupId + "#task-" + taskId,
-                        task.group.course.title, comment.author.firstName(), task.title));
+                .forEach(id -> notifications.notify(Person.findById(id), NotificationKind.TASK_COMMENT,
+                        "/groups/" + groupId + "#task-" + taskId, task.group.course.title, comment.author.firstName(), task.title));
         return comment;
     }
 

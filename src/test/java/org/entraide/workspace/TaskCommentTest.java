@@ -65,8 +65,13 @@ class TaskCommentTest {
         assertEquals(0L, notices(cleo), "who only commented is not told");
         assertEquals(2, comments(cleo.browser().get(page).asString()));
 
+        // ticked off meanwhile, the task keeps its comments in the done list, and one may still be added
+        assertEquals(303, bert.browser().post(page + "/tasks/" + taskId + "/toggle", new Form()).statusCode());
+        assertEquals(303, cleo.browser().post(page + "/tasks/" + taskId + "/comments", Form.of("comment", "Well done!")).statusCode());
+        assertEquals(3, comments(ama.browser().get(page).asString()));
+
         List<Object> exported = cleo.browser().get("/account/export.json").jsonPath().getList("taskComments.body");
-        assertEquals(List.of("I can help with part 2.\n<script>alert(1)</script>"), exported);
+        assertEquals(List.of("I can help with part 2.\n<script>alert(1)</script>", "Well done!"), exported);
     }
 
     @Test
