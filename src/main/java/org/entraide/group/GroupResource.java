@@ -1,6 +1,7 @@
 package org.entraide.group;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -191,17 +192,12 @@ public class GroupResource {
     public Response changeSession(@PathParam("id") long groupId, @PathParam("sessionId") long sessionId, @RestForm String date,
             @RestForm String time, @RestForm String minutes, @RestForm String topic, @RestForm String place) {
         SessionForm form = new SessionForm(date, time, minutes, topic, place);
-        SessionService.Change change;
-        try {
-            change = sessions.changeForm(groupId, sessionId, currentPerson.id(), form);
-        } catch (InvalidInputException e) {
-            return Redirects.seeOther("/groups/" + groupId + "#sessions", "session-closed");
-        }
         try {
             sessions.change(groupId, sessionId, currentPerson.id(), form);
             return Redirects.seeOther("/groups/" + groupId + "#session-" + sessionId, "session-changed");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.changeSession(change, e.errors)).build();
+            return refusedChange(() -> Templates.changeSession(sessions.changeForm(groupId, sessionId, currentPerson.id(), form), e.errors),
+                    "/groups/" + groupId + "#sessions", "session-closed");
         }
     }
 
@@ -306,17 +302,24 @@ public class GroupResource {
     public Response changeTask(@PathParam("id") long groupId, @PathParam("taskId") long taskId, @RestForm String title,
             @RestForm String dueOn, @RestForm String assignee) {
         TaskForm form = new TaskForm(title, dueOn, assignee);
-        TaskService.Change change;
-        try {
-            change = tasks.changeForm(groupId, taskId, currentPerson.id(), form);
-        } catch (InvalidInputException e) {
-            return Redirects.seeOther("/groups/" + groupId + "#tasks", "task-closed");
-        }
         try {
             tasks.change(groupId, taskId, currentPerson.id(), form);
             return Redirects.seeOther("/groups/" + groupId + "#task-" + taskId, "task-updated");
         } catch (InvalidInputException e) {
-            return Response.status(400).entity(Templates.changeTask(change, e.errors)).build();
+            return refusedChange(() -> Templates.changeTask(tasks.changeForm(groupId, taskId, currentPerson.id(), form), e.errors),
+                    "/groups/" + groupId + "#tasks", "task-closed");
+        }
+    }
+
+    /**
+     * A refused change of a session or task: its form again, with what was typed and the errors; or, when it was closed
+     * meanwhile (cancelled, started, done), back to the group page with a notice.
+     */
+    private static Response refusedChange(Supplier<TemplateInstance> form, String closedTo, String closedFlash) {
+        try {
+            return Response.status(400).entity(form.get()).build();
+        } catch (InvalidInputException closed) {
+            return Redirects.seeOther(closedTo, closedFlash);
         }
     }
 

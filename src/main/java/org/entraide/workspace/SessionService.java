@@ -97,6 +97,7 @@ public class SessionService {
                 .filter(answer -> firstNames.containsKey(answer.person.id))
                 .collect(Collectors.groupingBy(answer -> answer.session.id));
         List<SessionView> views = upcoming.stream().map(session -> {
+            boolean mayCancel = mayCancel(session, personId, memberIds);
             List<SessionAnswer> given = answers.getOrDefault(session.id, List.of());
             List<String> elsewhere = new ArrayList<>();
             namesByZone.forEach((zone, names) -> {
@@ -107,8 +108,7 @@ public class SessionService {
             });
             return new SessionView(session.id, span(session, viewerZone, locale), session.startsAt, session.topic, session.place,
                     link(session.place), session.plannedBy == null ? null : session.plannedBy.firstName(), elsewhere,
-                    session.cancelled(), mayCancel(session, personId, memberIds),
-                    mayCancel(session, personId, memberIds) && !session.cancelled() && session.startsAt.isAfter(now),
+                    session.cancelled(), mayCancel, mayCancel && !session.cancelled() && session.startsAt.isAfter(now),
                     namesOf(given, firstNames, true), namesOf(given, firstNames, false),
                     given.stream().filter(a -> a.person.id == personId).map(a -> a.coming).findFirst().orElse(null));
         }).toList();

@@ -20,8 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -45,6 +43,7 @@ import org.entraide.profile.Format;
 import org.entraide.profile.PartnerInvite;
 import org.entraide.profile.PartnerService;
 import org.entraide.testing.Browser;
+import org.entraide.testing.Calendars;
 import org.entraide.testing.Db;
 import org.entraide.testing.FirstAccount;
 import org.entraide.testing.Form;
@@ -262,10 +261,7 @@ class AuthorizationMatrixTest {
         passwordLink = PasswordLinks.request(new Browser().signUpNew("matrix-forgetful"));
         Browser subscriber = new Browser();
         subscriber.signUpNew("matrix-calendar");
-        String accountPage = subscriber.follow(subscriber.post("/account/calendar", new Form())).asString();
-        Matcher address = Pattern.compile("id=\"calendar-url\" type=\"url\" value=\"https?://[^/\"]+(/calendar/[^\"]+)\"").matcher(accountPage);
-        assertTrue(address.find(), "the subscriber's calendar address");
-        calendarAddress = address.group(1);
+        calendarAddress = Calendars.feedPath(subscriber.follow(subscriber.post("/account/calendar", new Form())).asString());
 
         // A partner invite of course A from the learner, accepted by someone: the learner can answer it.
         Browser partner = new Browser();

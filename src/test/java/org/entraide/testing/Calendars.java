@@ -1,12 +1,15 @@
 package org.entraide.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Component;
@@ -28,6 +31,15 @@ public final class Calendars {
     public static String value(VEvent event, String property) {
         return event.getProperty(property).orElseThrow(() -> new AssertionError("no " + property)).getValue();
     }
+
+    /** The path of the calendar address an account page shows ("My calendar"); the page must show one. */
+    public static String feedPath(String accountPage) {
+        Matcher found = FEED_ADDRESS.matcher(accountPage);
+        assertTrue(found.find(), "the account page shows a calendar address");
+        return found.group(1);
+    }
+
+    private static final Pattern FEED_ADDRESS = Pattern.compile("id=\"calendar-url\" type=\"url\" value=\"https?://[^/\"]+(/calendar/[^\"]+\\.ics)\"");
 
     /** An instant as a UTC DATE-TIME value (20261201T173000Z). */
     public static String utc(Instant instant) {

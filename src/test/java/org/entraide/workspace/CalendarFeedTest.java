@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.entraide.account.Person;
@@ -39,8 +37,6 @@ import net.fortuna.ical4j.model.component.VEvent;
  */
 @QuarkusTest
 class CalendarFeedTest {
-
-    private static final Pattern ADDRESS = Pattern.compile("id=\"calendar-url\" type=\"url\" value=\"https?://[^/\"]+(/calendar/[^\"]+\\.ics)\"");
 
     @Test
     void theFeedHoldsTheSessionsOfMyGroupsAndTheMeetupsIGoTo() throws Exception {
@@ -98,7 +94,7 @@ class CalendarFeedTest {
         assertEquals(200, new Browser().get(first).statusCode());
 
         Response renewed = learner.post("/account/calendar", new Form());
-        String second = address(learner.follow(renewed).asString());
+        String second = Calendars.feedPath(learner.follow(renewed).asString());
         assertNotEquals(first, second);
         assertEquals(404, new Browser().get(first).statusCode(), "the old address stops working");
         assertEquals(200, new Browser().get(second).statusCode());
@@ -149,7 +145,7 @@ class CalendarFeedTest {
         assertThat(page, containsString(Html.fr("flash.calendar-link-made")));
         assertThat(page, containsString(Html.fr("account.calendar.private")));
 
-        Map<String, VEvent> events = events(new Browser().acceptLanguage("en").get(address(page)).asString());
+        Map<String, VEvent> events = events(new Browser().acceptLanguage("en").get(Calendars.feedPath(page)).asString());
         assertThat(Calendars.value(events.get(uid("session", session)), "SUMMARY"), startsWith("Séance de travail · "));
     }
 
@@ -161,13 +157,7 @@ class CalendarFeedTest {
     private static String turnOn(Browser browser) {
         Response made = browser.post("/account/calendar", new Form());
         assertThat(made.header("Location"), containsString("/account?flash=calendar-link-made#calendar"));
-        return address(browser.follow(made).asString());
-    }
-
-    private static String address(String accountPage) {
-        Matcher found = ADDRESS.matcher(accountPage);
-        assertTrue(found.find(), "the account page shows the address");
-        return found.group(1);
+        return Calendars.feedPath(browser.follow(made).asString());
     }
 
     private static String uid(String kind, long id) {
