@@ -192,7 +192,10 @@ class OutboxSenderTest {
     }
 
     private static GreenMail startSmtp() {
-        GreenMail greenMail = new GreenMail(new ServerSetup(GreenMailProfile.port(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        ServerSetup smtp = new ServerSetup(GreenMailProfile.port(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        // the default 2 s to start was once too short on a busy shared host (all five tests then failed at start-up)
+        smtp.setServerStartupTimeout(15_000);
+        GreenMail greenMail = new GreenMail(smtp);
         greenMail.start();
         return greenMail;
     }
