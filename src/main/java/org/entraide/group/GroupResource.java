@@ -3,6 +3,7 @@ package org.entraide.group;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -159,11 +160,11 @@ public class GroupResource {
     @POST
     @Path("sessions")
     public Response planSession(@PathParam("id") long groupId, @RestForm String date, @RestForm String time, @RestForm String minutes,
-            @RestForm String topic, @RestForm String place) {
-        SessionForm form = new SessionForm(date, time, minutes, topic, place);
+            @RestForm String topic, @RestForm String place, @RestForm String weeks) {
+        SessionForm form = new SessionForm(date, time, minutes, topic, place, weeks);
         try {
-            sessions.plan(groupId, currentPerson.id(), form);
-            return Redirects.seeOther("/groups/" + groupId + "#sessions", "session-planned");
+            boolean series = sessions.plan(groupId, currentPerson.id(), form).size() > 1;
+            return Redirects.seeOther("/groups/" + groupId + "#sessions", series ? "sessions-planned" : "session-planned");
         } catch (InvalidInputException e) {
             return Response.status(400).entity(page(groupId, e.errors, Typed.session(form), 1)).build();
         }
@@ -171,9 +172,14 @@ public class GroupResource {
 
     @POST
     @Path("sessions/{sessionId}/cancel")
-    public Response cancelSession(@PathParam("id") long groupId, @PathParam("sessionId") long sessionId) {
-        boolean cancelled = sessions.cancel(groupId, sessionId, currentPerson.id());
-        return Redirects.seeOther("/groups/" + groupId + "#sessions", cancelled ? "session-cancelled" : "session-over");
+    public Response cancelSession(@PathParam("id") long groupId, @PathParam("sessionId") long sessionId, @RestForm String which) {
+        if (which != null && !"this".equals(which) && !"later".equals(which)) {
+            throw new BadRequestException("which is this or later: " + which); // two buttons send it; nobody types it
+        }
+        boolean laterOnesToo = "later".equals(which);
+        boolean cancelled = sessions.cancel(groupId, sessionId, currentPerson.id(), laterOnesToo);
+        return Redirects.seeOther("/groups/" + groupId + "#sessions",
+                !cancelled ? "session-over" : laterOnesToo ? "sessions-cancelled" : "session-cancelled");
     }
 
     /** The form to change a session to come (its planner, or anyone once the planner has gone). */

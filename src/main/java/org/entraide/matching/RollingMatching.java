@@ -84,7 +84,8 @@ public class RollingMatching {
     }
 
     private boolean runCourse(long courseId) {
-        // Another instance may have run this course between our list and our lease: check again under the lease.
+        // Another instance may have run this course, or its team turned rolling off, between our list and our lease:
+        // check again under the lease.
         List<Format> formats = QuarkusTransaction.requiringNew().call(() -> {
             Course course = Course.findById(courseId);
             if (course == null || !isDue(course)) {
@@ -132,7 +133,7 @@ public class RollingMatching {
     }
 
     static boolean isDue(Course course) {
-        return course.lastRollingRunAt == null
-                || course.lastRollingRunAt.plus(Duration.ofHours(Math.max(1, course.rollingCadenceHours))).isBefore(Instant.now());
+        return course.rollingEnabled && (course.lastRollingRunAt == null
+                || course.lastRollingRunAt.plus(Duration.ofHours(Math.max(1, course.rollingCadenceHours))).isBefore(Instant.now()));
     }
 }

@@ -30,8 +30,18 @@ public enum NotificationKind {
     PARTNER_CHOICES_DIFFERED(true),
     /** A member planned a study session. Args: course title, planner's first name, when (in the reader's zone). */
     SESSION_PLANNED(false),
+    /**
+     * A member planned a weekly series of study sessions. Args: course title, planner's first name, when the first is (in
+     * the reader's zone), how many sessions.
+     */
+    SESSION_SERIES_PLANNED(false),
     /** A planned study session is off. Args: course title, first name of who cancelled it, when (in the reader's zone). */
     SESSION_CANCELLED(false),
+    /**
+     * A session of a weekly series and the later ones are off. Args: course title, first name of who cancelled them,
+     * when the first of them was (in the reader's zone), how many sessions.
+     */
+    SESSION_SERIES_CANCELLED(false),
     /**
      * A study session changed (time, length, topic or place). Args: course title, first name of who changed it, when (in
      * the reader's zone).

@@ -50,6 +50,8 @@ public class SessionService {
 
     /** The lengths offered, in minutes. */
     public static final List<Integer> LENGTHS = List.of(30, 45, 60, 90, 120, 180);
+    /** How many weekly sessions one may plan at once: a course's weeks, at most. */
+    public static final List<Integer> WEEKS = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
     /** Upcoming sessions a group may have at once: plenty for a weekly rhythm, and a bound on what one member can add. */
     static final int UPCOMING_MAX = 20;
     static final int CALENDAR_MAX = 200;
@@ -66,18 +68,24 @@ public class SessionService {
         this.baseUrl = config.siteUrl();
     }
 
-    /** The form's fields as typed (or as suggested): date yyyy-mm-dd and time hh:mm in the planner's zone. */
-    public record SessionForm(String date, String time, String minutes, String topic, String place) {
+    /**
+     * The form's fields as typed (or as suggested): date yyyy-mm-dd and time hh:mm in the planner's zone; {@code weeks},
+     * only when planning, is how many weekly sessions to plan at once (none or "1": just this one).
+     */
+    public record SessionForm(String date, String time, String minutes, String topic, String place, String weeks) {
+        public SessionForm(String date, String time, String minutes, String topic, String place) {
+            this(date, time, minutes, topic, place, null);
+        }
     }
 
     /** One session as one member sees it. {@code elsewhere}: the same time for members in other zones. */
     public record SessionView(long id, String when, Instant startsAt, String topic, String place, String placeLink, String plannedBy,
             List<String> elsewhere, boolean cancelled, boolean canCancel, boolean canChange, String coming, String notComing,
-            Boolean myAnswer) {
+            Boolean myAnswer, boolean weekly, boolean canCancelLater) {
     }
 
     /** The sessions part of the group page: what is planned, and the planning form (prefilled with the next common time). */
-    public record Sessions(List<SessionView> upcoming, SessionForm form, String zone, List<Integer> lengths) {
+    public record Sessions(List<SessionView> upcoming, SessionForm form, String zone, List<Integer> lengths, List<Integer> weeks) {
     }
 
     public Sessions view(GroupService.GroupView group, long personId, Locale locale, SessionForm typed) {
@@ -106,14 +114,18 @@ public class SessionService {
                             String.join(", ", names)));
                 }
             });
+            boolean open = !session.cancelled() && session.startsAt.isAfter(now);
+            boolean laterInSeries = session.seriesId != null && upcoming.stream().anyMatch(other -> session.seriesId.equals(other.seriesId)
+                    && !other.cancelled() && other.startsAt.isAfter(session.startsAt));
             return new SessionView(session.id, span(session, viewerZone, locale), session.startsAt, session.topic, session.place,
                     link(session.place), session.plannedBy == null ? null : session.plannedBy.firstName(), elsewhere,
-                    session.cancelled(), mayCancel, mayCancel && !session.cancelled() && session.startsAt.isAfter(now),
+                    session.cancelled(), mayCancel, mayCancel && open,
                     namesOf(given, firstNames, true), namesOf(given, firstNames, false),
-                    given.stream().filter(a -> a.person.id == personId).map(a -> a.coming).findFirst().orElse(null));
+                    given.stream().filter(a -> a.person.id == personId).map(a -> a.coming).findFirst().orElse(null),
+                    session.seriesId != null, mayCancel && open && laterInSeries);
         }).toList();
         SessionForm form = typed != null ? typed : suggestion(group.commonLocal(), ZonedDateTime.now(viewerZone), upcoming);
-        return new Sessions(views, form, viewerZone.getId(), LENGTHS);
+        return new Sessions(views, form, viewerZone.getId(), LENGTHS, WEEKS);
     }
 
     /** "Ana, Ben": the first names of those who answered so, in the members' order, or null when nobody did. */
@@ -124,27 +136,59 @@ public class SessionService {
         return joined.isEmpty() ? null : joined;
     }
 
-    /** Plans a session; the other members are told, in their own zone and language. */
+    /**
+     * Plans a session, or a weekly series of them at the same local time in the planner's zone (daylight saving
+     * changes keep the clock time); the other members are told once, in their own zone and language.
+     * @return the sessions planned, soonest first
+     */
     @Transactional
-    public StudySession plan(long groupId, long personId, SessionForm form) {
+    public List<StudySession> plan(long groupId, long personId, SessionForm form) {
         LearningGroup group = groups.requireMember(groupId, personId);
         Instant now = Instant.now();
+        ZoneId zone = zoneOf(group, personId);
         FormErrors errors = new FormErrors();
-        Planned planned = validated(form, zoneOf(group, personId), now, errors);
-        if (StudySession.countUpcoming(groupId, now) >= UPCOMING_MAX) {
-            errors.add("date", "error.session-limit");
+        Planned planned = validated(form, zone, now, errors);
+        Integer weeks = form.weeks() == null || form.weeks().isBlank() ? Integer.valueOf(1)
+                : Texts.parsed(errors, "weeks", form.weeks(), Texts.oneOf(WEEKS), "error.invalid-choice");
+        List<Instant> starts = new ArrayList<>();
+        if (planned.start() != null && weeks != null) {
+            for (int week = 0; week < weeks; week++) {
+                starts.add(planned.start().atZone(zone).plusWeeks(week).toInstant());
+            }
+            if (starts.get(starts.size() - 1).isAfter(now.plus(FARTHEST)) && !errors.has("date")) {
+                errors.add("weeks", "error.session-series-too-far");
+            }
+        }
+        long room = UPCOMING_MAX - StudySession.countUpcoming(groupId, now);
+        if (weeks == null || weeks == 1) {
+            if (room < 1) {
+                errors.add("date", "error.session-limit");
+            }
+        } else if (room < weeks) {
+            errors.add("weeks", "error.session-series-limit", List.of(Long.toString(Math.max(0, room))));
         }
         errors.throwIfAny();
 
-        StudySession session = new StudySession();
-        session.group = group;
-        session.plannedBy = Person.findById(personId);
-        planned.applyTo(session);
-        session.createdAt = now;
-        session.persist();
+        Person planner = Person.findById(personId);
+        List<StudySession> sessions = new ArrayList<>();
+        for (Instant start : starts) {
+            StudySession session = new StudySession();
+            session.group = group;
+            session.plannedBy = planner;
+            planned.applyTo(session);
+            session.startsAt = start;
+            session.createdAt = now;
+            session.persist(); // an identity column: the first one's id is known at once, and names the series
+            session.seriesId = starts.size() == 1 ? null : sessions.isEmpty() ? session.id : sessions.get(0).id;
+            sessions.add(session);
+        }
         group.lastActivityAt = now;
-        tellOthers(session, personId, NotificationKind.SESSION_PLANNED);
-        return session;
+        if (sessions.size() == 1) {
+            tellOthers(sessions.get(0), personId, NotificationKind.SESSION_PLANNED);
+        } else {
+            tellOthers(sessions.get(0), personId, NotificationKind.SESSION_SERIES_PLANNED, Integer.toString(sessions.size()));
+        }
+        return sessions;
     }
 
     /** What the change form needs: the group, and the session's values as its form shows them in the person's zone. */
@@ -229,11 +273,12 @@ public class SessionService {
 
     /**
      * Cancels a session that is not over: its planner may, and so may every member once the planner has gone. The
-     * session stays listed as cancelled and its calendar event says so.
+     * session stays listed as cancelled and its calendar event says so. {@code laterOnesToo}: with the later sessions of
+     * its weekly series (those not cancelled yet), told to the others in one notice.
      * @return false when the session was already over (nothing changes)
      */
     @Transactional
-    public boolean cancel(long groupId, long sessionId, long personId) {
+    public boolean cancel(long groupId, long sessionId, long personId, boolean laterOnesToo) {
         LearningGroup group = groups.requireMember(groupId, personId);
         StudySession session = sessionOf(group, sessionId);
         List<Long> memberIds = GroupMember.current(groupId).stream().map(m -> m.person.id).toList();
@@ -243,11 +288,21 @@ public class SessionService {
         if (!session.endsAt().isAfter(Instant.now())) {
             return false;
         }
-        if (!session.cancelled()) {
-            session.cancelledAt = Instant.now();
-            session.sequence++;
-            group.lastActivityAt = session.cancelledAt;
+        if (session.cancelled()) {
+            return true;
+        }
+        // the later ones of a series were planned by the same person, so whoever may cancel this one may cancel them
+        List<StudySession> cancelled = laterOnesToo && session.seriesId != null ? StudySession.restOfSeries(session) : List.of(session);
+        Instant now = Instant.now();
+        for (StudySession each : cancelled) {
+            each.cancelledAt = now;
+            each.sequence++;
+        }
+        group.lastActivityAt = now;
+        if (cancelled.size() == 1) {
             tellOthers(session, personId, NotificationKind.SESSION_CANCELLED);
+        } else {
+            tellOthers(session, personId, NotificationKind.SESSION_SERIES_CANCELLED, Integer.toString(cancelled.size()));
         }
         return true;
     }
@@ -385,7 +440,8 @@ public class SessionService {
         return session;
     }
 
-    private void tellOthers(StudySession session, long actorId, NotificationKind kind) {
+    /** Tells the other members, each in their zone: course title, who did it, when, and any further arguments. */
+    private void tellOthers(StudySession session, long actorId, NotificationKind kind, String... more) {
         LearningGroup group = session.group;
         Person actor = Person.findById(actorId);
         for (GroupMember member : GroupMember.current(group.id)) {
@@ -394,8 +450,9 @@ public class SessionService {
             }
             Locale locale = member.person.mailLocale();
             ZoneId zone = zoneOf(group, member.person.id);
-            notifications.notify(member.person, kind, "/groups/" + group.id + "#sessions", group.course.title, actor.firstName(),
-                    When.withZone(session.startsAt, zone, locale));
+            List<String> args = new ArrayList<>(List.of(group.course.title, actor.firstName(), When.withZone(session.startsAt, zone, locale)));
+            args.addAll(List.of(more));
+            notifications.notify(member.person, kind, "/groups/" + group.id + "#sessions", args.toArray(String[]::new));
         }
     }
 

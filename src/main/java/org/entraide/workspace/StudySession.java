@@ -63,6 +63,10 @@ public class StudySession extends PanacheEntityBase {
     @Column(name = "reminded_at")
     public Instant remindedAt;
 
+    /** The first session's id when planned as a weekly series; null for a single session. */
+    @Column(name = "series_id")
+    public Long seriesId;
+
     public Instant endsAt() {
         return startsAt.plus(Duration.ofMinutes(minutes));
     }
@@ -76,6 +80,12 @@ public class StudySession extends PanacheEntityBase {
         // a session is at most a few hours long: those started less than a day ago are candidates, then filtered exactly
         return StudySession.<StudySession>list("group.id = ?1 and startsAt > ?2 order by startsAt, id", groupId,
                 now.minus(Duration.ofDays(1))).stream().filter(s -> s.endsAt().isAfter(now)).toList();
+    }
+
+    /** The session and the later ones of its series that are not cancelled, soonest first. */
+    public static List<StudySession> restOfSeries(StudySession session) {
+        return StudySession.list("seriesId = ?1 and group.id = ?2 and startsAt >= ?3 and cancelledAt is null order by startsAt, id",
+                session.seriesId, session.group.id, session.startsAt);
     }
 
     public static long countUpcoming(long groupId, Instant now) {

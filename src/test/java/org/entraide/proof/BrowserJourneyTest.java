@@ -452,6 +452,19 @@ class BrowserJourneyTest {
         bea.waitForLoadState(LoadState.LOAD);
         assertTrue(bea.locator("#sessions").textContent().contains("Coming: Bea"), bea.locator("#sessions").textContent());
         check(bea, "matching-session-answered");
+        // Ada plans a weekly review for four weeks at once, then calls off the last three from the second one
+        ada.navigate(url(URI.create(ada.url()).getPath()));
+        ada.locator("#f-topic").fill("Weekly review");
+        ada.locator("#f-weeks").selectOption("4");
+        ada.locator("#sessions form[action$='/sessions'] button[type=submit]").click();
+        ada.waitForLoadState(LoadState.LOAD);
+        Locator reviews = ada.locator("#sessions li.card", new Page.LocatorOptions().setHasText("Weekly review"));
+        assertEquals(4, reviews.count(), ada.locator("#sessions").textContent());
+        check(ada, "matching-sessions-weekly");
+        reviews.nth(1).locator("button[value=later]").click();
+        ada.waitForLoadState(LoadState.LOAD);
+        assertEquals(3, ada.locator("#sessions li.card", new Page.LocatorOptions().setHasText("Weekly review")).filter(
+                new Locator.FilterOptions().setHasText("Cancelled")).count(), ada.locator("#sessions").textContent());
 
         // Bea asks a question in the group's messages; Ada replies in the thread
         bea.locator("#f-body").fill("Shall we start with the <quiz>?");

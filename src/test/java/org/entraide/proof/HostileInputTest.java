@@ -559,6 +559,9 @@ class HostileInputTest {
             attempts.add(new Attempt("session minutes=" + shorten(minutes), w.ada().browser(), group + "/sessions",
                     sessionOk.copy().set("minutes", minutes)));
         }
+        for (String weeks : concat(NUMBERS, payloads(Kind.CHOICE), List.of("0", "13"))) {
+            attempts.add(new Attempt("session weeks=" + shorten(weeks), w.ada().browser(), group + "/sessions", sessionOk.copy().set("weeks", weeks)));
+        }
         for (String text : badReasons) {
             attempts.add(new Attempt("session topic=" + shorten(text), w.ada().browser(), group + "/sessions", sessionOk.copy().set("topic", text)));
             attempts.add(new Attempt("session place=" + shorten(text), w.ada().browser(), group + "/sessions", sessionOk.copy().set("place", text)));
@@ -569,6 +572,10 @@ class HostileInputTest {
                 new Form()));
         attempts.add(new Attempt("cancel a session of a group one is not in", w.cleo().browser(),
                 group + "/sessions/" + adasSession + "/cancel", new Form()));
+        for (String which : concat(payloads(Kind.CHOICE), List.of("LATER", "all"))) {
+            attempts.add(new Attempt("cancel session which=" + shorten(which), w.ada().browser(), group + "/sessions/" + adasSession + "/cancel",
+                    Form.of("which", which)));
+        }
         // changing a session: the same fields, by its planner only
         String change = group + "/sessions/" + adasSession + "/edit";
         for (String date : BAD_DATES) {
