@@ -32,7 +32,7 @@ public class MeetupResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance show(MeetupService.MeetupPage page, FormErrors errors);
+        static native TemplateInstance show(MeetupService.MeetupPage page, FormErrors errors, String typedMessage);
 
         static native TemplateInstance edit(MeetupService.MeetupPage page, MeetupForm form, List<Integer> lengths, FormErrors errors);
     }
@@ -92,6 +92,19 @@ public class MeetupResource {
         }
     }
 
+    /** An organizer writes to those who answered; a refused message comes back with what was typed. */
+    @POST
+    @Path("messages")
+    public Response write(@PathParam("id") long meetupId, @RestForm String message) {
+        try {
+            meetups.write(meetupId, currentPerson.id(), message);
+            return Redirects.seeOther("/meetups/" + meetupId + "#messages", "meetup-message-sent");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.show(meetups.page(meetupId, currentPerson.id(), context.locale()), e.errors,
+                    message)).build();
+        }
+    }
+
     /** The form to change the meetup (organizers; until it starts). */
     @GET
     @Path("edit")
@@ -128,6 +141,6 @@ public class MeetupResource {
     }
 
     private TemplateInstance page(long meetupId, FormErrors errors) {
-        return Templates.show(meetups.page(meetupId, currentPerson.id(), context.locale()), errors);
+        return Templates.show(meetups.page(meetupId, currentPerson.id(), context.locale()), errors, null);
     }
 }

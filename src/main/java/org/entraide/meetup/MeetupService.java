@@ -184,7 +184,15 @@ public class MeetupService {
 
     /** One meetup for one person; the staff also see who answered, and after the start record who came. */
     public record MeetupPage(MeetupCard card, String organizer, boolean learner, boolean staff, int waitlistPosition, boolean started,
-            boolean over, List<MeetupRsvp> going, List<MeetupRsvp> waitlisted) {
+            boolean over, List<MeetupRsvp> going, List<MeetupRsvp> waitlisted, List<MessageView> messages) {
+        /** Organizers write to those who answered until the meetup is over, unless it is called off. */
+        public boolean canWrite() {
+            return staff && !over && !card.meetup().cancelled();
+        }
+    }
+
+    /** An organizer's message as the page shows it: who wrote it, when (in the meetup's zone), what. */
+    public record MessageView(long id, String author, String when, Instant at, String body) {
     }
 
     public MeetupPage page(long meetupId, long personId, Locale locale) {
@@ -202,7 +210,9 @@ public class MeetupService {
         }
         return new MeetupPage(card, meetup.organizer == null ? null : meetup.organizer.firstName(), membership.enrolment().isPresent(),
                 staff, position, meetup.started(now), !meetup.endsAt().isAfter(now),
-                staff ? MeetupRsvp.list(meetupId, MeetupRsvp.Status.GOING) : List.of(), staff ? waitlisted : List.of());
+                staff ? MeetupRsvp.list(meetupId, MeetupRsvp.Status.GOING) : List.of(), staff ? waitlisted : List.of(),
+                MeetupMessage.of(meetupId).stream().map(m -> new MessageView(m.id, m.author.firstName(),
+                        When.withZone(m.createdAt, meetup.zone(), locale), m.createdAt, m.body)).toList());
     }
 
     private MeetupCard card(Meetup meetup, long personId, Long distanceKm, Locale locale) {
@@ -371,6 +381,38 @@ public class MeetupService {
         return true;
     }
 
+    /**
+     * An organizer writes to those who answered (going or waiting), until the meetup is over; they are told, and the
+     * e-mail quotes the message. Everyone who can see the meetup reads it on its page.
+     */
+    @Transactional
+    public MeetupMessage write(long meetupId, long personId, String body) {
+        Meetup meetup = RowLocks.lockAndReload(staffMeetup(meetupId, personId)); // two messages at once keep to the limit
+        FormErrors errors = new FormErrors();
+        String text = Texts.check(errors, "message", body, true, MeetupMessage.BODY_MAX);
+        if (meetup.cancelled() || !meetup.endsAt().isAfter(Instant.now())) {
+            errors.add("message", "error.meetup-message-closed");
+        } else if (MeetupMessage.count(meetupId) >= MeetupMessage.PER_MEETUP_MAX) {
+            errors.add("message", "error.meetup-message-limit");
+        }
+        errors.throwIfAny();
+        MeetupMessage message = new MeetupMessage();
+        message.meetup = meetup;
+        message.author = Person.findById(personId);
+        message.body = text;
+        message.createdAt = Instant.now();
+        message.persist();
+        for (MeetupRsvp rsvp : MeetupRsvp.<MeetupRsvp>list("meetup.id", meetupId)) {
+            if (rsvp.person.id != personId) {
+                Locale locale = rsvp.person.mailLocale();
+                notifications.notifyQuoting(rsvp.person, NotificationKind.MEETUP_MESSAGE, "/meetups/" + meetupId + "#messages", text,
+                        meetup.course.title, message.author.firstName(), When.withZone(meetup.startsAt, meetup.zone(), locale),
+                        meetup.cityName + " · " + meetup.venue);
+            }
+        }
+        return message;
+    }
+
     /** Records who came, once the meetup has started: those ticked came, the other seat-holders did not. */
     @Transactional
     public void recordAttendance(long meetupId, long personId, List<String> attended) {
@@ -509,11 +551,17 @@ public class MeetupService {
             Boolean attended) {
     }
 
+    /** A message the person wrote to those who answered a meetup, as "Download my data" lists it. */
+    public record MessageData(long meetupId, Instant writtenAt, String body) {
+    }
+
     void exportMeetups(@Observes AccountExport export) {
         export.add("meetupAnswers", MeetupRsvp.<MeetupRsvp>list("person.id = ?1 order by answeredAt", export.personId()).stream()
                 .map(r -> data(r.meetup, r.status.name(), r.attended)).toList());
         export.add("meetupsOrganized", Meetup.<Meetup>list("organizer.id = ?1 order by startsAt", export.personId()).stream()
                 .map(m -> data(m, "ORGANIZER", null)).toList());
+        export.add("meetupMessages", MeetupMessage.<MeetupMessage>list("author.id = ?1 order by createdAt", export.personId()).stream()
+                .map(m -> new MessageData(m.meetup.id, m.createdAt, m.body)).toList());
     }
 
     private static MeetupData data(Meetup m, String answer, Boolean attended) {

@@ -77,7 +77,9 @@ public enum NotificationKind {
     /** A seat freed up: the person moved from the waiting list to those going. */
     MEETUP_SEAT(false),
     /** A meetup the person is going to starts within a day. */
-    MEETUP_REMINDER(false);
+    MEETUP_REMINDER(false),
+    /** An organizer wrote to those who answered a meetup (args: the same four, {1} being the writer's first name). */
+    MEETUP_MESSAGE(false);
 
     /** Whether the person has something to answer: these still come by e-mail to those who want only such mail. */
     public final boolean asksForAnswer;

@@ -53,7 +53,7 @@ class MeetupTest {
     record Setting(TestCourse course, Browser organizer, List<Learner> paris, Learner lyon, Learner tandemOnly) {
     }
 
-    private static Setting setting() {
+    static Setting setting() {
         TestCourse course = Groups.course("TANDEM,LOCAL_MEETUP", 3);
         Db.run(() -> Course.<Course>findById(course.id()).meetupMinSize = 3);
         List<Learner> paris = Groups.learners(course, "LOCAL_MEETUP", "Ada", "Bea", "Cyd");
@@ -81,7 +81,7 @@ class MeetupTest {
                 "capacity", capacity, "venue", venue, "address", "1 rue de Richelieu", "description", "Week 4, then coffee.");
     }
 
-    private static long schedule(Setting s, int capacity) {
+    static long schedule(Setting s, int capacity) {
         Response created = s.organizer().post("/courses/" + s.course().id() + "/manage/meetups",
                 meetup(Long.toString(PARIS_ID), LocalDate.now(PARIS).plusDays(10), "18:30", Integer.toString(capacity), "BnF <Richelieu>"));
         assertEquals(303, created.statusCode(), created.asString());

@@ -657,6 +657,15 @@ class BrowserJourneyTest {
         team.locator("main form[action$='/edit'] button[type=submit]").click();
         assertPath(team, "/meetups/\\d+");
         assertTrue(team.locator("main").textContent().contains("1 of 20 seats taken"), team.locator("main").textContent());
+        // ... and writes to those who answered, which Lena reads on the meetup's page
+        team.locator("#f-message").fill("We meet in the <reading room>, second floor.");
+        team.locator("#messages form button[type=submit]").click();
+        team.waitForLoadState(LoadState.LOAD);
+        check(team, "meetup-message");
+        lena.navigate(url(meetupPath));
+        assertTrue(lena.locator("#messages").textContent().contains("We meet in the <reading room>, second floor."),
+                lena.locator("main").textContent());
+        check(lena, "meetup-message-read");
         assertNoProblems();
     }
 

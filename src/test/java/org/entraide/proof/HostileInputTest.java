@@ -851,7 +851,16 @@ class HostileInputTest {
         for (String id : concat(BAD_IDS.stream().filter(id -> !id.isEmpty()).toList(), List.of(Long.toString(ben.personId())))) {
             attempts.add(new Attempt("attendance attended=" + shorten(id), team, "/meetups/" + started + "/attendance", Form.of("attended", id)));
         }
+        // organizers' messages: the text, who writes, and to which meetup
+        String messages = "/meetups/" + upcoming + "/messages";
+        for (String text : concat(HUGE, CONTROL, List.of("", "   ", "x".repeat(1001)))) {
+            attempts.add(new Attempt("meetup message=" + shorten(text), team, messages, Form.of("message", text)));
+        }
+        attempts.add(new Attempt("a learner writes to a meetup", ada.browser(), messages, Form.of("message", "Hi")));
+        attempts.add(new Attempt("an outsider writes to a meetup", outsider, messages, Form.of("message", "Hi")));
+        attempts.add(new Attempt("write to a cancelled meetup", team, "/meetups/" + cancelled + "/messages", Form.of("message", "Hi")));
         for (String id : BAD_PATH_IDS) {
+            attempts.add(new Attempt("write to meetup id=" + shorten(id), team, "/meetups/" + id + "/messages", Form.of("message", "Hi")));
             attempts.add(new Attempt("answer meetup id=" + shorten(id), ada.browser(), "/meetups/" + id + "/rsvp", new Form()));
             attempts.add(new Attempt("cancel meetup id=" + shorten(id), team, "/meetups/" + id + "/cancel", new Form()));
         }
@@ -864,6 +873,7 @@ class HostileInputTest {
                 new Attempt("answer", ben.browser(), "/meetups/" + upcoming + "/rsvp", new Form()),
                 new Attempt("withdraw", ada.browser(), "/meetups/" + upcoming + "/rsvp/withdraw", new Form()),
                 new Attempt("cancel", team, "/meetups/" + upcoming + "/cancel", new Form()),
+                new Attempt("write", team, messages, Form.of("message", "Room 2")),
                 new Attempt("attendance", team, "/meetups/" + started + "/attendance", Form.of("attended", Long.toString(ada.personId()))))));
         assertTrue(failures.isEmpty(), failures.size() + " problems:\n" + String.join("\n", failures));
         assertEquals(3L, (long) Db.tx(() -> Meetup.count("course.id", course.id())), "no meetup was added");

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.entraide.account.Person;
@@ -178,7 +179,11 @@ public final class Groups {
     /** Runs the matching for the format and publishes it; returns the id of the proposal sent to the learner. */
     public static long publishedProposal(TestCourse course, String format, Learner learner) {
         long runId = run(course, format);
-        assertEquals(303, course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + runId + "/publish").statusCode());
+        Response published = course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + runId + "/publish");
+        // a refusal says why: the page's error messages (a rule broken, the run no longer a preview, a missing token)
+        assertEquals(303, published.statusCode(), () -> "publish refused: "
+                + Pattern.compile("role=\"alert\">([^<]*)<").matcher(published.asString()).results().map(m -> m.group(1)).toList()
+                + ", run " + Db.tx(() -> MatchingRun.<MatchingRun>findById(runId).status));
         return Db.tx(() -> ProposalMember.<ProposalMember>find("person.id = ?1 and proposal.run.id = ?2", learner.personId(), runId)
                 .firstResult().proposal.id);
     }
