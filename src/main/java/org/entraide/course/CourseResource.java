@@ -1,7 +1,9 @@
 package org.entraide.course;
 
+import java.time.Instant;
 import java.util.List;
 
+import jakarta.enterprise.event.Event;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,6 +25,7 @@ import org.entraide.web.EntraideConfig;
 import org.entraide.web.FormErrors;
 import org.entraide.web.InvalidInputException;
 import org.entraide.web.Redirects;
+import org.entraide.web.RequestContext;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -37,7 +40,7 @@ public class CourseResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Enrolment> enrolments, List<CourseRole> roles);
+        static native TemplateInstance list(List<Enrolment> enrolments, List<CourseRole> roles, List<ComingUp.Item> comingUp);
 
         static native TemplateInstance create(CourseForm form, FormErrors errors, List<String> languageCodes, Format[] formats);
 
@@ -54,20 +57,27 @@ public class CourseResource {
     private final PartnerService partners;
     private final CurrentPerson currentPerson;
     private final EntraideConfig config;
+    private final RequestContext context;
+    private final Event<ComingUp> gathering;
 
     CourseResource(CourseService courses, EnrolmentService enrolments, PartnerService partners, CurrentPerson currentPerson,
-            EntraideConfig config) {
+            EntraideConfig config, RequestContext context, Event<ComingUp> gathering) {
         this.courses = courses;
         this.enrolments = enrolments;
         this.partners = partners;
         this.currentPerson = currentPerson;
         this.config = config;
+        this.context = context;
+        this.gathering = gathering;
     }
 
+    /** The person's courses, with what comes up for them in the next two weeks (study sessions, meetups) on top. */
     @GET
     public String list() {
         long me = currentPerson.id();
-        return Templates.list(Enrolment.ofPerson(me), CourseRole.ofPerson(me)).render();
+        ComingUp comingUp = new ComingUp(me, context.locale(), Instant.now());
+        gathering.fire(comingUp);
+        return Templates.list(Enrolment.ofPerson(me), CourseRole.ofPerson(me), comingUp.items()).render();
     }
 
     @GET

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.entraide.account.AccountExport;
 import org.entraide.account.Person;
+import org.entraide.course.ComingUp;
 import org.entraide.course.Course;
 import org.entraide.course.CourseService;
 import org.entraide.geo.Distances;
@@ -521,6 +522,27 @@ public class MeetupService {
                     or exists (select r.id from MeetupRsvp r where r.meetup = m and r.person.id = ?1 and r.status = ?3))
                 order by m.startsAt""", feed.personId(), feed.since(), MeetupRsvp.Status.GOING)
                 .forEach(meetup -> feed.add(event(meetup, feed.locale())));
+    }
+
+    /** The meetups to come in the next two weeks that the person goes to, waits for or organizes, for their courses page. */
+    void addComingUp(@Observes ComingUp comingUp) {
+        Instant now = comingUp.now();
+        List<MeetupRsvp> answers = MeetupRsvp.list("""
+                from MeetupRsvp r join fetch r.meetup m join fetch m.course
+                where r.person.id = ?1 and m.startsAt >= ?2 and m.startsAt < ?3 and m.cancelledAt is null""",
+                comingUp.personId(), now, comingUp.until());
+        answers.forEach(r -> comingUp.add(comingUpItem(r.meetup, r.status == MeetupRsvp.Status.WAITLISTED, comingUp.locale())));
+        Meetup.<Meetup>list("""
+                from Meetup m join fetch m.course
+                where m.organizer.id = ?1 and m.startsAt >= ?2 and m.startsAt < ?3 and m.cancelledAt is null
+                  and not exists (select r.id from MeetupRsvp r where r.meetup = m and r.person.id = ?1)""",
+                comingUp.personId(), now, comingUp.until()).forEach(m -> comingUp.add(comingUpItem(m, false, comingUp.locale())));
+    }
+
+    private static ComingUp.Item comingUpItem(Meetup meetup, boolean waiting, Locale locale) {
+        return new ComingUp.Item(meetup.startsAt, I18n.message(locale, "meetup.summary", meetup.course.title, meetup.cityName),
+                When.span(meetup.startsAt, meetup.endsAt(), meetup.zone(), locale) + " (" + meetup.timeZone + ")", meetup.venue,
+                "/meetups/" + meetup.id, waiting);
     }
 
     private CalendarFile.Event event(Meetup meetup, Locale locale) {

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.NotFoundException;
 import org.entraide.account.AccountExport;
 import org.entraide.account.Person;
 import org.entraide.availability.WeekMask;
+import org.entraide.course.ComingUp;
 import org.entraide.group.GroupMember;
 import org.entraide.group.GroupService;
 import org.entraide.group.LearningGroup;
@@ -343,13 +345,30 @@ public class SessionService {
         StudySession.ofMember(feed.personId(), feed.since(), CALENDAR_MAX).forEach(session -> feed.add(event(session, feed.locale())));
     }
 
+    /** The person's sessions to come in the next two weeks, for their courses page (in the zone their group page uses). */
+    void addComingUp(@Observes ComingUp comingUp) {
+        Map<Long, ZoneId> zoneByCourse = new HashMap<>();
+        for (StudySession session : StudySession.ofMember(comingUp.personId(), comingUp.now(), ComingUp.MAX * 2)) {
+            if (!session.cancelled() && session.startsAt.isBefore(comingUp.until())) {
+                ZoneId zone = zoneByCourse.computeIfAbsent(session.group.course.id, c -> zoneOf(session.group, comingUp.personId()));
+                comingUp.add(new ComingUp.Item(session.startsAt, summary(session, comingUp.locale()),
+                        span(session, zone, comingUp.locale()) + " (" + zone.getId() + ")", session.place,
+                        "/groups/" + session.group.id + "#session-" + session.id, false));
+            }
+        }
+    }
+
+    private static String summary(StudySession session, Locale locale) {
+        String course = session.group.course.title;
+        return session.topic == null ? I18n.message(locale, "session.summary", course)
+                : I18n.message(locale, "session.summary-topic", course, session.topic);
+    }
+
     private CalendarFile.Event event(StudySession session, Locale locale) {
         LearningGroup group = session.group;
         String groupUrl = baseUrl + "/groups/" + group.id;
-        String summary = session.topic == null ? I18n.message(locale, "session.summary", group.course.title)
-                : I18n.message(locale, "session.summary-topic", group.course.title, session.topic);
         return new CalendarFile.Event("entraide-session-" + session.id + "@" + URI.create(baseUrl).getHost(), session.sequence,
-                session.startsAt, session.endsAt(), summary, session.place,
+                session.startsAt, session.endsAt(), summary(session, locale), session.place,
                 I18n.message(locale, "session.description", groupName(group, locale), groupUrl), groupUrl, session.cancelled());
     }
 

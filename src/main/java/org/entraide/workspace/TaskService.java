@@ -8,6 +8,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -157,6 +158,10 @@ public class TaskService {
         Checked checked = validated(group, personId, form, errors);
         errors.throwIfAny();
         Long before = task.assignee == null ? null : task.assignee.id;
+        Long after = checked.assignee() == null ? null : checked.assignee().id;
+        if (checked.title().equals(task.title) && Objects.equals(checked.dueOn(), task.dueOn) && Objects.equals(before, after)) {
+            return; // saved unchanged: no activity to count (a quiet group stays quiet for the course team)
+        }
         checked.applyTo(task);
         group.lastActivityAt = Instant.now();
         if (task.assignee != null && !task.assignee.id.equals(before)) {

@@ -465,6 +465,12 @@ class BrowserJourneyTest {
         ada.waitForLoadState(LoadState.LOAD);
         assertEquals(3, ada.locator("#sessions li.card", new Page.LocatorOptions().setHasText("Weekly review")).filter(
                 new Locator.FilterOptions().setHasText("Cancelled")).count(), ada.locator("#sessions").textContent());
+        // her courses page shows what comes up: the sessions still on, the soonest first
+        String groupPath = URI.create(ada.url()).getPath();
+        ada.navigate(url("/courses"));
+        assertTrue(ada.locator("#coming-up").textContent().contains("Week 1 exercises and quiz"), ada.locator("main").textContent());
+        check(ada, "matching-coming-up");
+        ada.navigate(url(groupPath));
 
         // Bea asks a question in the group's messages; Ada replies in the thread
         bea.locator("#f-body").fill("Shall we start with the <quiz>?");

@@ -5,9 +5,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.entraide.group.LearningGroup;
 import org.entraide.notify.Notification;
 import org.entraide.notify.NotificationKind;
 import org.entraide.testing.Db;
@@ -62,6 +66,12 @@ class TaskChangeTest {
         GroupTask cleared = Db.tx(() -> GroupTask.<GroupTask>findById(taskId));
         assertNull(cleared.assignee);
         assertNull(cleared.dueOn);
+
+        // saving it unchanged is no activity: a quiet group stays quiet on the course team's list
+        Instant quiet = Instant.now().minus(Duration.ofDays(20)).truncatedTo(ChronoUnit.SECONDS);
+        Db.run(() -> LearningGroup.<LearningGroup>findById(groupId).lastActivityAt = quiet);
+        assertEquals(303, lou.browser().post(edit, Form.of("title", "  Read chapter 2 <and 3> ", "dueOn", "", "assignee", "")).statusCode());
+        assertEquals(quiet, Db.tx(() -> LearningGroup.<LearningGroup>findById(groupId).lastActivityAt));
     }
 
     @Test
