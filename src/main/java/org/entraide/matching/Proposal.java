@@ -93,7 +93,11 @@ public class Proposal extends PanacheEntityBase {
         return ProposalMember.list("proposal.id = ?1 order by id", id);
     }
 
+    /**
+     * The run's proposals in the order they were made: the preview numbers them so, and a number must keep naming the
+     * same proposal while the course team adjusts (ordered by score, a move would renumber them all).
+     */
     public static List<Proposal> ofRun(long runId) {
-        return list("run.id = ?1 and status <> ?2 order by score desc, id", runId, Status.WITHDRAWN);
+        return list("run.id = ?1 and status <> ?2 order by id", runId, Status.WITHDRAWN);
     }
 }

@@ -528,12 +528,12 @@ public class MeetupService {
     void addComingUp(@Observes ComingUp comingUp) {
         Instant now = comingUp.now();
         List<MeetupRsvp> answers = MeetupRsvp.list("""
-                from MeetupRsvp r join fetch r.meetup m join fetch m.course
+                from MeetupRsvp r join fetch r.person join fetch r.meetup m join fetch m.course left join fetch m.organizer
                 where r.person.id = ?1 and m.startsAt >= ?2 and m.startsAt < ?3 and m.cancelledAt is null""",
                 comingUp.personId(), now, comingUp.until());
         answers.forEach(r -> comingUp.add(comingUpItem(r.meetup, r.status == MeetupRsvp.Status.WAITLISTED, comingUp.locale())));
         Meetup.<Meetup>list("""
-                from Meetup m join fetch m.course
+                from Meetup m join fetch m.course join fetch m.organizer
                 where m.organizer.id = ?1 and m.startsAt >= ?2 and m.startsAt < ?3 and m.cancelledAt is null
                   and not exists (select r.id from MeetupRsvp r where r.meetup = m and r.person.id = ?1)""",
                 comingUp.personId(), now, comingUp.until()).forEach(m -> comingUp.add(comingUpItem(m, false, comingUp.locale())));

@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +27,7 @@ import org.entraide.account.AccountExport;
 import org.entraide.account.Person;
 import org.entraide.availability.WeekMask;
 import org.entraide.course.ComingUp;
+import org.entraide.geo.GeoService;
 import org.entraide.group.GroupMember;
 import org.entraide.group.GroupService;
 import org.entraide.group.LearningGroup;
@@ -347,14 +347,13 @@ public class SessionService {
 
     /** The person's sessions to come in the next two weeks, for their courses page (in the zone their group page uses). */
     void addComingUp(@Observes ComingUp comingUp) {
-        Map<Long, ZoneId> zoneByCourse = new HashMap<>();
-        for (StudySession session : StudySession.ofMember(comingUp.personId(), comingUp.now(), ComingUp.MAX * 2)) {
-            if (!session.cancelled() && session.startsAt.isBefore(comingUp.until())) {
-                ZoneId zone = zoneByCourse.computeIfAbsent(session.group.course.id, c -> zoneOf(session.group, comingUp.personId()));
-                comingUp.add(new ComingUp.Item(session.startsAt, summary(session, comingUp.locale()),
-                        span(session, zone, comingUp.locale()) + " (" + zone.getId() + ")", session.place,
-                        "/groups/" + session.group.id + "#session-" + session.id, false));
-            }
+        for (StudySession.WithZone found : StudySession.comingUp(comingUp.personId(), comingUp.now(), comingUp.until(), ComingUp.MAX)) {
+            StudySession session = found.session();
+            ZoneId profileZone = GeoService.zoneOrNull(found.timeZone());
+            ZoneId zone = profileZone != null ? profileZone : Person.zoneOf(comingUp.personId());
+            comingUp.add(new ComingUp.Item(session.startsAt, summary(session, comingUp.locale()),
+                    span(session, zone, comingUp.locale()) + " (" + zone.getId() + ")", session.place,
+                    "/groups/" + session.group.id + "#session-" + session.id, false));
         }
     }
 

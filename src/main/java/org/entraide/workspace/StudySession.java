@@ -97,6 +97,24 @@ public class StudySession extends PanacheEntityBase {
         return StudySession.<StudySession>find("group.id = ?1 order by startsAt desc, id desc", groupId).page(0, limit).list();
     }
 
+    /** A session to come with the person's zone in its course (null when their profile there has none). */
+    public record WithZone(StudySession session, String timeZone) {
+    }
+
+    /**
+     * The sessions of the person's current groups that start in [from, until) and are on, soonest first, bounded; with
+     * their group and course, and the person's zone in each course, in one statement.
+     */
+    public static List<WithZone> comingUp(long personId, Instant from, Instant until, int limit) {
+        return getEntityManager().createQuery("""
+                select s, e.timeZone from StudySession s join fetch s.group g join fetch g.course c left join fetch s.plannedBy
+                left join Enrolment e on e.course = c and e.person.id = ?1
+                where s.startsAt >= ?2 and s.startsAt < ?3 and s.cancelledAt is null
+                  and exists (select m.id from GroupMember m where m.group = g and m.person.id = ?1 and m.leftAt is null)
+                order by s.startsAt, s.id""", Object[].class).setParameter(1, personId).setParameter(2, from).setParameter(3, until)
+                .setMaxResults(limit).getResultStream().map(row -> new WithZone((StudySession) row[0], (String) row[1])).toList();
+    }
+
     /** The sessions of the person's current groups from {@code since} on, with their group and course, bounded. */
     public static List<StudySession> ofMember(long personId, Instant since, int limit) {
         return StudySession.<StudySession>find("""

@@ -79,6 +79,24 @@ class PreviewPagingTest {
         assertEquals(22L, (long) Db.tx(() -> Proposal.count("run.id = ?1 and status = ?2", runId, Proposal.Status.PENDING)));
     }
 
+    @Test
+    void aProposalKeepsItsNumberWhileTheTeamAdjustsThePreview() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        Groups.storedLearners(course, "TANDEM", 6);
+        long runId = Groups.run(course, "TANDEM");
+        String preview = "/courses/" + course.id() + "/manage/matching/runs/" + runId;
+        String before = course.team().get(preview).asString();
+        List<Long> numbered = List.of(proposalId(before, 1), proposalId(before, 2), proposalId(before, 3));
+        long member = Db.tx(() -> Proposal.<Proposal>findById(numbered.get(0)).members().get(0).id);
+
+        // taking a member out of the first tandem breaks it (its score falls) without renumbering the others
+        assertEquals(303, course.team().post(preview + "/remove", "member", String.valueOf(member)).statusCode());
+
+        String after = course.team().get(preview).asString();
+        assertEquals(numbered, List.of(proposalId(after, 1), proposalId(after, 2), proposalId(after, 3)));
+        assertThat(after.substring(after.indexOf("id=\"proposal-" + numbered.get(0) + "\"")), containsString("does not fit the format"));
+    }
+
     private static String proposal(int number) {
         return MessageFormat.format(Html.en("preview.proposal"), number);
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.entraide.account.Person;
+import org.entraide.course.CourseRole;
 import org.entraide.matching.Proposal;
 import org.entraide.notify.NotificationKind;
 import org.entraide.notify.NotificationService;
@@ -19,6 +20,7 @@ import org.entraide.testing.Form;
 import org.entraide.testing.Groups;
 import org.entraide.testing.Groups.Learner;
 import org.entraide.testing.Groups.TestCourse;
+import org.entraide.testing.Meetups;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
@@ -44,7 +46,14 @@ class StatementCountTest {
         TestCourse course = Groups.course("TANDEM", 3);
         Learner ana = Groups.learner(course, "Ana", "TANDEM");
         Learner ben = Groups.learner(course, "Ben", "TANDEM");
-        Groups.formGroup(course, "TANDEM", List.of(ana, ben));
+        long groupId = Groups.formGroup(course, "TANDEM", List.of(ana, ben));
+        Groups.session(groupId, ben.personId(), 2);
+        Groups.session(groupId, ben.personId(), 3);
+        for (long organizer : List.of(ben.personId(), Db.tx(() -> CourseRole.<CourseRole>find("course.id = ?1 and role = ?2",
+                course.id(), CourseRole.Kind.TEAM).firstResult().person.id))) {
+            long meetup = Meetups.meetup(course.id(), organizer, 4);
+            assertEquals(303, ana.browser().post("/meetups/" + meetup + "/rsvp").statusCode());
+        }
         joinedPartner(ana, course, "Chloe");
         joinedPartner(ana, course, "Dario");
         assertEquals(303, ana.browser().post("/courses/" + course.id() + "/partners", Form.of("relationKind", "FRIEND")).statusCode());
@@ -61,8 +70,12 @@ class StatementCountTest {
         assertThat(coursePage, containsString("Dario"));
         assertThat(coursePage, containsString("href=\"/groups/"));
         assertThat(coursePage, containsString(badge));
-        // the person, the enrolments with their courses, the staff roles with theirs
-        assertThat(statements(ana.browser(), "/courses", 3), containsString(badge));
+        // the person, the enrolments with their courses, the staff roles with theirs; what comes up: the sessions with
+        // the person's zone in each course, the meetups answered, the meetups organized
+        String courses = statements(ana.browser(), "/courses", 6);
+        assertThat(courses, containsString(badge));
+        assertEquals(2, courses.split("href=\"/groups/" + groupId + "#session-", -1).length - 1, "both sessions come up");
+        assertEquals(2, courses.split("href=\"/meetups/", -1).length - 1, "both meetups come up");
         // the person, the enrolment with its course
         statements(ana.browser(), "/courses/" + course.id() + "/profile/about", 2);
     }
