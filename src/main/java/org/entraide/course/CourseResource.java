@@ -40,7 +40,7 @@ public class CourseResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Enrolment> enrolments, List<CourseRole> roles, List<ComingUp.Item> comingUp);
+        static native TemplateInstance list(List<Enrolment.WithAnswersDue> enrolments, List<CourseRole> roles, List<ComingUp.Item> comingUp);
 
         static native TemplateInstance create(CourseForm form, FormErrors errors, List<String> languageCodes, Format[] formats);
 

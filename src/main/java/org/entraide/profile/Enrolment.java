@@ -192,9 +192,21 @@ public class Enrolment extends PanacheEntityBase {
                 .firstResultOptional();
     }
 
-    public static List<Enrolment> ofPerson(long personId) {
-        // the course is fetched with the enrolment: the list shows its title
-        return list("from Enrolment e join fetch e.course c where e.person.id = ?1 order by c.title", personId);
+    /** An enrolment of the person's, with how many proposals wait for their answer in its course. */
+    public record WithAnswersDue(Enrolment enrolment, long proposalsToAnswer) {
+    }
+
+    /**
+     * The person's enrolments with their courses (the list shows the titles) and, in the same statement, the proposals
+     * waiting for their answer in each. The enum values are named in full: matching depends on profiles, not the reverse.
+     */
+    public static List<WithAnswersDue> ofPerson(long personId) {
+        return getEntityManager().createQuery("""
+                select e, (select count(pm.id) from ProposalMember pm where pm.person = e.person and pm.proposal.course = c
+                           and pm.response = org.entraide.matching.ProposalMember.Response.PENDING
+                           and pm.proposal.status = org.entraide.matching.Proposal.Status.PENDING)
+                from Enrolment e join fetch e.course c where e.person.id = ?1 order by c.title""", Object[].class)
+                .setParameter(1, personId).getResultStream().map(row -> new WithAnswersDue((Enrolment) row[0], (Long) row[1])).toList();
     }
 
     public static long countInCourse(long courseId, Status status) {

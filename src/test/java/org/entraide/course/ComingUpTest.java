@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** "Coming up" on the courses page: one's sessions and meetups of the next two weeks, the soonest first. */
+/**
+ * The courses page at a glance: "Coming up" (one's sessions and meetups of the next two weeks, the soonest first) and,
+ * on each course, a proposal waiting for one's answer.
+ */
 @QuarkusTest
 class ComingUpTest {
 
@@ -85,6 +88,25 @@ class ComingUpTest {
         String page = t.second().browser().get("/courses").asString();
         assertThat(page, containsString("<h2>" + Html.fr("courses.coming-up") + "</h2>"));
         assertThat(page, containsString("Séance de travail"));
+    }
+
+    @Test
+    void aCourseWhereAProposalWaitsForAnAnswerSaysSo() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        List<Learner> pair = Groups.learners(course, "TANDEM", "Gus", "Hal");
+        String matches = "href=\"/courses/" + course.id() + "/matches\"";
+        String waiting = pair.get(0).browser().get("/courses").asString();
+        assertThat(waiting, containsString(Html.en("enrolment.status.WAITING")));
+        assertThat(waiting, not(containsString(matches)));
+
+        long proposalId = Groups.publishedProposal(course, "TANDEM", pair.get(0));
+
+        String toAnswer = pair.get(0).browser().get("/courses").asString();
+        assertThat(toAnswer, containsString(matches + ">A proposal waits for your answer</a>"));
+        assertThat(toAnswer, not(containsString(Html.en("enrolment.status.WAITING"))));
+        assertEquals(303, pair.get(0).browser().post("/courses/" + course.id() + "/matches/" + proposalId + "/accept").statusCode());
+        assertThat("answered: nothing more to do there", pair.get(0).browser().get("/courses").asString(), not(containsString(matches)));
+        assertThat("the other one has still to answer", pair.get(1).browser().get("/courses").asString(), containsString(matches));
     }
 
     private static void topic(long sessionId, String topic) {
