@@ -92,7 +92,11 @@ public class OutcomesService {
     }
 
     /** What groups did in their workspaces over the last {@value #ACTIVITY_DAYS} days, and how the week's check-ins went. */
-    public record Activity(long sessions, long messages, long tasksDone, Map<GroupCheckin.Progress, Long> checkins) {
+    /**
+     * {@code sessionsHeld}: sessions that took place in that time (not cancelled); {@code sessionsAhead}: those planned
+     * to come. Counted by date rather than by when they were planned, since a weekly series plans weeks at once.
+     */
+    public record Activity(long sessionsHeld, long sessionsAhead, long messages, long tasksDone, Map<GroupCheckin.Progress, Long> checkins) {
     }
 
     /** Meetups held and to come (cancelled ones aside); of the seats taken at those held, who came as recorded. */
@@ -127,7 +131,9 @@ public class OutcomesService {
             checkins.put((GroupCheckin.Progress) row[0], (Long) row[1]);
         }
         return new Activity(
-                Queries.count(StudySession.class, "group.course.id = ?1 and createdAt >= ?2 and cancelledAt is null", courseId, since),
+                Queries.count(StudySession.class, "group.course.id = ?1 and startsAt >= ?2 and startsAt < ?3 and cancelledAt is null",
+                        courseId, since, now),
+                Queries.count(StudySession.class, "group.course.id = ?1 and startsAt >= ?2 and cancelledAt is null", courseId, now),
                 Queries.count(GroupPost.class, "group.course.id = ?1 and createdAt >= ?2", courseId, since),
                 Queries.count(GroupTask.class, "group.course.id = ?1 and doneAt >= ?2", courseId, since), checkins);
     }

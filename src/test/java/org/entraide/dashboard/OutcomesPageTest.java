@@ -108,7 +108,10 @@ class OutcomesPageTest {
         long tandemId = Groups.formGroup(course, "TANDEM", List.of(ana, ben));
         String group = "/groups/" + tandemId;
         Groups.session(tandemId, ana.personId(), 3);
+        Groups.session(tandemId, ana.personId(), 10);
+        long heldSession = Groups.session(tandemId, ana.personId(), 2);
         long oldSession = Groups.session(tandemId, ana.personId(), 2);
+        long calledOff = Groups.session(tandemId, ana.personId(), 2);
         Groups.post(tandemId, ben.personId(), "A private <message> the team never reads");
         long task = Groups.task(tandemId, ana.personId(), "Quiz 1");
         ben.browser().post(group + "/tasks/" + task + "/toggle").then().statusCode(303);
@@ -121,15 +124,20 @@ class OutcomesPageTest {
         ana.browser().post("/meetups/" + held + "/rsvp").then().statusCode(303);
         ben.browser().post("/meetups/" + held + "/rsvp").then().statusCode(303);
         Db.run(() -> {
-            StudySession.<StudySession>findById(oldSession).createdAt =
-                    Instant.now().minus(Duration.ofDays(40));
+            // held five days ago; one held forty days ago is out of the four weeks; a cancelled one was not held
+            StudySession.<StudySession>findById(heldSession).startsAt = Instant.now().minus(Duration.ofDays(5));
+            StudySession.<StudySession>findById(oldSession).startsAt = Instant.now().minus(Duration.ofDays(40));
+            StudySession cancelled = StudySession.findById(calledOff);
+            cancelled.startsAt = Instant.now().minus(Duration.ofDays(6));
+            cancelled.cancelledAt = Instant.now().minus(Duration.ofDays(7));
             Meetup.<Meetup>findById(held).startsAt = Instant.now().minus(Duration.ofHours(3));
         });
         course.team().post("/meetups/" + held + "/attendance", Form.of("attended", Long.toString(ana.personId()))).then().statusCode(303);
 
         String page = course.team().get("/courses/" + course.id() + "/manage/dashboard").then().statusCode(200).extract().asString();
 
-        assertThat(page, containsString("Study sessions planned: 1"));
+        assertThat(page, containsString("Study sessions held: 1"));
+        assertThat(page, containsString("Study sessions planned ahead: 2"));
         assertThat(page, containsString("Messages written: 1"));
         assertThat(page, containsString("Tasks done: 1"));
         assertThat(page, containsString("Check-ins this week, on track: 1"));
