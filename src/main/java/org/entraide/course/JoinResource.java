@@ -48,9 +48,13 @@ public class JoinResource {
     @Authenticated
     public Response join(@PathParam("code") String code) {
         try {
-            Enrolment enrolment = enrolments.joinByInvite(code, currentPerson.id());
-            String next = enrolment.profileComplete ? "/courses/" + enrolment.course.id : "/courses/" + enrolment.course.id + "/profile";
-            return Redirects.seeOther(next, "joined");
+            EnrolmentService.Joined joined = enrolments.joinByInvite(code, currentPerson.id());
+            Enrolment enrolment = joined.enrolment();
+            String course = "/courses/" + enrolment.course.id;
+            if (joined.prefilled()) { // from the first step, so that the learner checks what was carried over
+                return Redirects.seeOther(course + "/profile/where", "joined-prefilled");
+            }
+            return Redirects.seeOther(enrolment.profileComplete ? course : course + "/profile", "joined");
         } catch (InvalidInputException e) {
             Course course = course(code);
             return Response.status(409).entity(Templates.join(course, code, true, false, e.errors.get("course"))).build();

@@ -37,16 +37,21 @@ public class EnrolmentService {
 
     /** Joins through the course's invite link; joining twice returns the existing enrolment. */
     @Transactional
-    public Enrolment joinByInvite(String inviteCode, long personId) {
+    public Joined joinByInvite(String inviteCode, long personId) {
         Course course = Course.findByInviteCode(inviteCode).orElseThrow(NotFoundException::new);
         Optional<Enrolment> existing = Enrolment.find(course.id, personId);
         if (existing.isPresent()) {
-            return existing.get();
+            return new Joined(existing.get(), false);
         }
         if (!course.signupOpen) {
             throw InvalidInputException.of("course", "error.signup-closed");
         }
-        return create(course, Person.findById(personId));
+        Enrolment created = create(course, Person.findById(personId));
+        return new Joined(created, created.placeId != null);
+    }
+
+    /** The person's enrolment in the course they joined; {@code prefilled}: new, and started from another course's answers. */
+    public record Joined(Enrolment enrolment, boolean prefilled) {
     }
 
     @Transactional
@@ -63,8 +68,34 @@ public class EnrolmentService {
         enrolment.languages = course.languages;
         enrolment.joinedAt = Instant.now();
         enrolment.updatedAt = enrolment.joinedAt;
+        Enrolment.<Enrolment>find("person.id = ?1 and profileComplete = true order by updatedAt desc", person.id).firstResultOptional()
+                .ifPresent(earlier -> startFrom(enrolment, earlier));
         enrolment.persist();
         return enrolment;
+    }
+
+    /**
+     * A learner joining another course starts from their latest complete profile: where they live, their week, the
+     * languages they speak, how they meet and who they are. What belongs to the course (formats, motives and goals) is
+     * asked again, and the profile stays a draft until they go through every step and the privacy page.
+     */
+    private static void startFrom(Enrolment e, Enrolment earlier) {
+        e.placeId = earlier.placeId;
+        e.placeName = earlier.placeName;
+        e.countryCode = earlier.countryCode;
+        e.latitude = earlier.latitude;
+        e.longitude = earlier.longitude;
+        e.travelRadiusKm = earlier.travelRadiusKm;
+        e.timeZone = earlier.timeZone;
+        e.localWeek = earlier.localWeek;
+        e.languages = earlier.languages;
+        e.modalities = earlier.modalities;
+        e.situation = earlier.situation;
+        e.sector = earlier.sector;
+        e.organisation = earlier.organisation;
+        e.moocExperience = earlier.moocExperience;
+        e.introduction = earlier.introduction;
+        e.canOrganiseMeetup = earlier.canOrganiseMeetup;
     }
 
     public Optional<Enrolment> of(long courseId, long personId) {
