@@ -20,6 +20,7 @@ import org.entraide.availability.WeekMask;
 import org.entraide.geo.Distances;
 import org.entraide.geo.GeoService;
 import org.entraide.meetup.Meetup;
+import org.entraide.meetup.MeetupMessage;
 import org.entraide.meetup.MeetupRsvp;
 import org.entraide.profile.EnumSets;
 import org.entraide.profile.Enrolment;
@@ -144,6 +145,12 @@ public class DemoData {
                 rsvp.answeredAt = meetup.createdAt;
                 rsvp.persist();
             }
+            MeetupMessage message = new MeetupMessage();
+            message.meetup = meetup;
+            message.author = organizer;
+            message.body = "We have the group room on the second floor, next to the periodicals. Bring a laptop if you have one.";
+            message.createdAt = meetup.createdAt;
+            message.persist();
         });
     }
 

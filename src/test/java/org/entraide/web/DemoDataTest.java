@@ -36,7 +36,9 @@ class DemoDataTest {
         String meetups = learner.get("/courses/" + courseId + "/meetups").then().statusCode(200).extract().asString();
         String near = meetups.substring(meetups.indexOf("id=\"near\""));
         assertThat(near.substring(0, near.indexOf("</section>")), containsString("href=\"/meetups/" + meetup.id + "\""));
-        assertThat(learner.get("/meetups/" + meetup.id).asString(), containsString(" of 15 seats taken"));
+        String meetupPage = learner.get("/meetups/" + meetup.id).asString();
+        assertThat(meetupPage, containsString(" of 15 seats taken"));
+        assertThat("the organizer's message shows", meetupPage, containsString("the group room on the second floor"));
 
         Browser team = new Browser();
         assertEquals(303, team.logIn(DemoData.TEAM_EMAIL, DemoData.PASSWORD).statusCode());
