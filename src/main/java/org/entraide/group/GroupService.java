@@ -253,14 +253,14 @@ public class GroupService {
         }
         group.lastActivityAt = Instant.now();
         if (remaining.size() >= group.minimumSize()) {
-            remaining.forEach(m -> notifications.notify(m.person, NotificationKind.MEMBER_LEFT, "/groups/" + groupId, group.course.title,
-                    membership.person.firstName()));
+            remaining.forEach(m -> notifications.notify(m.person, NotificationKind.MEMBER_LEFT, membership.person, "/groups/" + groupId,
+                    group.course.title, membership.person.firstName()));
         } else if (group.format == Format.TANDEM || remaining.size() < 2) {
             dissolve(group, remaining);
         } else {
             group.status = LearningGroup.Status.REFILLING;
-            remaining.forEach(m -> notifications.notify(m.person, NotificationKind.MEMBER_LEFT, "/groups/" + groupId, group.course.title,
-                    membership.person.firstName()));
+            remaining.forEach(m -> notifications.notify(m.person, NotificationKind.MEMBER_LEFT, membership.person, "/groups/" + groupId,
+                    group.course.title, membership.person.firstName()));
         }
     }
 
@@ -286,9 +286,9 @@ public class GroupService {
         group.facilitatorSince = Instant.now();
         String link = "/groups/" + groupId + "#facilitator";
         if (chosen.id != personId) {
-            notifications.notify(chosen, NotificationKind.FACILITATOR_PASSED, link, group.course.title, previous.firstName());
+            notifications.notify(chosen, NotificationKind.FACILITATOR_PASSED, previous, link, group.course.title, previous.firstName());
         } else if (previous != null) {
-            notifications.notify(previous, NotificationKind.FACILITATOR_TAKEN, link, group.course.title, chosen.firstName());
+            notifications.notify(previous, NotificationKind.FACILITATOR_TAKEN, chosen, link, group.course.title, chosen.firstName());
         }
     }
 

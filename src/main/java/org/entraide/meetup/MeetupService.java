@@ -406,7 +406,8 @@ public class MeetupService {
         for (MeetupRsvp rsvp : MeetupRsvp.<MeetupRsvp>list("meetup.id", meetupId)) {
             if (rsvp.person.id != personId) {
                 Locale locale = rsvp.person.mailLocale();
-                notifications.notifyQuoting(rsvp.person, NotificationKind.MEETUP_MESSAGE, "/meetups/" + meetupId + "#messages", text,
+                notifications.notifyQuoting(rsvp.person, NotificationKind.MEETUP_MESSAGE, message.author, "/meetups/" + meetupId + "#messages",
+                        text,
                         meetup.course.title, message.author.firstName(), When.withZone(meetup.startsAt, meetup.zone(), locale),
                         meetup.cityName + " · " + meetup.venue);
             }
@@ -638,7 +639,7 @@ public class MeetupService {
 
     private void tell(Person person, NotificationKind kind, Meetup meetup) {
         Locale locale = person.mailLocale();
-        notifications.notify(person, kind, "/meetups/" + meetup.id, meetup.course.title,
+        notifications.notify(person, kind, meetup.organizer, "/meetups/" + meetup.id, meetup.course.title,
                 meetup.organizer == null ? "" : meetup.organizer.firstName(), When.withZone(meetup.startsAt, meetup.zone(), locale),
                 meetup.cityName + " · " + meetup.venue);
     }

@@ -48,6 +48,15 @@ public class Notification extends PanacheEntityBase {
     @Column(length = ARGS_MAX)
     public String args;
 
+    /** The person the notification names as {1} ("Ana planned a session"), if any. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "actor_id")
+    public Person actor;
+
+    /** The named person deleted their account: their name was blanked, and the text says "a former member". */
+    @Column(name = "actor_gone", nullable = false)
+    public boolean actorGone;
+
     /** Local path the notification leads to. */
     @Column(length = LINK_MAX)
     public String link;

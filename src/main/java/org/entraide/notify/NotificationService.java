@@ -1,6 +1,7 @@
 package org.entraide.notify;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +57,16 @@ public class NotificationService {
      */
     @Transactional(TxType.MANDATORY)
     public void notify(Person person, NotificationKind kind, String link, String... args) {
-        notifyQuoting(person, kind, link, null, args);
+        notifyQuoting(person, kind, null, link, null, args);
+    }
+
+    /**
+     * Notifies as {@link #notify} of something {@code actor} did, whose first name is the argument {1}: should they
+     * delete their account, the name goes from the notification (see {@link #forgetActor}).
+     */
+    @Transactional(TxType.MANDATORY)
+    public void notify(Person person, NotificationKind kind, Person actor, String link, String... args) {
+        notifyQuoting(person, kind, actor, link, null, args);
     }
 
     /**
@@ -64,10 +74,11 @@ public class NotificationService {
      * meant to reach people who may not open Entraide, such as the course team's message to a quiet group.
      */
     @Transactional(TxType.MANDATORY)
-    public void notifyQuoting(Person person, NotificationKind kind, String link, String quoted, String... args) {
+    public void notifyQuoting(Person person, NotificationKind kind, Person actor, String link, String quoted, String... args) {
         Notification notification = new Notification();
         notification.person = person;
         notification.kind = kind;
+        notification.actor = actor;
         notification.args = joinArgs(args);
         notification.link = link == null ? LIST_PATH : Redirects.localPath(link);
         if (notification.link.length() > Notification.LINK_MAX) {
@@ -115,10 +126,10 @@ public class NotificationService {
      * events that come in bursts (messages in a group), one notice says there is something new.
      */
     @Transactional(TxType.MANDATORY)
-    public void notifyUnlessUnread(Person person, NotificationKind kind, String link, String... args) {
+    public void notifyUnlessUnread(Person person, NotificationKind kind, Person actor, String link, String... args) {
         if (Queries.count(Notification.class, "person.id = ?1 and kind = ?2 and link = ?3 and readAt is null", person.id, kind,
                 Redirects.localPath(link)) == 0) {
-            notify(person, kind, link, args);
+            notify(person, kind, actor, link, args);
         }
     }
 
@@ -130,9 +141,29 @@ public class NotificationService {
         return email != null && !email.toLowerCase(Locale.ROOT).endsWith(".invalid");
     }
 
-    /** The notification's sentence in the given language. */
+    /** The notification's sentence in the given language; one whose named person has gone says "A former member". */
     public String text(Notification notification, Locale locale) {
-        return I18n.message(locale, "notify." + notification.kind.name() + ".text", notification.argList().toArray());
+        List<String> args = new ArrayList<>(notification.argList());
+        if (notification.actorGone && args.size() > 1) {
+            args.set(1, I18n.message(locale, "notify.former-member"));
+        }
+        return I18n.message(locale, "notify." + notification.kind.name() + ".text", args.toArray());
+    }
+
+    /**
+     * A person deleting their account leaves the notifications others received about what they did, but not their
+     * name: it is blanked in the stored arguments, and the text reads "A former member".
+     */
+    void forgetActor(@Observes @Priority(AccountDeleting.FORGET) AccountDeleting deleted) {
+        for (Notification notification : Notification.<Notification>list("actor.id", deleted.personId())) {
+            List<String> args = new ArrayList<>(notification.argList());
+            if (args.size() > 1) {
+                args.set(1, "");
+            }
+            notification.args = joinArgs(args.toArray(String[]::new));
+            notification.actor = null;
+            notification.actorGone = true;
+        }
     }
 
     public long unreadCount(long personId) {

@@ -107,7 +107,7 @@ public class PartnerService {
         invite.invitee = enrolment.person;
         invite.status = PartnerInvite.Status.JOINED;
         invite.acceptedAt = Instant.now();
-        notifications.notify(invite.inviter, NotificationKind.PARTNER_JOINED, "/courses/" + course.id, course.title,
+        notifications.notify(invite.inviter, NotificationKind.PARTNER_JOINED, enrolment.person, "/courses/" + course.id, course.title,
                 enrolment.person.firstName());
         return enrolment;
     }
@@ -171,7 +171,7 @@ public class PartnerService {
             invite.inviteeChoice = null;
             Person me = inviter ? invite.inviter : invite.invitee;
             Person other = inviter ? invite.invitee : invite.inviter;
-            notifications.notify(other, NotificationKind.PARTNER_CHOICES_DIFFERED, "/courses/" + courseId, invite.course.title,
+            notifications.notify(other, NotificationKind.PARTNER_CHOICES_DIFFERED, me, "/courses/" + courseId, invite.course.title,
                     me.firstName());
             return ChoiceOutcome.DIFFERED;
         }

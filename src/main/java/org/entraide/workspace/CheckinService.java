@@ -109,7 +109,7 @@ public class CheckinService {
         if (newlyStuck) {
             for (GroupMember member : GroupMember.current(groupId)) {
                 if (member.person.id != personId) {
-                    notifications.notify(member.person, NotificationKind.CHECKIN_STUCK, "/groups/" + groupId + "#checkins",
+                    notifications.notify(member.person, NotificationKind.CHECKIN_STUCK, checkin.person, "/groups/" + groupId + "#checkins",
                             group.course.title, checkin.person.firstName());
                 }
             }

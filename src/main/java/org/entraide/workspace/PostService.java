@@ -129,8 +129,9 @@ public class PostService {
         question.answeredAt = Instant.now();
         group.lastActivityAt = question.answeredAt;
         if (reply.author != null && reply.author.id != personId) {
-            notifications.notify(reply.author, NotificationKind.ANSWER_CHOSEN, "/groups/" + groupId + "#post-" + question.id,
-                    group.course.title, Person.<Person>findById(personId).firstName());
+            Person asker = Person.findById(personId);
+            notifications.notify(reply.author, NotificationKind.ANSWER_CHOSEN, asker, "/groups/" + groupId + "#post-" + question.id,
+                    group.course.title, asker.firstName());
         }
     }
 
@@ -170,7 +171,7 @@ public class PostService {
         group.lastActivityAt = post.createdAt;
         for (GroupMember member : GroupMember.current(groupId)) {
             if (member.person.id != personId) {
-                notifications.notifyUnlessUnread(member.person, NotificationKind.GROUP_POST, "/groups/" + groupId + "#messages",
+                notifications.notifyUnlessUnread(member.person, NotificationKind.GROUP_POST, post.author, "/groups/" + groupId + "#messages",
                         group.course.title, post.author.firstName());
             }
         }

@@ -384,8 +384,8 @@ public class SessionService {
             session.remindedAt = now;
             for (GroupMember member : GroupMember.current(session.group.id)) {
                 ZoneId zone = zoneOf(session.group, member.person.id);
-                notifications.notify(member.person, NotificationKind.SESSION_REMINDER, "/groups/" + session.group.id + "#session-" + session.id,
-                        session.group.course.title, session.plannedBy == null ? "" : session.plannedBy.firstName(),
+                notifications.notify(member.person, NotificationKind.SESSION_REMINDER, session.plannedBy,
+                        "/groups/" + session.group.id + "#session-" + session.id, session.group.course.title, session.plannedBy == null ? "" : session.plannedBy.firstName(),
                         When.withZone(session.startsAt, zone, member.person.mailLocale()));
             }
         }
@@ -470,7 +470,7 @@ public class SessionService {
             ZoneId zone = zoneOf(group, member.person.id);
             List<String> args = new ArrayList<>(List.of(group.course.title, actor.firstName(), When.withZone(session.startsAt, zone, locale)));
             args.addAll(List.of(more));
-            notifications.notify(member.person, kind, "/groups/" + group.id + "#sessions", args.toArray(String[]::new));
+            notifications.notify(member.person, kind, actor, "/groups/" + group.id + "#sessions", args.toArray(String[]::new));
         }
     }
 

@@ -201,8 +201,9 @@ public class TaskService {
 
     private void tellAssignee(GroupTask task, long actorId) {
         if (task.assignee != null && task.assignee.id != actorId) {
-            notifications.notify(task.assignee, NotificationKind.TASK_ASSIGNED, "/groups/" + task.group.id + "#task-" + task.id,
-                    task.group.course.title, Person.<Person>findById(actorId).firstName(), task.title);
+            Person actor = Person.findById(actorId);
+            notifications.notify(task.assignee, NotificationKind.TASK_ASSIGNED, actor, "/groups/" + task.group.id + "#task-" + task.id,
+                    task.group.course.title, actor.firstName(), task.title);
         }
     }
 
@@ -238,7 +239,7 @@ public class TaskService {
         task.group.lastActivityAt = comment.createdAt;
         Stream.of(task.createdBy, task.assignee).filter(p -> p != null && p.id != personId).map(p -> p.id).distinct()
                 .filter(id -> GroupMember.currentMembership(groupId, id).isPresent())
-                .forEach(id -> notifications.notify(Person.findById(id), NotificationKind.TASK_COMMENT,
+                .forEach(id -> notifications.notify(Person.findById(id), NotificationKind.TASK_COMMENT, comment.author,
                         "/groups/" + groupId + "#task-" + taskId, task.group.course.title, comment.author.firstName(), task.title));
         return comment;
     }
