@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.entraide.testing.Browser;
@@ -33,7 +34,7 @@ class NotificationActorTest {
         Learner lou = members.get(1);
         Learner max = members.get(2);
         String group = "/groups/" + groupId;
-        assertEquals(303, kai.browser().post(group + "/sessions", Form.of("date", java.time.LocalDate.now().plusDays(3).toString(),
+        assertEquals(303, kai.browser().post(group + "/sessions", Form.of("date", LocalDate.now().plusDays(3).toString(),
                 "time", "18:00", "minutes", "60", "topic", "", "place", "")).statusCode());
         assertEquals(303, lou.browser().post(group + "/posts", Form.of("body", "Hello all")).statusCode());
         assertThat(max.browser().get("/notifications").asString(), containsString("Kai planned a study session"));
