@@ -251,8 +251,8 @@ public class GroupHealthService {
         for (GroupMember member : members) {
             if (member.person.id != personId) {
                 // quoted in the e-mail: a quiet group's members may not open Entraide to read it
-                notifications.notifyQuoting(member.person, NotificationKind.TEAM_MESSAGE, message.author, "/groups/" + groupId + "#team", text,
-                        course.title, message.author.firstName());
+                notifications.notifyQuoting(member.person, NotificationKind.TEAM_MESSAGE, message.author, "/groups/" + groupId + "#team",
+                        text, course.title, message.author.firstName());
             }
         }
     }

@@ -406,8 +406,8 @@ public class MeetupService {
         for (MeetupRsvp rsvp : MeetupRsvp.<MeetupRsvp>list("meetup.id", meetupId)) {
             if (rsvp.person.id != personId) {
                 Locale locale = rsvp.person.mailLocale();
-                notifications.notifyQuoting(rsvp.person, NotificationKind.MEETUP_MESSAGE, message.author, "/meetups/" + meetupId + "#messages",
-                        text,
+                notifications.notifyQuoting(rsvp.person, NotificationKind.MEETUP_MESSAGE, message.author,
+                        "/meetups/" + meetupId + "#messages", text,
                         meetup.course.title, message.author.firstName(), When.withZone(meetup.startsAt, meetup.zone(), locale),
                         meetup.cityName + " · " + meetup.venue);
             }

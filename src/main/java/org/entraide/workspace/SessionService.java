@@ -180,9 +180,11 @@ public class SessionService {
             planned.applyTo(session);
             session.startsAt = start;
             session.createdAt = now;
-            session.persist(); // an identity column: the first one's id is known at once, and names the series
-            session.seriesId = starts.size() == 1 ? null : sessions.isEmpty() ? session.id : sessions.get(0).id;
+            session.persist();
             sessions.add(session);
+        }
+        if (sessions.size() > 1) { // the first one's id (an identity column, known once persisted) names the series
+            sessions.forEach(session -> session.seriesId = sessions.get(0).id);
         }
         group.lastActivityAt = now;
         if (sessions.size() == 1) {
@@ -385,7 +387,8 @@ public class SessionService {
             for (GroupMember member : GroupMember.current(session.group.id)) {
                 ZoneId zone = zoneOf(session.group, member.person.id);
                 notifications.notify(member.person, NotificationKind.SESSION_REMINDER, session.plannedBy,
-                        "/groups/" + session.group.id + "#session-" + session.id, session.group.course.title, session.plannedBy == null ? "" : session.plannedBy.firstName(),
+                        "/groups/" + session.group.id + "#session-" + session.id, session.group.course.title,
+                        session.plannedBy == null ? "" : session.plannedBy.firstName(),
                         When.withZone(session.startsAt, zone, member.person.mailLocale()));
             }
         }
@@ -468,7 +471,8 @@ public class SessionService {
             }
             Locale locale = member.person.mailLocale();
             ZoneId zone = zoneOf(group, member.person.id);
-            List<String> args = new ArrayList<>(List.of(group.course.title, actor.firstName(), When.withZone(session.startsAt, zone, locale)));
+            List<String> args = new ArrayList<>(List.of(group.course.title, actor.firstName(),
+                    When.withZone(session.startsAt, zone, locale)));
             args.addAll(List.of(more));
             notifications.notify(member.person, kind, actor, "/groups/" + group.id + "#sessions", args.toArray(String[]::new));
         }

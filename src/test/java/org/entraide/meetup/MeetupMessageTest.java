@@ -54,8 +54,8 @@ class MeetupMessageTest {
             assertEquals(1L, notices(answered), answered.firstName() + ", going or waiting");
         }
         assertEquals(0L, notices(tom), "Tom did not answer");
-        MailOutbox mail = Db.tx(() -> MailOutbox.<MailOutbox>find("recipient = ?1 and subject like ?2", cyd.email(), "%wrote about the meetup%")
-                .singleResult());
+        MailOutbox mail = Db.tx(() -> MailOutbox.<MailOutbox>find("recipient = ?1 and subject like ?2", cyd.email(),
+                "%wrote about the meetup%").singleResult());
         assertThat("the e-mail quotes the message", mail.body, containsString("Bring a laptop."));
 
         String read = tom.browser().get(page).asString();

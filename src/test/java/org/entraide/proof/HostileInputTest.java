@@ -560,7 +560,8 @@ class HostileInputTest {
                     sessionOk.copy().set("minutes", minutes)));
         }
         for (String weeks : concat(NUMBERS, payloads(Kind.CHOICE), List.of("0", "13"))) {
-            attempts.add(new Attempt("session weeks=" + shorten(weeks), w.ada().browser(), group + "/sessions", sessionOk.copy().set("weeks", weeks)));
+            attempts.add(new Attempt("session weeks=" + shorten(weeks), w.ada().browser(), group + "/sessions",
+                    sessionOk.copy().set("weeks", weeks)));
         }
         for (String text : badReasons) {
             attempts.add(new Attempt("session topic=" + shorten(text), w.ada().browser(), group + "/sessions", sessionOk.copy().set("topic", text)));
@@ -573,8 +574,8 @@ class HostileInputTest {
         attempts.add(new Attempt("cancel a session of a group one is not in", w.cleo().browser(),
                 group + "/sessions/" + adasSession + "/cancel", new Form()));
         for (String which : concat(payloads(Kind.CHOICE), List.of("LATER", "all"))) {
-            attempts.add(new Attempt("cancel session which=" + shorten(which), w.ada().browser(), group + "/sessions/" + adasSession + "/cancel",
-                    Form.of("which", which)));
+            attempts.add(new Attempt("cancel session which=" + shorten(which), w.ada().browser(),
+                    group + "/sessions/" + adasSession + "/cancel", Form.of("which", which)));
         }
         // changing a session: the same fields, by its planner only
         String change = group + "/sessions/" + adasSession + "/edit";
