@@ -206,7 +206,9 @@ public class Enrolment extends PanacheEntityBase {
                            and pm.response = org.entraide.matching.ProposalMember.Response.PENDING
                            and pm.proposal.status = org.entraide.matching.Proposal.Status.PENDING)
                 from Enrolment e join fetch e.course c where e.person.id = ?1 order by c.title""", Object[].class)
-                .setParameter(1, personId).getResultStream().map(row -> new WithAnswersDue((Enrolment) row[0], (Long) row[1])).toList();
+                // a list, not a stream: a stream opens a scrollable result set, which costs more for these few rows
+                .setParameter(1, personId).getResultList().stream()
+                .map(row -> new WithAnswersDue((Enrolment) row[0], (Long) row[1])).toList();
     }
 
     public static long countInCourse(long courseId, Status status) {

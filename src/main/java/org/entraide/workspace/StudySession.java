@@ -112,7 +112,7 @@ public class StudySession extends PanacheEntityBase {
                 where s.startsAt >= ?2 and s.startsAt < ?3 and s.cancelledAt is null
                   and exists (select m.id from GroupMember m where m.group = g and m.person.id = ?1 and m.leftAt is null)
                 order by s.startsAt, s.id""", Object[].class).setParameter(1, personId).setParameter(2, from).setParameter(3, until)
-                .setMaxResults(limit).getResultStream().map(row -> new WithZone((StudySession) row[0], (String) row[1])).toList();
+                .setMaxResults(limit).getResultList().stream().map(row -> new WithZone((StudySession) row[0], (String) row[1])).toList();
     }
 
     /** The sessions of the person's current groups from {@code since} on, with their group and course, bounded. */
