@@ -198,6 +198,14 @@ class BrowserJourneyTest {
         page.navigate(url(course + "/profile/about"));
         assertEquals("Edited: I study on weekends too.", page.locator("#f-introduction").inputValue());
 
+        // a second course starts from the first one's answers, at its first step, to check them
+        page.navigate(courseWithInvite("Second journey course " + label));
+        page.locator("main form button[type=submit]").click();
+        assertPath(page, ".*/profile/where");
+        assertTrue(page.locator(".flash").textContent().contains("We started your profile"), page.locator("main").textContent());
+        assertTrue(page.locator("input[name=placeId]:checked + label").textContent().contains("Lyon"), "the city is carried over");
+        check(page, label + "-second-course-prefilled");
+
         // last, the newcomer deletes their account: refused until the box is ticked, then back home, signed out
         page.navigate(url("/account"));
         check(page, label + "-account");
