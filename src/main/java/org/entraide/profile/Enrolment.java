@@ -192,23 +192,30 @@ public class Enrolment extends PanacheEntityBase {
                 .firstResultOptional();
     }
 
-    /** An enrolment of the person's, with how many proposals wait for their answer in its course. */
-    public record WithAnswersDue(Enrolment enrolment, long proposalsToAnswer) {
+    /**
+     * An enrolment of the person's, with how many proposals of its course wait for their answer, and how many they
+     * accepted while the others have not all answered yet.
+     */
+    public record WithAnswersDue(Enrolment enrolment, long proposalsToAnswer, long proposalsAccepted) {
     }
 
     /**
-     * The person's enrolments with their courses (the list shows the titles) and, in the same statement, the proposals
-     * waiting for their answer in each. The enum values are named in full: matching depends on profiles, not the reverse.
+     * The person's enrolments with their courses (the list shows the titles) and, in the same statement, their open
+     * proposals in each. The enum values are named in full: matching depends on profiles, not the reverse.
      */
     public static List<WithAnswersDue> ofPerson(long personId) {
         return getEntityManager().createQuery("""
-                select e, (select count(pm.id) from ProposalMember pm where pm.person = e.person and pm.proposal.course = c
-                           and pm.response = org.entraide.matching.ProposalMember.Response.PENDING
-                           and pm.proposal.status = org.entraide.matching.Proposal.Status.PENDING)
+                select e,
+                  (select count(pm.id) from ProposalMember pm where pm.person = e.person and pm.proposal.course = c
+                     and pm.response = org.entraide.matching.ProposalMember.Response.PENDING
+                     and pm.proposal.status = org.entraide.matching.Proposal.Status.PENDING),
+                  (select count(pm.id) from ProposalMember pm where pm.person = e.person and pm.proposal.course = c
+                     and pm.response = org.entraide.matching.ProposalMember.Response.ACCEPTED
+                     and pm.proposal.status = org.entraide.matching.Proposal.Status.PENDING)
                 from Enrolment e join fetch e.course c where e.person.id = ?1 order by c.title""", Object[].class)
                 // a list, not a stream: a stream opens a scrollable result set, which costs more for these few rows
                 .setParameter(1, personId).getResultList().stream()
-                .map(row -> new WithAnswersDue((Enrolment) row[0], (Long) row[1])).toList();
+                .map(row -> new WithAnswersDue((Enrolment) row[0], (Long) row[1], (Long) row[2])).toList();
     }
 
     public static long countInCourse(long courseId, Status status) {

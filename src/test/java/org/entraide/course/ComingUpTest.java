@@ -105,8 +105,14 @@ class ComingUpTest {
         assertThat(toAnswer, containsString(matches + ">A proposal waits for your answer</a>"));
         assertThat(toAnswer, not(containsString(Html.en("enrolment.status.WAITING"))));
         assertEquals(303, pair.get(0).browser().post("/courses/" + course.id() + "/matches/" + proposalId + "/accept").statusCode());
-        assertThat("answered: nothing more to do there", pair.get(0).browser().get("/courses").asString(), not(containsString(matches)));
-        assertThat("the other one has still to answer", pair.get(1).browser().get("/courses").asString(), containsString(matches));
+        assertThat("accepted: waiting for the other", pair.get(0).browser().get("/courses").asString(),
+                containsString(matches + ">" + Html.en("courses.proposal-accepted") + "</a>"));
+        assertThat("the other one has still to answer", pair.get(1).browser().get("/courses").asString(),
+                containsString(matches + ">A proposal waits for your answer</a>"));
+        assertEquals(303, pair.get(1).browser().post("/courses/" + course.id() + "/matches/" + proposalId + "/accept").statusCode());
+        String together = pair.get(0).browser().get("/courses").asString();
+        assertThat("everyone accepted: the tandem exists", together, containsString(Html.en("enrolment.status.MATCHED")));
+        assertThat(together, not(containsString(matches)));
     }
 
     private static void topic(long sessionId, String topic) {
