@@ -43,9 +43,10 @@ public class MeetupMessage extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    /** The meetup's messages, the newest first. */
+    /** The meetup's messages with their authors (one statement), the newest first. */
     public static List<MeetupMessage> of(long meetupId) {
-        return MeetupMessage.list("meetup.id = ?1 order by createdAt desc, id desc", meetupId);
+        return MeetupMessage.list("from MeetupMessage m join fetch m.author where m.meetup.id = ?1 order by m.createdAt desc, m.id desc",
+                meetupId);
     }
 
     public static long count(long meetupId) {

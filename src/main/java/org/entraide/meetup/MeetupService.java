@@ -405,11 +405,7 @@ public class MeetupService {
         message.persist();
         for (MeetupRsvp rsvp : MeetupRsvp.<MeetupRsvp>list("meetup.id", meetupId)) {
             if (rsvp.person.id != personId) {
-                Locale locale = rsvp.person.mailLocale();
-                notifications.notifyQuoting(rsvp.person, NotificationKind.MEETUP_MESSAGE, message.author,
-                        "/meetups/" + meetupId + "#messages", text,
-                        meetup.course.title, message.author.firstName(), When.withZone(meetup.startsAt, meetup.zone(), locale),
-                        meetup.cityName + " · " + meetup.venue);
+                tell(rsvp.person, NotificationKind.MEETUP_MESSAGE, meetup, message.author, "#messages", text);
             }
         }
         return message;
@@ -637,10 +633,19 @@ public class MeetupService {
         }
     }
 
+    /** Tells the person about the meetup, naming its organizer. */
     private void tell(Person person, NotificationKind kind, Meetup meetup) {
+        tell(person, kind, meetup, meetup.organizer, "", null);
+    }
+
+    /**
+     * Tells the person about the meetup: course title, who acted, when (in the city's zone), city and venue; the
+     * e-mail quotes {@code quoted} when there is one.
+     */
+    private void tell(Person person, NotificationKind kind, Meetup meetup, Person actor, String fragment, String quoted) {
         Locale locale = person.mailLocale();
-        notifications.notify(person, kind, meetup.organizer, "/meetups/" + meetup.id, meetup.course.title,
-                meetup.organizer == null ? "" : meetup.organizer.firstName(), When.withZone(meetup.startsAt, meetup.zone(), locale),
+        notifications.notifyQuoting(person, kind, actor, "/meetups/" + meetup.id + fragment, quoted, meetup.course.title,
+                actor == null ? "" : actor.firstName(), When.withZone(meetup.startsAt, meetup.zone(), locale),
                 meetup.cityName + " · " + meetup.venue);
     }
 }
