@@ -21,6 +21,7 @@ import org.entraide.profile.EnrolmentService;
 import org.entraide.profile.Format;
 import org.entraide.profile.Languages;
 import org.entraide.profile.PartnerService;
+import org.entraide.profile.WrapUpService;
 import org.entraide.web.EntraideConfig;
 import org.entraide.web.FormErrors;
 import org.entraide.web.InvalidInputException;
@@ -45,7 +46,8 @@ public class CourseResource {
         static native TemplateInstance create(CourseForm form, FormErrors errors, List<String> languageCodes, Format[] formats);
 
         static native TemplateInstance show(Course course, Enrolment enrolment, boolean team, boolean organizer,
-                List<PartnerService.PartnerView> partners, List<GroupMember> groups, long pendingProposals, FormErrors errors);
+                List<PartnerService.PartnerView> partners, List<GroupMember> groups, long pendingProposals, boolean wrapUpOpen,
+                WrapUpService.WrapUpForm wrapUp, FormErrors errors);
 
         static native TemplateInstance manage(Course course, CourseForm form, FormErrors errors, String inviteLink,
                 List<CourseRole> staff, String staffEmail, FormErrors staffErrors, long waiting, long drafts,
@@ -55,16 +57,18 @@ public class CourseResource {
     private final CourseService courses;
     private final EnrolmentService enrolments;
     private final PartnerService partners;
+    private final WrapUpService wrapUps;
     private final CurrentPerson currentPerson;
     private final EntraideConfig config;
     private final RequestContext context;
     private final Event<ComingUp> gathering;
 
-    CourseResource(CourseService courses, EnrolmentService enrolments, PartnerService partners, CurrentPerson currentPerson,
-            EntraideConfig config, RequestContext context, Event<ComingUp> gathering) {
+    CourseResource(CourseService courses, EnrolmentService enrolments, PartnerService partners, WrapUpService wrapUps,
+            CurrentPerson currentPerson, EntraideConfig config, RequestContext context, Event<ComingUp> gathering) {
         this.courses = courses;
         this.enrolments = enrolments;
         this.partners = partners;
+        this.wrapUps = wrapUps;
         this.currentPerson = currentPerson;
         this.config = config;
         this.context = context;
@@ -109,10 +113,31 @@ public class CourseResource {
     }
 
     private String showPage(long id, FormErrors errors) {
+        return showPage(id, null, errors);
+    }
+
+    /** The course page; {@code wrapUp} is the end-of-course answer as typed when it was refused, else the saved one. */
+    private String showPage(long id, WrapUpService.WrapUpForm wrapUp, FormErrors errors) {
         long me = currentPerson.id();
         CourseService.Membership membership = courses.requireMembership(id, me);
-        return Templates.show(membership.course(), membership.enrolment().orElse(null), membership.team(), membership.organizer(),
-                partners.partnersOf(id, me), GroupMember.activeOf(id, me), ProposalMember.countAwaitingAnswer(id, me), errors).render();
+        Enrolment enrolment = membership.enrolment().orElse(null);
+        boolean wrapUpOpen = enrolment != null && enrolment.wrapUpOpen(Instant.now());
+        return Templates.show(membership.course(), enrolment, membership.team(), membership.organizer(), partners.partnersOf(id, me),
+                GroupMember.activeOf(id, me), ProposalMember.countAwaitingAnswer(id, me), wrapUpOpen,
+                wrapUp != null || !wrapUpOpen ? wrapUp : WrapUpService.WrapUpForm.of(enrolment), errors).render();
+    }
+
+    /** A learner answers "How did the course go?" at its end (or changes the answer). */
+    @POST
+    @Path("{id}/wrap-up")
+    public Response wrapUp(@PathParam("id") long id, @RestForm String courseResult, @RestForm String partnersHelped) {
+        WrapUpService.WrapUpForm form = new WrapUpService.WrapUpForm(courseResult, partnersHelped);
+        try {
+            wrapUps.answer(id, currentPerson.id(), form, Instant.now());
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(showPage(id, form, e.errors)).build();
+        }
+        return Redirects.seeOther("/courses/" + id + "#wrap-up", "wrap-up-saved");
     }
 
     /** A paused learner (after leaving a group or letting a proposal expire) asks to be matched again. */

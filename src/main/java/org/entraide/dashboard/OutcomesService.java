@@ -20,7 +20,9 @@ import org.entraide.matching.Proposal;
 import org.entraide.meetup.Meetup;
 import org.entraide.meetup.MeetupRsvp;
 import org.entraide.profile.Enrolment;
+import org.entraide.profile.CourseResult;
 import org.entraide.profile.Format;
+import org.entraide.profile.PartnersHelped;
 import org.entraide.web.Queries;
 import org.entraide.workspace.GroupCheckin;
 import org.entraide.workspace.GroupPost;
@@ -91,8 +93,8 @@ public class OutcomesService {
         }
     }
 
-    /** What groups did in their workspaces over the last {@value #ACTIVITY_DAYS} days, and how the week's check-ins went. */
     /**
+     * What groups did in their workspaces over the last {@value #ACTIVITY_DAYS} days, and how the week's check-ins went.
      * {@code sessionsHeld}: sessions that took place in that time (not cancelled); {@code sessionsAhead}: those planned
      * to come. Counted by date rather than by when they were planned, since a weekly series plans weeks at once.
      */
@@ -103,9 +105,48 @@ public class OutcomesService {
     public record Meetups(long held, long upcoming, long came, long didNotCome, long notRecorded) {
     }
 
+    /**
+     * Answers to "How did the course go?" of learners who were in a tandem or group of the course, or of those who were
+     * not: where they are with the course, and whether studying with others helped. Shown only from
+     * {@value #MIN_ANSWERS_SHOWN} answers, so that nobody's answer can be told from the counts.
+     */
+    public record Results(long finished, long stillGoing, long stopped, Map<PartnersHelped, Long> helped) {
+
+        public long answered() {
+            return finished + stillGoing + stopped;
+        }
+
+        public boolean shown() {
+            return answered() >= MIN_ANSWERS_SHOWN;
+        }
+
+        public double finishedShare() {
+            return answered() == 0 ? 0 : (double) finished / answered();
+        }
+    }
+
+    /** The end-of-course answers, apart for learners who studied in a tandem or group and for the others. */
+    public record WrapUps(Results together, Results alone) {
+
+        public long answered() {
+            return together.answered() + alone.answered();
+        }
+
+        public int minimumShown() {
+            return MIN_ANSWERS_SHOWN;
+        }
+
+        /** The table's rows: each with its label's message key. */
+        public List<Map.Entry<String, Results>> rows() {
+            return List.of(Map.entry("outcomes.wrapup-together", together), Map.entry("outcomes.wrapup-alone", alone));
+        }
+    }
+
+    static final int MIN_ANSWERS_SHOWN = 5;
+
     /** The whole page; {@code timeToPartners} is null until someone is matched. */
     public record Outcomes(Course course, Learners learners, TimeToPartners timeToPartners, Answers answers, Groups groups,
-            List<WeekSurvival> persistence, Activity activity, Meetups meetups) {
+            List<WeekSurvival> persistence, Activity activity, Meetups meetups, WrapUps wrapUps) {
     }
 
     static final int ACTIVITY_DAYS = 28;
@@ -116,7 +157,30 @@ public class OutcomesService {
         List<Duration> waits = waitsForPartners(em, courseId);
         return new Outcomes(course, learners(em, courseId, waits.size()), timeToPartners(waits), answers(em, courseId), groups(em, courseId),
                 OutcomeFigures.survival(groupSpans(em, courseId), now, weeksFollowed(course)), activity(em, courseId, now),
-                meetups(em, courseId, now));
+                meetups(em, courseId, now), wrapUps(em, courseId));
+    }
+
+    private static WrapUps wrapUps(EntityManager em, long courseId) {
+        return new WrapUps(results(em, courseId, true), results(em, courseId, false));
+    }
+
+    /** The answers of learners who were (or were not) in a group of the course since they last joined it. */
+    private static Results results(EntityManager em, long courseId, boolean together) {
+        Map<CourseResult, Long> byResult = new EnumMap<>(CourseResult.class);
+        Map<PartnersHelped, Long> helped = new EnumMap<>(PartnersHelped.class);
+        for (PartnersHelped answer : PartnersHelped.values()) {
+            helped.put(answer, 0L);
+        }
+        for (Object[] row : em.createQuery("select e.courseResult, e.partnersHelped, count(e) from Enrolment e where e.course.id = ?1"
+                + " and e.wrapUpAnsweredAt is not null and " + (together ? "" : "not ") + "exists (select m.id from GroupMember m"
+                + " where m.person = e.person and m.group.course = e.course and m.joinedAt >= e.joinedAt)"
+                + " group by e.courseResult, e.partnersHelped", Object[].class).setParameter(1, courseId).getResultList()) {
+            long count = (Long) row[2];
+            byResult.merge((CourseResult) row[0], count, Long::sum);
+            helped.merge((PartnersHelped) row[1], count, Long::sum);
+        }
+        return new Results(byResult.getOrDefault(CourseResult.FINISHED, 0L), byResult.getOrDefault(CourseResult.STILL_GOING, 0L),
+                byResult.getOrDefault(CourseResult.STOPPED, 0L), helped);
     }
 
     private static Activity activity(EntityManager em, long courseId, Instant now) {

@@ -26,6 +26,7 @@ import org.entraide.availability.WeeklyAvailability;
 import org.entraide.course.Course;
 import org.entraide.course.CourseService;
 import org.entraide.matching.engine.GroupEvaluation;
+import org.entraide.matching.engine.UnmatchedReason;
 import org.entraide.profile.EnumSets;
 import org.entraide.profile.Enrolment;
 import org.entraide.profile.Format;
@@ -84,7 +85,8 @@ public class MatchingResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance matching(Course course, Map<Format, Integer> waiting, List<MatchingRun> runs, FormErrors errors);
+        static native TemplateInstance matching(Course course, Map<Format, Integer> waiting, Map<Format, Map<UnmatchedReason, Long>> whyWaiting,
+                List<MatchingRun> runs, FormErrors errors);
 
         static native TemplateInstance preview(Course course, MatchingRun run, Instant discardedAt, List<ProposalRow> proposals,
                 Listing listing, String zone, List<UnmatchedRow> unmatched, int moreUnmatched, String clusters, FormErrors errors);
@@ -108,7 +110,8 @@ public class MatchingResource {
     @GET
     public String page(@PathParam("id") long courseId) {
         Course course = courses.requireTeam(courseId, currentPerson.id());
-        return Templates.matching(course, matching.waitingCounts(courseId), MatchingRun.ofCourse(courseId), FormErrors.none()).render();
+        return Templates.matching(course, matching.waitingCounts(courseId), matching.whyWaiting(courseId), MatchingRun.ofCourse(courseId),
+                FormErrors.none()).render();
     }
 
     @POST
@@ -120,8 +123,8 @@ public class MatchingResource {
             return Redirects.seeOther(runPath(courseId, runId), "run-started");
         } catch (InvalidInputException e) {
             Course course = courses.requireTeam(courseId, currentPerson.id());
-            return Response.status(400).entity(Templates.matching(course, matching.waitingCounts(courseId), MatchingRun.ofCourse(courseId),
-                    e.errors)).build();
+            return Response.status(400).entity(Templates.matching(course, matching.waitingCounts(courseId), matching.whyWaiting(courseId),
+                    MatchingRun.ofCourse(courseId), e.errors)).build();
         }
     }
 

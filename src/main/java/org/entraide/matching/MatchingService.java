@@ -3,6 +3,7 @@ package org.entraide.matching;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ import org.entraide.matching.engine.StudyGroup;
 import org.entraide.matching.engine.Tandem;
 import org.entraide.matching.engine.TandemResult;
 import org.entraide.matching.engine.Unmatched;
+import org.entraide.matching.engine.UnmatchedReason;
 import org.entraide.notify.NotificationKind;
 import org.entraide.notify.NotificationService;
 import org.entraide.profile.Enrolment;
@@ -105,6 +107,21 @@ public class MatchingService {
         Map<Format, Integer> counts = new LinkedHashMap<>();
         for (Format format : course.formatSet()) {
             counts.put(format, pool(courseId, format).size());
+        }
+        return counts;
+    }
+
+    /**
+     * Of the learners waiting now, how many the last run left unplaced for each reason, by the format it matched. Counts
+     * only reasons that still hold, as {@link Enrolment#whyUnplaced()} decides for the learner's own page.
+     */
+    public Map<Format, Map<UnmatchedReason, Long>> whyWaiting(long courseId) {
+        Map<Format, Map<UnmatchedReason, Long>> counts = new EnumMap<>(Format.class);
+        for (Object[] row : Enrolment.getEntityManager().createQuery("select e.unplacedFormat, e.unplacedReason, count(e) from Enrolment e"
+                + " where e.course.id = ?1 and e.status = ?2 and e.unplacedReason is not null and e.unplacedAt >= e.updatedAt"
+                + " and (e.waitingSince is null or e.unplacedAt >= e.waitingSince) group by e.unplacedFormat, e.unplacedReason", Object[].class)
+                .setParameter(1, courseId).setParameter(2, Enrolment.Status.WAITING).getResultList()) {
+            counts.computeIfAbsent((Format) row[0], format -> new EnumMap<>(UnmatchedReason.class)).put((UnmatchedReason) row[1], (Long) row[2]);
         }
         return counts;
     }
@@ -255,6 +272,18 @@ public class MatchingService {
         run.message = joinUnmatched(unmatched, run.message);
         run.status = MatchingRun.Status.PREVIEW;
         run.finishedAt = Instant.now();
+        recordWhyUnplaced(pool, format, unmatched, run.finishedAt);
+    }
+
+    /** Each learner of the run keeps why it left them unplaced (their course page says it), or loses an older reason. */
+    private static void recordWhyUnplaced(List<Enrolment> pool, Format format, List<Unmatched> unmatched, Instant now) {
+        Map<String, UnmatchedReason> why = unmatched.stream().collect(Collectors.toMap(Unmatched::learnerId, Unmatched::reason, (a, b) -> a));
+        for (Enrolment e : pool) {
+            UnmatchedReason reason = why.get(String.valueOf(e.person.id));
+            e.unplacedReason = reason;
+            e.unplacedFormat = reason == null ? null : format;
+            e.unplacedAt = reason == null ? null : now;
+        }
     }
 
     /** Runs the engine on the learners and stores the resulting proposals as drafts of the run. */

@@ -1,5 +1,6 @@
 package org.entraide.profile;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -25,6 +26,7 @@ import org.entraide.availability.WeekMask;
 import org.entraide.availability.WeeklyAvailability;
 import org.entraide.course.Course;
 import org.entraide.geo.GeoService;
+import org.entraide.matching.engine.UnmatchedReason;
 import org.entraide.web.Queries;
 import org.hibernate.annotations.DynamicUpdate;
 
@@ -46,6 +48,11 @@ public class Enrolment extends PanacheEntityBase {
         /** Does not want to be matched for now. */
         PAUSED
     }
+
+    /** "How did the course go?" opens this many days before the course's end date. */
+    public static final int WRAP_UP_DAYS_BEFORE_END = 7;
+    /** …or, in a course without an end date, this long after joining: about a MOOC's length. */
+    public static final Duration SELF_PACED_WRAP_UP = Duration.ofDays(42);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -118,6 +125,29 @@ public class Enrolment extends PanacheEntityBase {
     @Column(name = "imported_at")
     public Instant importedAt;
 
+    /** Why the last matching run that had the learner waiting placed them nowhere, and for which format; null once placed. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "unplaced_reason")
+    public UnmatchedReason unplacedReason;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "unplaced_format")
+    public Format unplacedFormat;
+    @Column(name = "unplaced_at")
+    public Instant unplacedAt;
+
+    /** The learner's own answer to "How did the course go?" (the course team sees counts only); null until answered. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "course_result")
+    public CourseResult courseResult;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "partners_helped")
+    public PartnersHelped partnersHelped;
+    @Column(name = "wrap_up_answered_at")
+    public Instant wrapUpAnsweredAt;
+    /** When the end-of-course notice asked for that answer; it is sent once. */
+    @Column(name = "wrap_up_asked_at")
+    public Instant wrapUpAskedAt;
+
     /**
      * Whether the learner saved answers of their own since joining or since the last import (only their own saves
      * move {@link #updatedAt} past those): an import then keeps the answers as they are.
@@ -144,6 +174,43 @@ public class Enrolment extends PanacheEntityBase {
         moocExperience = p.moocExperience();
         introduction = p.introduction();
         canOrganiseMeetup = p.canOrganiseMeetup();
+    }
+
+    /**
+     * Why the learner still has no partners, while it holds: they wait, and neither waited again nor changed their
+     * profile since the run that found it (the next run will tell). Null otherwise.
+     */
+    public UnmatchedReason whyUnplaced() {
+        if (status != Status.WAITING || unplacedReason == null || unplacedAt.isBefore(updatedAt)
+                || waitingSince != null && unplacedAt.isBefore(waitingSince)) {
+            return null;
+        }
+        return unplacedReason;
+    }
+
+    /** The profile step where the learner can change what keeps them unplaced; null when nothing of theirs would help. */
+    public String stepForUnplaced() {
+        return switch (unplacedReason) {
+            case NO_AVAILABILITY, NO_COMMON_TIME -> "when";
+            case NO_SHARED_LANGUAGE, NO_SHARED_MODALITY -> "how";
+            case NOBODY_WITHIN_RADIUS, TOO_FEW_NEARBY -> "where";
+            case EXCLUDED, PARTNERS_TAKEN, PREFORMED_UNIT_TOO_LARGE -> null;
+        };
+    }
+
+    /**
+     * Whether "How did the course go?" is open: from a week before the course's end date, or for a course without one
+     * (self-paced), {@link #SELF_PACED_WRAP_UP} after joining; only for learners who completed their profile.
+     */
+    public boolean wrapUpOpen(Instant now) {
+        if (!profileComplete) {
+            return false;
+        }
+        if (course.endDate == null) {
+            return !now.isBefore(joinedAt.plus(SELF_PACED_WRAP_UP));
+        }
+        LocalDate today = now.atZone(zone() == null ? ZoneOffset.UTC : zone()).toLocalDate();
+        return !today.isBefore(course.endDate.minusDays(WRAP_UP_DAYS_BEFORE_END));
     }
 
     public WeekMask week() {

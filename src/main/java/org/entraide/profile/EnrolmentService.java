@@ -146,7 +146,8 @@ public class EnrolmentService {
     public record ProfileData(long courseId, String course, Enrolment.Status status, Instant joinedAt, String place, String countryCode,
             Integer travelRadiusKm, String timeZone, String weeklyAvailability, String languages, String formats, String modalities,
             String motives, CertificateIntent certificateIntent, FollowMode followMode, String interactionObjects, Situation situation,
-            String sector, String organisation, MoocExperience moocExperience, String introduction, boolean canOrganiseMeetup) {
+            String sector, String organisation, MoocExperience moocExperience, String introduction, boolean canOrganiseMeetup,
+            CourseResult courseResult, PartnersHelped partnersHelped) {
     }
 
     /** A personal partner link the person made or answered (its code is left out: it still opens the link). */
@@ -159,7 +160,7 @@ public class EnrolmentService {
                 .map(e -> new ProfileData(e.course.id, e.course.title, e.status, e.joinedAt, e.placeName, e.countryCode, e.travelRadiusKm,
                         e.timeZone, e.localWeek == null ? null : Slots.summary(WeekMask.fromHex(e.localWeek), export.locale()), e.languages,
                         e.formats, e.modalities, e.motives, e.certificateIntent, e.followMode, e.interactionObjects, e.situation, e.sector,
-                        e.organisation, e.moocExperience, e.introduction, e.canOrganiseMeetup))
+                        e.organisation, e.moocExperience, e.introduction, e.canOrganiseMeetup, e.courseResult, e.partnersHelped))
                 .toList());
         export.add("partnerLinks", PartnerInvite.<PartnerInvite>list("inviter.id = ?1 or invitee.id = ?1 order by createdAt", export.personId())
                 .stream().map(link -> new PartnerLinkData(link.course.id, link.course.title, link.inviter.id == export.personId(),

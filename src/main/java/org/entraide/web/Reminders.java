@@ -6,6 +6,7 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.entraide.meetup.MeetupService;
+import org.entraide.profile.WrapUpService;
 import org.entraide.workspace.MessageDigest;
 import org.entraide.workspace.SessionService;
 import org.jboss.logging.Logger;
@@ -13,8 +14,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Sends the day-before reminders of study sessions and meetups and the message digests that are due, on one app
- * instance at a time (database lease).
+ * Sends the day-before reminders of study sessions and meetups, the message digests and the end-of-course questions
+ * that are due, on one app instance at a time (database lease).
  */
 @ApplicationScoped
 public class Reminders {
@@ -26,12 +27,14 @@ public class Reminders {
     private final SessionService sessions;
     private final MeetupService meetups;
     private final MessageDigest digests;
+    private final WrapUpService wrapUps;
     private final JobLock lock;
 
-    Reminders(SessionService sessions, MeetupService meetups, MessageDigest digests, JobLock lock) {
+    Reminders(SessionService sessions, MeetupService meetups, MessageDigest digests, WrapUpService wrapUps, JobLock lock) {
         this.sessions = sessions;
         this.meetups = meetups;
         this.digests = digests;
+        this.wrapUps = wrapUps;
         this.lock = lock;
     }
 
@@ -57,6 +60,11 @@ public class Reminders {
                 digests.sendDue(now);
             } catch (RuntimeException e) {
                 LOG.error("Message digests failed", e);
+            }
+            try {
+                wrapUps.askDue(now);
+            } catch (RuntimeException e) {
+                LOG.error("End-of-course questions failed", e);
             }
         } finally {
             lock.release(LOCK);

@@ -19,7 +19,11 @@ import java.util.regex.Pattern;
 
 import org.entraide.account.Person;
 import org.entraide.course.Course;
+import org.entraide.matching.engine.UnmatchedReason;
+import org.entraide.profile.CourseResult;
 import org.entraide.profile.Enrolment;
+import org.entraide.profile.Format;
+import org.entraide.profile.PartnersHelped;
 import org.entraide.testing.Browser;
 import org.entraide.testing.Db;
 import org.entraide.testing.Groups;
@@ -127,7 +131,8 @@ class BrowserJourneyTest {
         check(page, label + "-home");
         page.locator("nav a[href='/signup']").click();
         check(page, label + "-signup");
-        signUp(page, "Nina Newcomer", Browser.uniqueEmail("journey-" + label));
+        String ninasEmail = Browser.uniqueEmail("journey-" + label);
+        signUp(page, "Nina Newcomer", ninasEmail);
         assertPath(page, "/courses");
         check(page, label + "-courses");
 
@@ -189,6 +194,18 @@ class BrowserJourneyTest {
         save(page);
         assertPath(page, course);
         check(page, label + "-course-page");
+        // the last matching run found nobody free when she is: her course page says so and links to her week
+        long courseId = Long.parseLong(course.replaceAll("\\D+", ""));
+        Db.run(() -> {
+            Enrolment enrolment = Enrolment.find(courseId, Person.findByEmail(ninasEmail).orElseThrow().id).orElseThrow();
+            enrolment.unplacedReason = UnmatchedReason.NO_COMMON_TIME;
+            enrolment.unplacedFormat = Format.TANDEM;
+            enrolment.unplacedAt = java.time.Instant.now();
+        });
+        page.navigate(url(course));
+        assertTrue(page.locator("#why-waiting").textContent().contains("found nobody free at the same times as you"),
+                page.locator("main").textContent());
+        check(page, label + "-course-page-why-waiting");
 
         // edit later: change the introduction
         page.navigate(url(course + "/profile/about"));
@@ -548,12 +565,38 @@ class BrowserJourneyTest {
         assertTrue(bea.locator("#f-note").inputValue().contains("Agreed: Tuesdays 19:00."), bea.locator("#notes").textContent());
         check(bea, "matching-notes");
 
+        String adasGroupPage = URI.create(ada.url()).getPath();
+        // the course ends in two days: Ada and Bea say how it went, as five learners who never had partners did before
+        Db.run(() -> Course.<Course>findById(courseId).endDate = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2));
+        List<Long> alone = Groups.storedLearners(new Groups.TestCourse(courseId, null), "TANDEM", 5);
+        Db.run(() -> alone.forEach(id -> {
+            Enrolment enrolment = Enrolment.find(courseId, id).orElseThrow();
+            enrolment.courseResult = CourseResult.STOPPED;
+            enrolment.partnersHelped = PartnersHelped.NO_PARTNERS;
+            enrolment.wrapUpAnsweredAt = java.time.Instant.now();
+        }));
+        for (Page learner : List.of(ada, bea)) {
+            learner.navigate(url("/courses/" + courseId));
+            if (learner == ada) {
+                check(ada, "matching-wrap-up");
+            }
+            learner.locator("#courseResult-FINISHED").check();
+            learner.locator("#partnersHelped-A_LOT").check();
+            learner.locator("#wrap-up button[type=submit]").click();
+            learner.waitForLoadState(LoadState.LOAD);
+            assertTrue(learner.locator(".flash").textContent().contains(Html.en("flash.wrap-up-saved")), learner.locator("main").textContent());
+        }
+        check(bea, "matching-wrap-up-answered");
+
         // the course team follows the outcome from the groups page
         team.navigate(url("/courses/" + courseId + "/manage/groups"));
         check(team, "matching-groups-health");
         team.locator("main nav a[href$='/manage/dashboard']").click();
         assertPath(team, "/courses/\\d+/manage/dashboard");
         assertTrue(team.locator("#groups").textContent().contains("Together now: 1"), team.locator("#groups").textContent());
+        String wrapUps = team.locator("main").textContent();
+        assertTrue(wrapUps.contains("7 of the 7 learners with a complete profile answered"), wrapUps);
+        assertTrue(team.locator("main tr:has-text('Never in a tandem or group') td").first().textContent().equals("5"), wrapUps);
         check(team, "matching-outcomes");
         // ... and opens (then cancels) taking a member out of the tandem
         team.navigate(url("/courses/" + courseId + "/manage/groups"));
@@ -572,7 +615,7 @@ class BrowserJourneyTest {
         assertPath(team, "/courses/\\d+/manage/groups/\\d+/message");
         assertTrue(team.locator("main").textContent().contains("Nice start!"), team.locator("main").textContent());
         check(team, "matching-team-message-sent");
-        ada.navigate(url(URI.create(ada.url()).getPath()));
+        ada.navigate(url(adasGroupPage));
         assertTrue(ada.locator("#team").textContent().contains("Nice start!"), ada.locator("main").textContent());
 
         // Ada opens her notifications from the header and reads one

@@ -41,6 +41,7 @@ import org.entraide.meetup.Meetup;
 import org.entraide.meetup.MeetupRsvp;
 import org.entraide.notify.Notification;
 import org.entraide.profile.CertificateIntent;
+import org.entraide.profile.Enrolment;
 import org.entraide.profile.FollowMode;
 import org.entraide.profile.InteractionObject;
 import org.entraide.profile.Modality;
@@ -123,6 +124,8 @@ class HostileInputTest {
     /** A password link that the hostile values never use up (each is refused). */
     static String passwordLink;
     static String placeId;
+    /** The end-of-course answer of a learner for whom the question is open. */
+    static FormCase wrapUp;
 
     @BeforeEach
     void setUp() {
@@ -150,6 +153,12 @@ class HostileInputTest {
         passwordLink = PasswordLinks.request(new Browser().signUpNew("hostile-forgetful"));
         placeId = Long.toString(geo.search("Paris", 1).get(0).id());
         team.get("/courses/" + courseA + "/manage");
+        // "How did the course go?" is open to a learner six weeks into a course without an end date
+        Groups.TestCourse selfPaced = Groups.course("TANDEM", 3);
+        Groups.Learner finisher = Groups.learner(selfPaced, "Finisher", "TANDEM");
+        Db.run(() -> Enrolment.find(selfPaced.id(), finisher.personId()).orElseThrow().joinedAt = Instant.now().minus(Duration.ofDays(43)));
+        wrapUp = new FormCase("end-of-course answer", finisher.browser(), () -> "/courses/" + selfPaced.id() + "/wrap-up",
+                () -> Form.of("courseResult", "FINISHED", "partnersHelped", "A_LOT"), fields("courseResult", Kind.CHOICE, "partnersHelped", Kind.CHOICE));
     }
 
     static String inviteCode() {
@@ -220,6 +229,7 @@ class HostileInputTest {
                 new FormCase("profile privacy", learner, () -> c + "/profile/privacy", () -> Form.of("understood", "on"),
                         fields("understood", Kind.LENIENT)),
                 new FormCase("leave course", learner, () -> c + "/leave", () -> Form.of("confirm", "yes"), fields("confirm", Kind.CHOICE)),
+                wrapUp,
                 new FormCase("partner link create", learner, () -> c + "/partners", () -> Form.of("relationKind", "FRIEND"),
                         fields("relationKind", Kind.CHOICE)),
                 new FormCase("partner choice", learner, () -> c + "/partners/999999/choice", () -> Form.of("choice", "TANDEM"),
