@@ -74,6 +74,9 @@ class WrapUpTest {
                 .statusCode());
         assertEquals(CourseResult.STILL_GOING, answer(course, ana).courseResult);
         assertEquals(PartnersHelped.A_LITTLE, answer(course, ana).partnersHelped);
+        io.restassured.path.json.JsonPath export = ana.browser().get("/account/export.json").jsonPath();
+        assertEquals("STILL_GOING", export.getString("courseProfiles[0].courseResult"), "the answer is in the learner's data");
+        assertEquals("A_LITTLE", export.getString("courseProfiles[0].partnersHelped"));
 
         assertEquals(303, ana.browser().post("/language", "lang", "fr", "back", coursePage).statusCode());
         assertThat(ana.browser().get(coursePage).asString(), containsString("Comment s’est passé le cours ?"));
