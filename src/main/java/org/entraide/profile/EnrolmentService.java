@@ -19,6 +19,7 @@ import org.entraide.course.Course;
 import org.entraide.group.GroupMember;
 import org.entraide.group.GroupService;
 import org.entraide.matching.ConsentService;
+import org.entraide.matching.engine.UnmatchedReason;
 import org.entraide.web.InvalidInputException;
 
 /** Joining a course as a learner, the state of one's enrolment, and leaving. */
@@ -147,7 +148,7 @@ public class EnrolmentService {
             Integer travelRadiusKm, String timeZone, String weeklyAvailability, String languages, String formats, String modalities,
             String motives, CertificateIntent certificateIntent, FollowMode followMode, String interactionObjects, Situation situation,
             String sector, String organisation, MoocExperience moocExperience, String introduction, boolean canOrganiseMeetup,
-            CourseResult courseResult, PartnersHelped partnersHelped) {
+            UnmatchedReason lastRunLeftUnplacedFor, CourseResult courseResult, PartnersHelped partnersHelped) {
     }
 
     /** A personal partner link the person made or answered (its code is left out: it still opens the link). */
@@ -160,7 +161,8 @@ public class EnrolmentService {
                 .map(e -> new ProfileData(e.course.id, e.course.title, e.status, e.joinedAt, e.placeName, e.countryCode, e.travelRadiusKm,
                         e.timeZone, e.localWeek == null ? null : Slots.summary(WeekMask.fromHex(e.localWeek), export.locale()), e.languages,
                         e.formats, e.modalities, e.motives, e.certificateIntent, e.followMode, e.interactionObjects, e.situation, e.sector,
-                        e.organisation, e.moocExperience, e.introduction, e.canOrganiseMeetup, e.courseResult, e.partnersHelped))
+                        e.organisation, e.moocExperience, e.introduction, e.canOrganiseMeetup, e.unplacedReason, e.courseResult,
+                        e.partnersHelped))
                 .toList());
         export.add("partnerLinks", PartnerInvite.<PartnerInvite>list("inviter.id = ?1 or invitee.id = ?1 order by createdAt", export.personId())
                 .stream().map(link -> new PartnerLinkData(link.course.id, link.course.title, link.inviter.id == export.personId(),

@@ -54,6 +54,8 @@ class WhyUnplacedTest {
         assertEquals(UnmatchedReason.NO_COMMON_TIME, reason(course, ben));
         assertThat(course.team().get(matchingPage).asString(), containsString("<li>not enough common free hours: 1</li>"));
         assertEquals(Format.TANDEM, Db.tx(() -> Enrolment.find(course.id(), ben.personId()).orElseThrow().unplacedFormat));
+        assertEquals("NO_COMMON_TIME", ben.browser().get("/account/export.json").jsonPath().getString("courseProfiles[0].lastRunLeftUnplacedFor"),
+                "in his data too");
         assertEquals(303, ben.browser().post("/language", "lang", "fr", "back", anasPage).statusCode());
         assertThat(ben.browser().get(anasPage).asString(), containsString("Pourquoi pas encore de partenaires"));
 
