@@ -1,8 +1,10 @@
 package org.entraide.web;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,17 +18,21 @@ import org.entraide.account.Person;
 import org.entraide.course.Course;
 import org.entraide.course.CourseRole;
 import org.entraide.course.CourseService;
+import org.entraide.group.GroupMember;
+import org.entraide.group.LearningGroup;
 import org.entraide.availability.WeekMask;
 import org.entraide.geo.Distances;
 import org.entraide.geo.GeoService;
 import org.entraide.meetup.Meetup;
 import org.entraide.meetup.MeetupMessage;
 import org.entraide.meetup.MeetupRsvp;
+import org.entraide.profile.CourseResult;
 import org.entraide.profile.EnumSets;
 import org.entraide.profile.Enrolment;
 import org.entraide.profile.Format;
 import org.entraide.profile.Modality;
 import org.entraide.profile.LearnerProfile;
+import org.entraide.profile.PartnersHelped;
 import org.entraide.profile.population.PopulationGenerator;
 import org.jboss.logging.Logger;
 
@@ -45,6 +51,10 @@ public class DemoData {
     public static final String LEARNER_EMAIL = "learner@entraide.localhost";
     public static final String PASSWORD = "demo-password";
     static final int LEARNERS = 300;
+    public static final String PAST_COURSE_TITLE = "Demo MOOC — Climate basics (ended)";
+    /** Learners of the ended course (the demo learner first), of whom the first after them are in its study groups. */
+    static final int PAST_LEARNERS = 40;
+    static final int PAST_GROUPS = 4;
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
     private final EntraideConfig config;
@@ -69,33 +79,8 @@ public class DemoData {
         Person team = account(TEAM_EMAIL, "Camille Team");
         Person learner = account(LEARNER_EMAIL, "Lou Learner");
 
-        Course course = new Course();
-        course.title = COURSE_TITLE;
-        course.description = "A six-week introduction to reading, questioning and presenting data. Study with others: a tandem, a small group or a meetup near you.";
-        course.platform = "FUN-MOOC";
-        course.url = "https://www.fun-mooc.fr/";
-        course.languages = "fr,en";
-        course.startDate = LocalDate.now().plusWeeks(1);
-        course.endDate = course.startDate.plusWeeks(6);
-        course.weeks = 6;
-        course.formats = EnumSets.join(EnumSet.allOf(Format.class));
-        course.groupMin = 3;
-        course.groupMax = 6;
-        course.minOverlapHours = 2;
-        course.consentWindowDays = 5;
-        course.defaultRadiusKm = 25;
-        // a small demo population: meetups of three already show where learners could meet
-        course.meetupMinSize = 3;
-        course.signupOpen = true;
-        course.inviteCode = CourseService.newCode();
-        course.createdAt = Instant.now();
-        course.persist();
-
-        CourseRole role = new CourseRole();
-        role.course = course;
-        role.person = team;
-        role.role = CourseRole.Kind.TEAM;
-        role.persist();
+        Course course = course(COURSE_TITLE, "A six-week introduction to reading, questioning and presenting data. Study with others:"
+                + " a tandem, a small group or a meetup near you.", LocalDate.now().plusWeeks(1), team);
 
         List<LearnerProfile> profiles = new PopulationGenerator(geo.gazetteer(), 2026).generate(LEARNERS);
         List<Enrolment> enrolments = new ArrayList<>();
@@ -109,8 +94,87 @@ public class DemoData {
             enrolments.add(enrolment);
         }
         meetupInParis(course, team, enrolments.subList(1, enrolments.size()));
+        pastCourse(team, profiles, enrolments);
         LOG.infof("Demo data: course \"%s\" with %d learners. Sign in as %s or %s, password %s; invite link %s/join/%s",
                 COURSE_TITLE, profiles.size(), TEAM_EMAIL, LEARNER_EMAIL, PASSWORD, config.baseUrl(), course.inviteCode);
+    }
+
+    /** A six-week course from {@code start}, offering every format, with its course team. */
+    private static Course course(String title, String description, LocalDate start, Person team) {
+        Course course = new Course();
+        course.title = title;
+        course.description = description;
+        course.platform = "FUN-MOOC";
+        course.url = "https://www.fun-mooc.fr/";
+        course.languages = "fr,en";
+        course.startDate = start;
+        course.endDate = start.plusWeeks(6);
+        course.weeks = 6;
+        course.formats = EnumSets.join(EnumSet.allOf(Format.class));
+        course.groupMin = 3;
+        course.groupMax = 6;
+        course.minOverlapHours = 2;
+        course.consentWindowDays = 5;
+        course.defaultRadiusKm = 25;
+        // a small demo population: meetups of three already show where learners could meet
+        course.meetupMinSize = 3;
+        course.signupOpen = true;
+        course.inviteCode = CourseService.newCode();
+        course.createdAt = Instant.now();
+        course.persist();
+        CourseRole role = new CourseRole();
+        role.course = course;
+        role.person = team;
+        role.role = CourseRole.Kind.TEAM;
+        role.persist();
+        return course;
+    }
+
+    /**
+     * A course that ended two days ago, so that the demo shows a course's end: the demo learner is asked how it went,
+     * and the course team's outcomes page counts the answers the first generated learners gave (made up here: most of
+     * those in study groups finished, fewer of the others), those in four study groups of four and the others apart.
+     */
+    private void pastCourse(Person team, List<LearnerProfile> profiles, List<Enrolment> current) {
+        LocalDate start = LocalDate.now().minusDays(2).minusWeeks(6);
+        Course course = course(PAST_COURSE_TITLE, "Six weeks on how the climate works and changes. The course is over: tell us how it went.",
+                start, team);
+        course.rollingEnabled = false;
+        Instant began = start.atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<LearningGroup> groups = new ArrayList<>();
+        for (int g = 0; g < PAST_GROUPS; g++) {
+            LearningGroup group = new LearningGroup();
+            group.course = course;
+            group.format = Format.STUDY_GROUP;
+            group.status = LearningGroup.Status.ACTIVE;
+            group.modality = Modality.VIDEO_CALL;
+            group.createdAt = began.plus(Duration.ofDays(7));
+            group.lastActivityAt = Instant.now().minus(Duration.ofDays(3));
+            group.persist();
+            groups.add(group);
+        }
+        for (int i = 0; i < PAST_LEARNERS; i++) {
+            Enrolment e = enrol(course, current.get(i).person, profiles.get(i));
+            e.joinedAt = began;
+            e.waitingSince = began;
+            e.updatedAt = began;
+            if (i == 0) {
+                continue; // the demo learner has the question to answer
+            }
+            boolean inGroup = i <= PAST_GROUPS * 4;
+            if (inGroup) {
+                GroupMember member = new GroupMember();
+                member.group = groups.get((i - 1) / 4);
+                member.person = e.person;
+                member.joinedAt = groups.get((i - 1) / 4).createdAt;
+                member.persist();
+                e.status = Enrolment.Status.MATCHED;
+            }
+            e.courseResult = inGroup ? (i % 4 == 0 ? CourseResult.STILL_GOING : CourseResult.FINISHED)
+                    : (i % 3 == 0 ? CourseResult.FINISHED : i % 3 == 1 ? CourseResult.STOPPED : CourseResult.STILL_GOING);
+            e.partnersHelped = inGroup ? PartnersHelped.values()[i % 3] : PartnersHelped.NO_PARTNERS;
+            e.wrapUpAnsweredAt = Instant.now().minus(Duration.ofDays(1));
+        }
     }
 
     /** A meetup two weeks ahead in Paris, where the demo learner lives, with a few generated learners of the area going. */

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** The demo data of the first start: a course with generated learners, a demo learner matched to a meetup near them. */
+/**
+ * The demo data of the first start: a course with generated learners, a demo learner matched to a meetup near them, and
+ * a course that ended with its learners' answers.
+ */
 @QuarkusTest
 class DemoDataTest {
 
@@ -44,5 +47,14 @@ class DemoDataTest {
         assertEquals(303, team.logIn(DemoData.TEAM_EMAIL, DemoData.PASSWORD).statusCode());
         assertThat(team.get("/courses/" + courseId + "/manage/meetups").then().statusCode(200).extract().asString(),
                 containsString("/manage/meetups/new?placeId="));
+
+        // the course that ended: the learner is asked how it went, the team reads the counts of the generated answers
+        long pastId = Db.tx(() -> Course.<Course>find("title", DemoData.PAST_COURSE_TITLE).singleResult().id);
+        assertThat(learner.get("/courses/" + pastId).asString(), containsString("How did the course go?"));
+        String outcomes = team.get("/courses/" + pastId + "/manage/dashboard").then().statusCode(200).extract().asString();
+        assertThat(outcomes, containsString((DemoData.PAST_LEARNERS - 1) + " of the " + DemoData.PAST_LEARNERS
+                + " learners with a complete profile answered"));
+        assertThat(outcomes.replaceAll("\\s+", " "), containsString("<th scope=\"row\">In a tandem or group</th> <td>" + DemoData.PAST_GROUPS * 4
+                + "</td>"));
     }
 }
