@@ -213,6 +213,11 @@ public class Enrolment extends PanacheEntityBase {
         return !today.isBefore(course.endDate.minusDays(WRAP_UP_DAYS_BEFORE_END));
     }
 
+    /** Whether "How did the course go?" is open and waits for the learner's answer ("My courses" says so). */
+    public boolean wrapUpToAnswer() {
+        return wrapUpAnsweredAt == null && wrapUpOpen(Instant.now());
+    }
+
     public WeekMask week() {
         return localWeek == null ? WeekMask.EMPTY : WeekMask.fromHex(localWeek);
     }

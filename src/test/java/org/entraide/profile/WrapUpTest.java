@@ -50,8 +50,11 @@ class WrapUpTest {
         assertEquals(400, early.statusCode());
         assertNull(answer(course, ana).courseResult, "nothing saved before the question opens");
 
+        assertThat(ana.browser().get("/courses").asString(), not(containsString("tell us how it went")));
         endsInDays(course, 3);
         assertThat(ana.browser().get(coursePage).asString(), containsString(QUESTION));
+        assertThat("My courses points to the question", ana.browser().get("/courses").asString(),
+                containsString("<a href=\"" + coursePage + "#wrap-up\">The course is ending: tell us how it went</a>"));
         Response empty = ana.browser().post(coursePage + "/wrap-up", "courseResult", "", "partnersHelped", "A_LOT");
         assertEquals(400, empty.statusCode());
         assertThat(empty.asString(), containsString("<p class=\"error\" id=\"f-courseResult-error\">"));
@@ -69,6 +72,7 @@ class WrapUpTest {
         String after = ana.browser().get(coursePage).asString();
         assertThat(after, containsString("value=\"FINISHED\" checked"));
         assertThat(after, containsString("Change my answer"));
+        assertThat("answered: My courses no longer asks", ana.browser().get("/courses").asString(), not(containsString("tell us how it went")));
 
         assertEquals(303, ana.browser().post(coursePage + "/wrap-up", "courseResult", "STILL_GOING", "partnersHelped", "A_LITTLE")
                 .statusCode());
