@@ -124,7 +124,7 @@ public class CourseResource {
         boolean wrapUpOpen = enrolment != null && enrolment.wrapUpOpen(Instant.now());
         return Templates.show(membership.course(), enrolment, membership.team(), membership.organizer(), partners.partnersOf(id, me),
                 GroupMember.activeOf(id, me), ProposalMember.countAwaitingAnswer(id, me), wrapUpOpen,
-                wrapUp != null || !wrapUpOpen ? wrapUp : WrapUpService.WrapUpForm.of(enrolment), errors).render();
+                wrapUp == null && wrapUpOpen ? WrapUpService.WrapUpForm.of(enrolment) : wrapUp, errors).render();
     }
 
     /** A learner answers "How did the course go?" at its end (or changes the answer). */

@@ -48,7 +48,7 @@ class WrapUpTest {
         assertThat(ana.browser().get(coursePage).asString(), not(containsString(QUESTION)));
         Response early = ana.browser().post(coursePage + "/wrap-up", "courseResult", "FINISHED", "partnersHelped", "A_LOT");
         assertEquals(400, early.statusCode());
-        assertNull(answer(course, ana).courseResult, "nothing saved before the question opens");
+        assertNull(enrolment(course, ana).courseResult, "nothing saved before the question opens");
 
         assertThat(ana.browser().get("/courses").asString(), not(containsString("tell us how it went")));
         endsInDays(course, 3);
@@ -62,13 +62,13 @@ class WrapUpTest {
         Response unknown = ana.browser().post(coursePage + "/wrap-up", "courseResult", "FINISHED", "partnersHelped", "<b>HUGE</b>");
         assertEquals(400, unknown.statusCode());
         assertThat(unknown.asString(), containsString("Please choose one of the options."));
-        assertNull(answer(course, ana).courseResult, "a refused answer saves neither half");
+        assertNull(enrolment(course, ana).courseResult, "a refused answer saves neither half");
 
         Response saved = ana.browser().post(coursePage + "/wrap-up", "courseResult", "FINISHED", "partnersHelped", "A_LOT");
         assertEquals(303, saved.statusCode());
         assertEquals(coursePage + "?flash=wrap-up-saved#wrap-up", saved.getHeader("Location").replaceFirst("^https?://[^/]+", ""));
-        assertEquals(CourseResult.FINISHED, answer(course, ana).courseResult);
-        assertEquals(PartnersHelped.A_LOT, answer(course, ana).partnersHelped);
+        assertEquals(CourseResult.FINISHED, enrolment(course, ana).courseResult);
+        assertEquals(PartnersHelped.A_LOT, enrolment(course, ana).partnersHelped);
         String after = ana.browser().get(coursePage).asString();
         assertThat(after, containsString("value=\"FINISHED\" checked"));
         assertThat(after, containsString("Change my answer"));
@@ -76,8 +76,8 @@ class WrapUpTest {
 
         assertEquals(303, ana.browser().post(coursePage + "/wrap-up", "courseResult", "STILL_GOING", "partnersHelped", "A_LITTLE")
                 .statusCode());
-        assertEquals(CourseResult.STILL_GOING, answer(course, ana).courseResult);
-        assertEquals(PartnersHelped.A_LITTLE, answer(course, ana).partnersHelped);
+        assertEquals(CourseResult.STILL_GOING, enrolment(course, ana).courseResult);
+        assertEquals(PartnersHelped.A_LITTLE, enrolment(course, ana).partnersHelped);
         io.restassured.path.json.JsonPath export = ana.browser().get("/account/export.json").jsonPath();
         assertEquals("STILL_GOING", export.getString("courseProfiles[0].courseResult"), "the answer is in the learner's data");
         assertEquals("A_LITTLE", export.getString("courseProfiles[0].partnersHelped"));
@@ -181,7 +181,7 @@ class WrapUpTest {
         Db.run(() -> Course.<Course>findById(course.id()).endDate = LocalDate.now(ZoneOffset.UTC).plusDays(days));
     }
 
-    private static Enrolment answer(TestCourse course, Learner learner) {
+    private static Enrolment enrolment(TestCourse course, Learner learner) {
         return Db.tx(() -> Enrolment.find(course.id(), learner.personId()).orElseThrow());
     }
 
