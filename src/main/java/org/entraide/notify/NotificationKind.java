@@ -78,6 +78,8 @@ public enum NotificationKind {
     MEETUP_SEAT(false),
     /** A meetup the person is going to starts within a day. */
     MEETUP_REMINDER(false),
+    /** The person joined the course but left their profile unfinished: only complete profiles are matched. Args: course title. */
+    PROFILE_UNFINISHED(false),
     /** The course has ended: how did it go (finished? did studying with others help?). Args: course title. */
     WRAP_UP_ASKED(false),
     /** An organizer wrote to those who answered a meetup (args: the same four, {1} being the writer's first name). */

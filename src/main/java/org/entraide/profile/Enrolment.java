@@ -147,6 +147,9 @@ public class Enrolment extends PanacheEntityBase {
     /** When the end-of-course notice asked for that answer; it is sent once. */
     @Column(name = "wrap_up_asked_at")
     public Instant wrapUpAskedAt;
+    /** When the learner was reminded to finish their profile; it is sent once. */
+    @Column(name = "profile_reminded_at")
+    public Instant profileRemindedAt;
 
     /**
      * Whether the learner saved answers of their own since joining or since the last import (only their own saves

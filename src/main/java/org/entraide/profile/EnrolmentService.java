@@ -1,6 +1,10 @@
 package org.entraide.profile;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.annotation.Priority;
@@ -20,19 +24,30 @@ import org.entraide.group.GroupMember;
 import org.entraide.group.GroupService;
 import org.entraide.matching.ConsentService;
 import org.entraide.matching.engine.UnmatchedReason;
+import org.entraide.notify.NotificationKind;
+import org.entraide.notify.NotificationService;
 import org.entraide.web.InvalidInputException;
 
 /** Joining a course as a learner, the state of one's enrolment, and leaving. */
 @ApplicationScoped
 public class EnrolmentService {
 
+    /** An unfinished profile is reminded of this long after the learner's last save… */
+    static final Duration REMIND_UNFINISHED_AFTER = Duration.ofDays(2);
+    /** …but not when that save is older than this: someone who walked away weeks ago is not written to on deployment. */
+    static final Duration REMIND_UNFINISHED_WITHIN = Duration.ofDays(14);
+    /** Reminders sent per run of the reminders job; the rest go on the next run. */
+    static final int REMIND_BATCH = 500;
+
     private final ConsentService consent;
     private final GroupService groups;
+    private final NotificationService notifications;
     private final Event<LeavingCourse> leaving;
 
-    EnrolmentService(ConsentService consent, GroupService groups, Event<LeavingCourse> leaving) {
+    EnrolmentService(ConsentService consent, GroupService groups, NotificationService notifications, Event<LeavingCourse> leaving) {
         this.consent = consent;
         this.groups = groups;
+        this.notifications = notifications;
         this.leaving = leaving;
     }
 
@@ -141,6 +156,28 @@ public class EnrolmentService {
                 PartnerInvite.Status.DECLINED, courseId, personId, PartnerInvite.Status.OPEN, PartnerInvite.Status.JOINED);
         leaving.fire(new LeavingCourse(courseId, personId));
         enrolment.delete();
+    }
+
+    /**
+     * Reminds, once, the learners who joined a course still running and left their profile unfinished two days ago:
+     * only complete profiles are matched, and many stop at a step without noticing. Returns how many were reminded.
+     */
+    @Transactional
+    public int remindUnfinished(Instant now) {
+        LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
+        List<Enrolment> due = Enrolment.<Enrolment>find("""
+                from Enrolment e join fetch e.course c join fetch e.person
+                where e.status = ?1 and e.profileComplete = false and e.profileRemindedAt is null
+                and e.updatedAt <= ?2 and e.updatedAt > ?3 and (c.endDate is null or c.endDate >= ?4)
+                order by e.id""", Enrolment.Status.DRAFT, now.minus(REMIND_UNFINISHED_AFTER), now.minus(REMIND_UNFINISHED_WITHIN), today)
+                .page(0, REMIND_BATCH).list();
+        for (Enrolment enrolment : due) {
+            enrolment.profileRemindedAt = now;
+            // the profile's first page sends the learner on to the first step still to answer
+            notifications.notify(enrolment.person, NotificationKind.PROFILE_UNFINISHED, "/courses/" + enrolment.course.id + "/profile",
+                    enrolment.course.title);
+        }
+        return due.size();
     }
 
     /** A course profile as "Download my data" lists it, availability written out in the reader's language. */

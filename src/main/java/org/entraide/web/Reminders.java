@@ -6,6 +6,7 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.entraide.meetup.MeetupService;
+import org.entraide.profile.EnrolmentService;
 import org.entraide.profile.WrapUpService;
 import org.entraide.workspace.MessageDigest;
 import org.entraide.workspace.SessionService;
@@ -14,8 +15,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Sends the day-before reminders of study sessions and meetups, the message digests and the end-of-course questions
- * that are due, on one app instance at a time (database lease).
+ * Sends the day-before reminders of study sessions and meetups, the message digests, the reminders to finish a
+ * profile and the end-of-course questions that are due, on one app instance at a time (database lease).
  */
 @ApplicationScoped
 public class Reminders {
@@ -27,13 +28,16 @@ public class Reminders {
     private final SessionService sessions;
     private final MeetupService meetups;
     private final MessageDigest digests;
+    private final EnrolmentService enrolments;
     private final WrapUpService wrapUps;
     private final JobLock lock;
 
-    Reminders(SessionService sessions, MeetupService meetups, MessageDigest digests, WrapUpService wrapUps, JobLock lock) {
+    Reminders(SessionService sessions, MeetupService meetups, MessageDigest digests, EnrolmentService enrolments, WrapUpService wrapUps,
+            JobLock lock) {
         this.sessions = sessions;
         this.meetups = meetups;
         this.digests = digests;
+        this.enrolments = enrolments;
         this.wrapUps = wrapUps;
         this.lock = lock;
     }
@@ -60,6 +64,11 @@ public class Reminders {
                 digests.sendDue(now);
             } catch (RuntimeException e) {
                 LOG.error("Message digests failed", e);
+            }
+            try {
+                enrolments.remindUnfinished(now);
+            } catch (RuntimeException e) {
+                LOG.error("Reminders to finish a profile failed", e);
             }
             try {
                 wrapUps.askDue(now);
