@@ -59,6 +59,8 @@ public enum NotificationKind {
     TASK_COMMENT(false),
     /** A member checked in as stuck this week. Args: course title, their first name. */
     CHECKIN_STUCK(false),
+    /** The course team made an announcement to the course's learners. Args: course title, the team member's first name. */
+    COURSE_ANNOUNCEMENT(false),
     /** A course-team member wrote to the person's group. Args: course title, the team member's first name. */
     TEAM_MESSAGE(false),
     /** The group's facilitator passed the role to the person. Args: course title, first name of who passed it. */

@@ -150,6 +150,9 @@ public class Enrolment extends PanacheEntityBase {
     /** When the learner was reminded to finish their profile; it is sent once. */
     @Column(name = "profile_reminded_at")
     public Instant profileRemindedAt;
+    /** When the course team last sent the learner an announcement; null if it never did. */
+    @Column(name = "announcement_at")
+    public Instant announcementAt;
 
     /**
      * Whether the learner saved answers of their own since joining or since the last import (only their own saves

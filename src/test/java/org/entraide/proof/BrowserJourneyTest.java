@@ -617,6 +617,22 @@ class BrowserJourneyTest {
         check(team, "matching-team-message-sent");
         ada.navigate(url(adasGroupPage));
         assertTrue(ada.locator("#team").textContent().contains("Nice start!"), ada.locator("main").textContent());
+        // ... and announces to the learners in a tandem or group, which Ada reads from her course page
+        team.navigate(url("/courses/" + courseId + "/manage"));
+        team.locator("main nav a[href$='/manage/announcements']").click();
+        assertPath(team, "/courses/\\d+/manage/announcements");
+        check(team, "matching-announcements");
+        team.locator("#audience-MATCHED").check();
+        team.locator("#f-body").fill("The last quiz opens on Friday.\nGood luck!");
+        team.locator("main form button[type=submit]").click();
+        assertPath(team, "/courses/\\d+/manage/announcements");
+        assertTrue(team.locator(".flash").textContent().contains(Html.en("flash.announcement-sent")), team.locator("main").textContent());
+        check(team, "matching-announcement-sent");
+        ada.navigate(url("/courses/" + courseId));
+        ada.locator("#announcements a").click();
+        assertPath(ada, "/courses/\\d+/announcements");
+        assertTrue(ada.locator("main").textContent().contains("The last quiz opens on Friday."), ada.locator("main").textContent());
+        check(ada, "matching-announcements-received");
 
         // Ada opens her notifications from the header and reads one
         ada.locator("header a[href='/notifications']").click();

@@ -208,6 +208,9 @@ class HostileInputTest {
                         fields("email", Kind.TEXT, "role", Kind.CHOICE)),
                 new FormCase("staff remove", team, () -> c + "/manage/staff/" + scratchRole() + "/delete", Form::new, fields()),
                 new FormCase("invite reset", team, () -> c + "/manage/invite-code", Form::new, fields()),
+                // five a day at most: the later stored payloads are refused by the limit, which stores nothing either
+                new FormCase("announcement", team, () -> c + "/manage/announcements", () -> Form.of("audience", "ALL", "body", "Welcome"),
+                        fields("audience", Kind.CHOICE, "body", Kind.FREE_TEXT)),
                 new FormCase("join", learner, () -> "/join/" + inviteCode(), Form::new, fields()),
                 new FormCase("profile where", learner, () -> c + "/profile/where",
                         () -> Form.of("q", "Paris", "placeId", placeId, "travelRadiusKm", "20", "timeZone", "Europe/Paris"),

@@ -1,0 +1,139 @@
+package org.entraide.course;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.entraide.account.AccountExport;
+import org.entraide.account.Person;
+import org.entraide.notify.NotificationKind;
+import org.entraide.notify.NotificationService;
+import org.entraide.profile.Enrolment;
+import org.entraide.profile.EnumSets;
+import org.entraide.profile.LeavingCourse;
+import org.entraide.web.FormErrors;
+import org.entraide.web.RowLocks;
+import org.entraide.web.Texts;
+
+/**
+ * The course team's announcements (Canvas and Open edX have them too): to every learner of the course, or to those
+ * waiting for partners, those whose profile is unfinished, or those in a tandem or group. Each recipient is notified
+ * (the e-mail quotes it) and reads it on the course's announcements page.
+ */
+@ApplicationScoped
+public class AnnouncementService {
+
+    /** Announcements a course sends in a day at most: beyond that learners stop reading them. */
+    static final int PER_DAY = 5;
+    /** The same words to the same learners again within this time are a double click, not a new announcement. */
+    static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
+    static final int SHOWN = 20;
+
+    private final CourseService courses;
+    private final NotificationService notifications;
+
+    AnnouncementService(CourseService courses, NotificationService notifications) {
+        this.courses = courses;
+        this.notifications = notifications;
+    }
+
+    /** An audience the team can choose, with how many learners it reaches now. */
+    public record Choice(CourseAnnouncement.Audience audience, long learners) {
+    }
+
+    /** The course team's page: the audiences and what was announced before. */
+    public record ManagePage(Course course, List<Choice> choices, List<CourseAnnouncement> earlier) {
+    }
+
+    public ManagePage managePage(long courseId, long personId) {
+        Course course = courses.requireTeam(courseId, personId);
+        Map<Enrolment.Status, Long> byStatus = new EnumMap<>(Enrolment.Status.class);
+        Enrolment.getEntityManager().createQuery("select e.status, count(e) from Enrolment e where e.course.id = ?1 group by e.status",
+                Object[].class).setParameter(1, courseId).getResultList()
+                .forEach(row -> byStatus.put((Enrolment.Status) row[0], (Long) row[1]));
+        List<Choice> choices = Arrays.stream(CourseAnnouncement.Audience.values())
+                .map(audience -> new Choice(audience, audience.statuses.stream().mapToLong(s -> byStatus.getOrDefault(s, 0L)).sum()))
+                .toList();
+        return new ManagePage(course, choices, CourseAnnouncement.latest(courseId, SHOWN));
+    }
+
+    /** Sends the announcement to the chosen learners; refused with the reason next to its field, nothing sent. */
+    @Transactional
+    public CourseAnnouncement send(long courseId, long personId, String audience, String body, Instant now) {
+        // locked: two sends at once count each other against the daily limit and see a double click
+        Course course = RowLocks.lockAndReload(courses.requireTeam(courseId, personId));
+        FormErrors errors = new FormErrors();
+        CourseAnnouncement.Audience to = EnumSets.one(CourseAnnouncement.Audience.class, audience);
+        if (to == null) {
+            errors.add("audience", Texts.trimToNull(audience) == null ? "error.required" : "error.invalid-choice");
+        }
+        String text = Texts.check(errors, "body", body, true, CourseAnnouncement.BODY_MAX);
+        List<Enrolment> learners = to == null ? List.of()
+                : Enrolment.<Enrolment>list("from Enrolment e join fetch e.person where e.course.id = ?1 and e.status in ?2 order by e.id",
+                        courseId, to.statuses);
+        if (to != null && learners.isEmpty()) {
+            errors.add("audience", "error.announcement-nobody");
+        }
+        if (to != null && text != null && CourseAnnouncement.count("course.id = ?1 and audience = ?2 and body = ?3 and createdAt > ?4", courseId, to,
+                text, now.minus(REPEAT_WINDOW)) > 0) {
+            errors.add("body", "error.announcement-repeated");
+        } else if (CourseAnnouncement.count("course.id = ?1 and createdAt > ?2", courseId, now.minus(Duration.ofDays(1))) >= PER_DAY) {
+            errors.add("body", "error.announcement-limit", List.of(String.valueOf(PER_DAY)));
+        }
+        errors.throwIfAny();
+
+        CourseAnnouncement announcement = new CourseAnnouncement();
+        announcement.course = course;
+        announcement.author = Person.findById(personId);
+        announcement.audience = to;
+        announcement.body = text;
+        announcement.recipients = learners.size();
+        announcement.createdAt = now;
+        announcement.persist();
+        String link = "/courses/" + courseId + "/announcements#announcement-" + announcement.id;
+        for (Enrolment learner : learners) {
+            AnnouncementRecipient recipient = new AnnouncementRecipient();
+            recipient.announcement = announcement;
+            recipient.person = learner.person;
+            recipient.persist();
+            learner.announcementAt = now;
+            if (learner.person.id != personId) {
+                // quoted in the e-mail: many learners only read their mail
+                notifications.notifyQuoting(learner.person, NotificationKind.COURSE_ANNOUNCEMENT, announcement.author, link, text,
+                        course.title, announcement.author.firstName());
+            }
+        }
+        return announcement;
+    }
+
+    /** What the course team announced to the person in this course, newest first. */
+    public record Received(Course course, boolean team, List<CourseAnnouncement> announcements) {
+    }
+
+    public Received received(long courseId, long personId) {
+        CourseService.Membership membership = courses.requireMembership(courseId, personId);
+        return new Received(membership.course(), membership.team(), CourseAnnouncement.receivedBy(courseId, personId, SHOWN));
+    }
+
+    /** Someone who leaves the course no longer has its announcements; joining again starts afresh. */
+    void forgetReceived(@Observes LeavingCourse leaving) {
+        AnnouncementRecipient.delete("person.id = ?1 and announcement.id in (select a.id from CourseAnnouncement a where a.course.id = ?2)",
+                leaving.personId(), leaving.courseId());
+    }
+
+    /** An announcement the person made as a course-team member, as "Download my data" lists it. */
+    public record AnnouncementData(long courseId, CourseAnnouncement.Audience audience, String body, int recipients, Instant createdAt) {
+    }
+
+    void exportAnnouncements(@Observes AccountExport export) {
+        export.add("courseAnnouncements", CourseAnnouncement.<CourseAnnouncement>list("author.id = ?1 order by createdAt, id",
+                export.personId()).stream().map(a -> new AnnouncementData(a.course.id, a.audience, a.body, a.recipients, a.createdAt)).toList());
+    }
+}

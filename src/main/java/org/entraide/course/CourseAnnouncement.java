@@ -1,0 +1,84 @@
+package org.entraide.course;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import org.entraide.account.Person;
+import org.entraide.profile.Enrolment;
+
+/** What the course team announced to the course's learners, or to a part of them. */
+@Entity
+@Table(name = "course_announcement")
+public class CourseAnnouncement extends PanacheEntityBase {
+
+    public static final int BODY_MAX = 2000;
+
+    /** Who an announcement goes to, by where learners stand when it is sent. */
+    public enum Audience {
+        ALL(EnumSet.allOf(Enrolment.Status.class)),
+        WAITING(EnumSet.of(Enrolment.Status.WAITING)),
+        UNFINISHED(EnumSet.of(Enrolment.Status.DRAFT)),
+        MATCHED(EnumSet.of(Enrolment.Status.MATCHED));
+
+        public final Set<Enrolment.Status> statuses;
+
+        Audience(Set<Enrolment.Status> statuses) {
+            this.statuses = statuses;
+        }
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "course_id")
+    public Course course;
+
+    /** Null once the author deleted their account. */
+    @ManyToOne
+    @JoinColumn(name = "author_id")
+    public Person author;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Audience audience;
+
+    @Column(nullable = false, length = BODY_MAX)
+    public String body;
+
+    /** How many learners it went to. */
+    @Column(nullable = false)
+    public int recipients;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** The course's latest announcements, newest first, with their authors in the same statement. */
+    public static List<CourseAnnouncement> latest(long courseId, int count) {
+        return CourseAnnouncement.<CourseAnnouncement>find("from CourseAnnouncement a left join fetch a.author where a.course.id = ?1 "
+                + "order by a.createdAt desc, a.id desc", courseId).range(0, count - 1).list();
+    }
+
+    /** The latest announcements of the course sent to the person, newest first. */
+    public static List<CourseAnnouncement> receivedBy(long courseId, long personId, int count) {
+        return CourseAnnouncement.<CourseAnnouncement>find("""
+                select a from CourseAnnouncement a left join fetch a.author
+                where a.course.id = ?1 and exists (select r.id from AnnouncementRecipient r where r.announcement = a and r.person.id = ?2)
+                order by a.createdAt desc, a.id desc""", courseId, personId).range(0, count - 1).list();
+    }
+}
