@@ -47,6 +47,15 @@ public class CourseRole extends PanacheEntityBase {
     @Column(nullable = false)
     public Kind role;
 
+    /** Gives the person the role in the course (callers check they do not have it yet). */
+    public static void grant(Course course, Person person, Kind kind) {
+        CourseRole role = new CourseRole();
+        role.course = course;
+        role.person = person;
+        role.role = kind;
+        role.persist();
+    }
+
     /** The person's roles in the course, in one query (none for learners and strangers). */
     public static Set<Kind> kindsOf(long courseId, long personId) {
         List<Kind> kinds = getEntityManager().createQuery(

@@ -77,11 +77,7 @@ public class CourseService {
         course.inviteCode = newCode();
         course.createdAt = Instant.now();
         course.persist();
-        CourseRole role = new CourseRole();
-        role.course = course;
-        role.person = Person.findById(personId);
-        role.role = CourseRole.Kind.TEAM;
-        role.persist();
+        CourseRole.grant(course, Person.findById(personId), CourseRole.Kind.TEAM);
         return course;
     }
 
@@ -120,11 +116,7 @@ public class CourseService {
             }
         }
         errors.throwIfAny();
-        CourseRole role = new CourseRole();
-        role.course = course;
-        role.person = person;
-        role.role = kind;
-        role.persist();
+        CourseRole.grant(course, person, kind);
     }
 
     /** Removes a staff role; the last course-team member cannot be removed, so a course is never orphaned. */

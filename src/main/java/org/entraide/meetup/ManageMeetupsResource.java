@@ -35,11 +35,13 @@ public class ManageMeetupsResource {
     }
 
     private final MeetupService meetups;
+    private final OrganizerInvites organizerInvites;
     private final CurrentPerson currentPerson;
     private final RequestContext context;
 
-    ManageMeetupsResource(MeetupService meetups, CurrentPerson currentPerson, RequestContext context) {
+    ManageMeetupsResource(MeetupService meetups, OrganizerInvites organizerInvites, CurrentPerson currentPerson, RequestContext context) {
         this.meetups = meetups;
+        this.organizerInvites = organizerInvites;
         this.currentPerson = currentPerson;
         this.context = context;
     }
@@ -68,5 +70,13 @@ public class ManageMeetupsResource {
             return Response.status(400)
                     .entity(Templates.create(meetups.newPage(courseId, currentPerson.id(), form, null, context.locale()), e.errors)).build();
         }
+    }
+
+    /** Asks the learners around a place who offered to help organise meetups to become organizers of the course. */
+    @POST
+    @Path("volunteers")
+    public Response askVolunteers(@PathParam("id") long courseId, @RestForm String placeId) {
+        int asked = organizerInvites.ask(courseId, currentPerson.id(), placeId, context.locale());
+        return Redirects.seeOther("/courses/" + courseId + "/manage/meetups#demand", asked > 0 ? "volunteers-asked" : "volunteers-none");
     }
 }

@@ -122,8 +122,11 @@ public class MeetupService {
         return new CoursePage(membership.course(), near, others, isStaff(membership, personId), located != null, radius, wants);
     }
 
-    /** A place where enough learners who want meetups live close together. */
-    public record Demand(long placeId, String city, int learners, long radiusKm) {
+    /**
+     * A place where enough learners who want meetups live close together; {@code volunteers}: how many of them offered
+     * to help organise and could be asked.
+     */
+    public record Demand(long placeId, String city, int learners, long radiusKm, int volunteers) {
     }
 
     /** The organizers' page: demand by city, the meetups to come and those past (with their attendance). */
@@ -137,10 +140,12 @@ public class MeetupService {
         MeetupResult result = matching.meetupDemand(courseId);
         List<Demand> demand = new ArrayList<>();
         List<DemandMap.Spot> spots = new ArrayList<>();
+        Set<Long> askable = OrganizerInvites.askable(courseId);
         for (MeetupCluster cluster : result.clusters()) {
             long placeId = Long.parseLong(cluster.centre().id());
             String city = geo.place(placeId).map(p -> p.label(locale)).orElse(cluster.centre().name());
-            demand.add(new Demand(placeId, city, cluster.members().size(), Math.round(cluster.radiusKm())));
+            demand.add(new Demand(placeId, city, cluster.members().size(), Math.round(cluster.radiusKm()),
+                    OrganizerInvites.askableIn(cluster, askable)));
             spots.add(new DemandMap.Spot(cluster.centre().name(), cluster.centre().latitude(), cluster.centre().longitude(),
                     cluster.members().size()));
         }
@@ -590,7 +595,7 @@ public class MeetupService {
     // ------------------------------------------------------------------ rules
 
     /** The course if the person organizes meetups for it (organizers, the course team, platform admins); 403 for learners. */
-    private Course requireStaff(long courseId, long personId) {
+    Course requireStaff(long courseId, long personId) {
         CourseService.Membership membership = courses.requireMembership(courseId, personId);
         if (!isStaff(membership, personId)) {
             throw new ForbiddenException();
@@ -625,7 +630,7 @@ public class MeetupService {
         return meetup;
     }
 
-    private Optional<Place> placeOf(String placeId) {
+    Optional<Place> placeOf(String placeId) {
         try {
             return placeId == null ? Optional.empty() : geo.place(Long.parseLong(placeId.strip()));
         } catch (NumberFormatException e) {

@@ -72,6 +72,13 @@ public enum NotificationKind {
      * zone), city and venue; the same four for the other meetup kinds.
      */
     MEETUP_SCHEDULED(false),
+    /**
+     * An organizer asks the person, who offered to help organise meetups, to become an organizer of the course. Args:
+     * course title, the organizer's first name, the city learners live around.
+     */
+    ORGANIZER_INVITED(true),
+    /** A learner the person asked to help organise meetups accepted. Args: course title, their first name. */
+    ORGANIZER_ACCEPTED(false),
     /** A meetup the person answered moved (time or place). */
     MEETUP_CHANGED(false),
     /** A meetup the person answered is called off. */

@@ -122,11 +122,7 @@ public class DemoData {
         course.inviteCode = CourseService.newCode();
         course.createdAt = Instant.now();
         course.persist();
-        CourseRole role = new CourseRole();
-        role.course = course;
-        role.person = team;
-        role.role = CourseRole.Kind.TEAM;
-        role.persist();
+        CourseRole.grant(course, team, CourseRole.Kind.TEAM);
         return course;
     }
 

@@ -682,6 +682,8 @@ class BrowserJourneyTest {
                 Enrolment e = Enrolment.find(courseId, personId).orElseThrow();
                 e.formats = "LOCAL_MEETUP";
                 e.modalities = "IN_PERSON";
+                // Lena said she could help organise a meetup
+                e.canOrganiseMeetup = personId == lenaId;
             }
         });
 
@@ -691,6 +693,15 @@ class BrowserJourneyTest {
         assertPath(team, "/courses/\\d+/manage/meetups");
         check(team, "meetup-organize");
         assertTrue(team.locator("#demand").textContent().contains("Paris, France"), team.locator("#demand").textContent());
+        // ... asks Lena, who offered, to organize too; she accepts from her invitation page
+        team.locator("#demand form[action$='/manage/meetups/volunteers'] button[type=submit]").click();
+        team.waitForLoadState(LoadState.LOAD);
+        assertTrue(team.locator(".flash").textContent().contains(Html.en("flash.volunteers-asked")), team.locator("main").textContent());
+        lena.navigate(url("/courses/" + courseId + "/organize"));
+        check(lena, "meetup-organizer-invite");
+        lena.locator("main button[value=yes]").click();
+        assertPath(lena, "/courses/\\d+/manage/meetups");
+        check(lena, "meetup-organizer-accepted");
         team.locator("#demand a[href*='/manage/meetups/new?placeId=']").first().click();
         assertPath(team, "/courses/\\d+/manage/meetups/new");
         check(team, "meetup-new");

@@ -240,6 +240,10 @@ class HostileInputTest {
                 new FormCase("partner accept", member, () -> "/partner/not-a-real-code", Form::new, fields()),
                 new FormCase("matching run", team, () -> c + "/manage/matching/runs", () -> Form.of("format", "TANDEM"),
                         fields("format", Kind.CHOICE)),
+                new FormCase("ask meetup volunteers", team, () -> c + "/manage/meetups/volunteers", () -> Form.of("placeId", placeId),
+                        fields("placeId", Kind.CHOICE)),
+                new FormCase("answer an invitation to organize", learner, () -> c + "/organize", () -> Form.of("answer", "yes"),
+                        fields("answer", Kind.CHOICE)),
                 new FormCase("rules", team, () -> c + "/manage/rules", Courses::validRules, rulesFields()));
     }
 
