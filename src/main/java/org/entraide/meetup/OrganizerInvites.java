@@ -2,7 +2,6 @@ package org.entraide.meetup;
 
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -102,7 +101,7 @@ public class OrganizerInvites {
     @Transactional
     public boolean answer(long courseId, long personId, String answer) {
         OrganizerInvite invite = RowLocks.lockAndReload(invite(courseId, personId));
-        if (invite.answeredAt != null || !List.of("yes", "no").contains(answer)) {
+        if (invite.answeredAt != null || !"yes".equals(answer) && !"no".equals(answer)) {
             // the page offers the two buttons only while the question is open
             throw new BadRequestException("already answered, or not an answer");
         }

@@ -15,23 +15,25 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import org.entraide.account.Person;
+import org.entraide.availability.WeekMask;
+import org.entraide.course.AnnouncementRecipient;
 import org.entraide.course.Course;
+import org.entraide.course.CourseAnnouncement;
 import org.entraide.course.CourseRole;
 import org.entraide.course.CourseService;
-import org.entraide.group.GroupMember;
-import org.entraide.group.LearningGroup;
-import org.entraide.availability.WeekMask;
 import org.entraide.geo.Distances;
 import org.entraide.geo.GeoService;
+import org.entraide.group.GroupMember;
+import org.entraide.group.LearningGroup;
 import org.entraide.meetup.Meetup;
 import org.entraide.meetup.MeetupMessage;
 import org.entraide.meetup.MeetupRsvp;
 import org.entraide.profile.CourseResult;
-import org.entraide.profile.EnumSets;
 import org.entraide.profile.Enrolment;
+import org.entraide.profile.EnumSets;
 import org.entraide.profile.Format;
-import org.entraide.profile.Modality;
 import org.entraide.profile.LearnerProfile;
+import org.entraide.profile.Modality;
 import org.entraide.profile.PartnersHelped;
 import org.entraide.profile.population.PopulationGenerator;
 import org.jboss.logging.Logger;
@@ -94,6 +96,7 @@ public class DemoData {
             enrolments.add(enrolment);
         }
         meetupInParis(course, team, enrolments.subList(1, enrolments.size()));
+        welcome(course, team, enrolments);
         pastCourse(team, profiles, enrolments);
         LOG.infof("Demo data: course \"%s\" with %d learners. Sign in as %s or %s, password %s; invite link %s/join/%s",
                 COURSE_TITLE, profiles.size(), TEAM_EMAIL, LEARNER_EMAIL, PASSWORD, config.baseUrl(), course.inviteCode);
@@ -205,6 +208,10 @@ public class DemoData {
                 rsvp.answeredAt = meetup.createdAt;
                 rsvp.persist();
             }
+            // two learners around Paris offered to help organise: the organizers' page offers to ask them
+            generated.stream().filter(e -> e.formatSet().contains(Format.LOCAL_MEETUP) && e.modalitySet().contains(Modality.IN_PERSON)
+                    && Distances.km(e.latitude, e.longitude, paris.latitude(), paris.longitude()) <= course.defaultRadiusKm)
+                    .limit(2).forEach(e -> e.canOrganiseMeetup = true);
             MeetupMessage message = new MeetupMessage();
             message.meetup = meetup;
             message.author = organizer;
@@ -212,6 +219,26 @@ public class DemoData {
             message.createdAt = meetup.createdAt;
             message.persist();
         });
+    }
+
+    /** The course team's welcome announcement to every learner (no notices: nobody reads the demo's mail). */
+    private static void welcome(Course course, Person team, List<Enrolment> enrolments) {
+        CourseAnnouncement announcement = new CourseAnnouncement();
+        announcement.course = course;
+        announcement.author = team;
+        announcement.audience = CourseAnnouncement.Audience.ALL;
+        announcement.body = "Welcome! The course starts next week. Finish your Entraide profile before Sunday: the first tandems and"
+                + " study groups are proposed on Monday.\nQuestions: the course forum.";
+        announcement.recipients = enrolments.size();
+        announcement.createdAt = Instant.now();
+        announcement.persist();
+        for (Enrolment enrolment : enrolments) {
+            AnnouncementRecipient recipient = new AnnouncementRecipient();
+            recipient.announcement = announcement;
+            recipient.person = enrolment.person;
+            recipient.persist();
+            enrolment.announcementAt = announcement.createdAt;
+        }
     }
 
     private static Person account(String email, String name) {

@@ -58,6 +58,7 @@ class OrganizerInviteTest {
         assertThat(invitation, containsString("asks whether you would help organize some around Paris"));
         assertEquals(403, ada.browser().get(manage).statusCode(), "not an organizer before answering");
         assertEquals(400, ada.browser().post(organize, "answer", "maybe").statusCode());
+        assertEquals(400, ada.browser().post(organize).statusCode(), "no answer at all");
 
         Response yes = ada.browser().post(organize, "answer", "yes");
         assertEquals(303, yes.statusCode());

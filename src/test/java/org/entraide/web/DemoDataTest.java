@@ -45,8 +45,14 @@ class DemoDataTest {
 
         Browser team = new Browser();
         assertEquals(303, team.logIn(DemoData.TEAM_EMAIL, DemoData.PASSWORD).statusCode());
-        assertThat(team.get("/courses/" + courseId + "/manage/meetups").then().statusCode(200).extract().asString(),
-                containsString("/manage/meetups/new?placeId="));
+        String organize = team.get("/courses/" + courseId + "/manage/meetups").then().statusCode(200).extract().asString();
+        assertThat(organize, containsString("/manage/meetups/new?placeId="));
+        assertThat("learners around Paris offered to help organise", organize,
+                containsString("action=\"/courses/" + courseId + "/manage/meetups/volunteers\""));
+
+        // the team's welcome announcement reached the demo learner
+        assertThat(learner.get("/courses/" + courseId).asString(), containsString("href=\"/courses/" + courseId + "/announcements\""));
+        assertThat(learner.get("/courses/" + courseId + "/announcements").asString(), containsString("Finish your Entraide profile before Sunday"));
 
         // the course that ended: the learner is asked how it went, the team reads the counts of the generated answers
         long pastId = Db.tx(() -> Course.<Course>find("title", DemoData.PAST_COURSE_TITLE).singleResult().id);
