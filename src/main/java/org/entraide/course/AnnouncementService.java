@@ -81,8 +81,8 @@ public class AnnouncementService {
         if (to != null && learners.isEmpty()) {
             errors.add("audience", "error.announcement-nobody");
         }
-        if (to != null && text != null && CourseAnnouncement.count("course.id = ?1 and audience = ?2 and body = ?3 and createdAt > ?4", courseId, to,
-                text, now.minus(REPEAT_WINDOW)) > 0) {
+        if (to != null && text != null && CourseAnnouncement.count("course.id = ?1 and audience = ?2 and body = ?3 and createdAt > ?4",
+                courseId, to, text, now.minus(REPEAT_WINDOW)) > 0) {
             errors.add("body", "error.announcement-repeated");
         } else if (CourseAnnouncement.count("course.id = ?1 and createdAt > ?2", courseId, now.minus(Duration.ofDays(1))) >= PER_DAY) {
             errors.add("body", "error.announcement-limit", List.of(String.valueOf(PER_DAY)));
@@ -99,11 +99,7 @@ public class AnnouncementService {
         announcement.persist();
         String link = "/courses/" + courseId + "/announcements#announcement-" + announcement.id;
         for (Enrolment learner : learners) {
-            AnnouncementRecipient recipient = new AnnouncementRecipient();
-            recipient.announcement = announcement;
-            recipient.person = learner.person;
-            recipient.persist();
-            learner.announcementAt = now;
+            announcement.deliverTo(learner);
             if (learner.person.id != personId) {
                 // quoted in the e-mail: many learners only read their mail
                 notifications.notifyQuoting(learner.person, NotificationKind.COURSE_ANNOUNCEMENT, announcement.author, link, text,

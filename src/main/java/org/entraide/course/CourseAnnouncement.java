@@ -68,6 +68,15 @@ public class CourseAnnouncement extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Records that the (persisted) announcement went to the learner: they read it, and their course page links to it. */
+    public void deliverTo(Enrolment learner) {
+        AnnouncementRecipient recipient = new AnnouncementRecipient();
+        recipient.announcement = this;
+        recipient.person = learner.person;
+        recipient.persist();
+        learner.announcementAt = createdAt;
+    }
+
     /** The course's latest announcements, newest first, with their authors in the same statement. */
     public static List<CourseAnnouncement> latest(long courseId, int count) {
         return CourseAnnouncement.<CourseAnnouncement>find("from CourseAnnouncement a left join fetch a.author where a.course.id = ?1 "

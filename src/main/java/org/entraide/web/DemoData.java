@@ -16,7 +16,6 @@ import jakarta.transaction.Transactional;
 
 import org.entraide.account.Person;
 import org.entraide.availability.WeekMask;
-import org.entraide.course.AnnouncementRecipient;
 import org.entraide.course.Course;
 import org.entraide.course.CourseAnnouncement;
 import org.entraide.course.CourseRole;
@@ -232,13 +231,7 @@ public class DemoData {
         announcement.recipients = enrolments.size();
         announcement.createdAt = Instant.now();
         announcement.persist();
-        for (Enrolment enrolment : enrolments) {
-            AnnouncementRecipient recipient = new AnnouncementRecipient();
-            recipient.announcement = announcement;
-            recipient.person = enrolment.person;
-            recipient.persist();
-            enrolment.announcementAt = announcement.createdAt;
-        }
+        enrolments.forEach(announcement::deliverTo);
     }
 
     private static Person account(String email, String name) {
