@@ -81,8 +81,9 @@ public class AnnouncementService {
         if (to != null && learners.isEmpty()) {
             errors.add("audience", "error.announcement-nobody");
         }
-        if (to != null && text != null && CourseAnnouncement.count("course.id = ?1 and audience = ?2 and body = ?3 and createdAt > ?4",
-                courseId, to, text, now.minus(REPEAT_WINDOW)) > 0) {
+        // only a valid text goes to the database: PostgreSQL refuses a NUL character even as a parameter
+        if (to != null && text != null && !errors.has("body") && CourseAnnouncement.count(
+                "course.id = ?1 and audience = ?2 and body = ?3 and createdAt > ?4", courseId, to, text, now.minus(REPEAT_WINDOW)) > 0) {
             errors.add("body", "error.announcement-repeated");
         } else if (CourseAnnouncement.count("course.id = ?1 and createdAt > ?2", courseId, now.minus(Duration.ofDays(1))) >= PER_DAY) {
             errors.add("body", "error.announcement-limit", List.of(String.valueOf(PER_DAY)));
