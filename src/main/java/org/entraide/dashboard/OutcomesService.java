@@ -47,8 +47,11 @@ public class OutcomesService {
         this.courses = courses;
     }
 
-    /** Learners still in the course, from joining to having been matched. */
-    public record Learners(long joined, long complete, long waiting, long paused, long matched) {
+    /**
+     * Learners still in the course, from joining to having been matched; {@code reminded}: those reminded to finish their
+     * profile, of whom {@code finishedAfterReminder} have a complete one now.
+     */
+    public record Learners(long joined, long complete, long waiting, long paused, long matched, long reminded, long finishedAfterReminder) {
 
         /** Of the learners with a complete profile, the share matched at least once. */
         public double matchedShare() {
@@ -228,15 +231,21 @@ public class OutcomesService {
         long complete = 0;
         long waiting = 0;
         long paused = 0;
-        for (Object[] row : em.createQuery("select e.status, e.profileComplete, count(e) from Enrolment e where e.course.id = ?1"
-                + " group by e.status, e.profileComplete", Object[].class).setParameter(1, courseId).getResultList()) {
+        long reminded = 0;
+        long finishedAfterReminder = 0;
+        // count(column) counts the rows where it is set: those reminded, in the same statement
+        for (Object[] row : em.createQuery("select e.status, e.profileComplete, count(e), count(e.profileRemindedAt) from Enrolment e"
+                + " where e.course.id = ?1 group by e.status, e.profileComplete", Object[].class).setParameter(1, courseId).getResultList()) {
             long count = (Long) row[2];
+            boolean profileComplete = (Boolean) row[1];
             joined += count;
-            complete += (Boolean) row[1] ? count : 0;
+            complete += profileComplete ? count : 0;
             waiting += row[0] == Enrolment.Status.WAITING ? count : 0;
             paused += row[0] == Enrolment.Status.PAUSED ? count : 0;
+            reminded += (Long) row[3];
+            finishedAfterReminder += profileComplete ? (Long) row[3] : 0;
         }
-        return new Learners(joined, complete, waiting, paused, matched);
+        return new Learners(joined, complete, waiting, paused, matched, reminded, finishedAfterReminder);
     }
 
     /**

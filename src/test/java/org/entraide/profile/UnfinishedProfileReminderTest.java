@@ -66,6 +66,12 @@ class UnfinishedProfileReminderTest {
         assertEquals(303, resume.statusCode());
         assertEquals(profile + "/where", Browser.locationPath(resume), "the link opens the first step still to answer");
         assertThat(ana.get("/notifications").asString(), containsString("but your profile is not finished yet"));
+
+        String outcomes = "/courses/" + course.id() + "/manage/dashboard";
+        assertThat("the team sees the reminders' effect", course.team().get(outcomes).asString(),
+                containsString("Reminded to finish their profile: 1, of whom 0 have finished it since"));
+        Db.run(() -> Groups.completeProfile(Enrolment.find(course.id(), anaId).orElseThrow(), "Ana", "TANDEM", Groups.evenings()));
+        assertThat(course.team().get(outcomes).asString(), containsString("Reminded to finish their profile: 1, of whom 1 have finished it since"));
     }
 
     @Test
