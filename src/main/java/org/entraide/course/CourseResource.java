@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.event.Event;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -49,6 +50,9 @@ public class CourseResource {
                 List<PartnerService.PartnerView> partners, List<GroupMember> groups, long pendingProposals, boolean wrapUpOpen,
                 WrapUpService.WrapUpForm wrapUp, FormErrors errors);
 
+        static native TemplateInstance copy(Course course, CourseForm form, boolean withStaff, FormErrors errors,
+                List<String> languageCodes, Format[] formats);
+
         static native TemplateInstance manage(Course course, CourseForm form, FormErrors errors, String inviteLink,
                 List<CourseRole> staff, String staffEmail, FormErrors staffErrors, long waiting, long drafts,
                 List<String> languageCodes, Format[] formats);
@@ -91,13 +95,21 @@ public class CourseResource {
         return Templates.create(CourseForm.defaults(), FormErrors.none(), Languages.CODES, Format.values()).render();
     }
 
-    @POST
-    public Response create(@RestForm String title, @RestForm String description, @RestForm String platform, @RestForm String url,
+    /** The course form's fields as posted, read in one place by the three forms that send them. */
+    public record PostedCourse(@RestForm String title, @RestForm String description, @RestForm String platform, @RestForm String url,
             @RestForm List<String> languages, @RestForm String startDate, @RestForm String endDate, @RestForm String weeks,
             @RestForm List<String> formats, @RestForm String groupMin, @RestForm String groupMax, @RestForm String minOverlapHours,
             @RestForm String consentWindowDays, @RestForm String defaultRadiusKm, @RestForm String signupOpen) {
-        CourseForm form = new CourseForm(title, description, platform, url, languages, startDate, endDate, weeks, formats, groupMin,
-                groupMax, minOverlapHours, consentWindowDays, defaultRadiusKm, "on".equals(signupOpen));
+
+        CourseForm form() {
+            return new CourseForm(title, description, platform, url, languages, startDate, endDate, weeks, formats, groupMin, groupMax,
+                    minOverlapHours, consentWindowDays, defaultRadiusKm, "on".equals(signupOpen));
+        }
+    }
+
+    @POST
+    public Response create(@BeanParam PostedCourse posted) {
+        CourseForm form = posted.form();
         try {
             Course course = courses.create(currentPerson.id(), form);
             return Redirects.seeOther("/courses/" + course.id + "/manage", "course-created");
@@ -177,19 +189,36 @@ public class CourseResource {
 
     @POST
     @Path("{id}/manage")
-    public Response updateSettings(@PathParam("id") long id, @RestForm String title, @RestForm String description,
-            @RestForm String platform, @RestForm String url, @RestForm List<String> languages, @RestForm String startDate,
-            @RestForm String endDate, @RestForm String weeks, @RestForm List<String> formats, @RestForm String groupMin,
-            @RestForm String groupMax, @RestForm String minOverlapHours, @RestForm String consentWindowDays,
-            @RestForm String defaultRadiusKm, @RestForm String signupOpen) {
-        CourseForm form = new CourseForm(title, description, platform, url, languages, startDate, endDate, weeks, formats, groupMin,
-                groupMax, minOverlapHours, consentWindowDays, defaultRadiusKm, "on".equals(signupOpen));
+    public Response updateSettings(@PathParam("id") long id, @BeanParam PostedCourse posted) {
+        CourseForm form = posted.form();
         try {
             courses.updateSettings(id, currentPerson.id(), form);
             return Redirects.seeOther("/courses/" + id + "/manage", "saved");
         } catch (InvalidInputException e) {
             Course course = courses.requireTeam(id, currentPerson.id());
             return Response.status(400).entity(managePage(course, form, e.errors, "", FormErrors.none())).build();
+        }
+    }
+
+    /** "Run this course again": a new session with the same settings and rules, for the course team. */
+    @GET
+    @Path("{id}/manage/copy")
+    public String copyForm(@PathParam("id") long id) {
+        Course course = courses.requireTeam(id, currentPerson.id());
+        return Templates.copy(course, CourseForm.nextSessionOf(course), true, FormErrors.none(), Languages.CODES, Format.values()).render();
+    }
+
+    @POST
+    @Path("{id}/manage/copy")
+    public Response copy(@PathParam("id") long id, @BeanParam PostedCourse posted, @RestForm String withStaff) {
+        CourseForm form = posted.form();
+        try {
+            Course copy = courses.copy(id, currentPerson.id(), form, "on".equals(withStaff));
+            return Redirects.seeOther("/courses/" + copy.id + "/manage", "course-copied");
+        } catch (InvalidInputException e) {
+            Course course = courses.requireTeam(id, currentPerson.id());
+            return Response.status(400)
+                    .entity(Templates.copy(course, form, "on".equals(withStaff), e.errors, Languages.CODES, Format.values())).build();
         }
     }
 

@@ -52,6 +52,13 @@ public class CourseService {
                     "3", "6", "2", "5", "25", true);
         }
 
+        /** The form of a new session of the course: the same settings, without the dates, sign-up open. */
+        public static CourseForm nextSessionOf(Course course) {
+            CourseForm same = of(course);
+            return new CourseForm(same.title, same.description, same.platform, same.url, same.languages, "", "", same.weeks, same.formats,
+                    same.groupMin, same.groupMax, same.minOverlapHours, same.consentWindowDays, same.defaultRadiusKm, true);
+        }
+
         public static CourseForm of(Course course) {
             return new CourseForm(course.title, nullToEmpty(course.description), nullToEmpty(course.platform), nullToEmpty(course.url),
                     List.copyOf(course.languageSet()), course.startDate == null ? "" : course.startDate.toString(),
@@ -79,6 +86,31 @@ public class CourseService {
         course.persist();
         CourseRole.grant(course, Person.findById(personId), CourseRole.Kind.TEAM);
         return course;
+    }
+
+    /**
+     * A new session of a course (as Open edX re-runs and Canvas copies a course): the settings as the form gives them, the
+     * source's matching rules, a new invite link, and, if asked, the source's team and organizers. Its learners, groups,
+     * meetups and announcements stay with the source, since they belong to that session.
+     */
+    @Transactional
+    public Course copy(long sourceId, long personId, CourseForm form, boolean withStaff) {
+        Course source = requireTeam(sourceId, personId);
+        Course copy = create(personId, form);
+        copy.weights = source.weights;
+        copy.rollingEnabled = source.rollingEnabled;
+        copy.rollingCadenceHours = source.rollingCadenceHours;
+        copy.maxWaitDays = source.maxWaitDays;
+        copy.meetupMinSize = source.meetupMinSize;
+        if (withStaff) {
+            for (CourseRole role : CourseRole.ofCourse(sourceId)) {
+                boolean granted = role.person.id == personId && role.role == CourseRole.Kind.TEAM;
+                if (!granted) {
+                    CourseRole.grant(copy, role.person, role.role);
+                }
+            }
+        }
+        return copy;
     }
 
     @Transactional

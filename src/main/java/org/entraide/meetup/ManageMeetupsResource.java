@@ -29,7 +29,7 @@ public class ManageMeetupsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance manage(MeetupService.ManagePage page);
+        static native TemplateInstance manage(MeetupService.ManagePage page, FormErrors errors);
 
         static native TemplateInstance create(MeetupService.NewPage page, FormErrors errors);
     }
@@ -48,7 +48,7 @@ public class ManageMeetupsResource {
 
     @GET
     public String manage(@PathParam("id") long courseId) {
-        return Templates.manage(meetups.managePage(courseId, currentPerson.id(), context.locale())).render();
+        return Templates.manage(meetups.managePage(courseId, currentPerson.id(), context.locale()), FormErrors.none()).render();
     }
 
     /** The scheduling form; {@code placeId} picks the city (from a demand cluster or a search), {@code q} searches one. */
@@ -78,5 +78,18 @@ public class ManageMeetupsResource {
     public Response askVolunteers(@PathParam("id") long courseId, @RestForm String placeId) {
         int asked = organizerInvites.ask(courseId, currentPerson.id(), placeId, context.locale());
         return Redirects.seeOther("/courses/" + courseId + "/manage/meetups#demand", asked > 0 ? "volunteers-asked" : "volunteers-none");
+    }
+
+    /** An organizer stops organizing meetups for the course, after ticking the confirmation next to the button. */
+    @POST
+    @Path("stop")
+    public Response stopOrganizing(@PathParam("id") long courseId, @RestForm String confirm) {
+        try {
+            organizerInvites.stopOrganizing(courseId, currentPerson.id(), confirm);
+            return Redirects.seeOther("/courses", "organizer-stopped");
+        } catch (InvalidInputException e) {
+            return Response.status(400).entity(Templates.manage(meetups.managePage(courseId, currentPerson.id(), context.locale()), e.errors))
+                    .build();
+        }
     }
 }

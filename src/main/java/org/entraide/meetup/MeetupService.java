@@ -28,6 +28,7 @@ import org.entraide.account.AccountExport;
 import org.entraide.account.Person;
 import org.entraide.course.ComingUp;
 import org.entraide.course.Course;
+import org.entraide.course.CourseRole;
 import org.entraide.course.CourseService;
 import org.entraide.geo.Distances;
 import org.entraide.geo.GeoService;
@@ -130,9 +131,9 @@ public class MeetupService {
     }
 
     /** The organizers' page: demand by city, the meetups to come and those past (with their attendance). */
-    /** {@code map}: the demand drawn over its region, null when there is none. */
+    /** {@code map}: the demand drawn over its region, null when there is none; {@code organizer}: the viewer may give the role up. */
     public record ManagePage(Course course, boolean offered, List<Demand> demand, DemandMap map, int unclustered,
-            List<MeetupCard> upcoming, List<MeetupCard> past) {
+            List<MeetupCard> upcoming, List<MeetupCard> past, boolean organizer) {
     }
 
     public ManagePage managePage(long courseId, long personId, Locale locale) {
@@ -153,7 +154,8 @@ public class MeetupService {
         Instant now = Instant.now();
         List<MeetupCard> upcoming = Meetup.upcoming(courseId, now, UPCOMING_MAX).stream().map(m -> card(m, personId, null, locale)).toList();
         List<MeetupCard> past = Meetup.past(courseId, now, PAST_SHOWN).stream().map(m -> card(m, personId, null, locale)).toList();
-        return new ManagePage(course, course.offers(Format.LOCAL_MEETUP), demand, map, result.unmatched().size(), upcoming, past);
+        return new ManagePage(course, course.offers(Format.LOCAL_MEETUP), demand, map, result.unmatched().size(), upcoming, past,
+                CourseRole.has(courseId, personId, CourseRole.Kind.ORGANIZER));
     }
 
     /** What the scheduling form was given (or starts with): every field as typed. */

@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 
+import io.quarkus.security.ForbiddenException;
+
 import org.entraide.account.AccountExport;
 import org.entraide.account.Person;
 import org.entraide.course.Course;
@@ -21,6 +23,7 @@ import org.entraide.matching.engine.MeetupCluster;
 import org.entraide.notify.NotificationKind;
 import org.entraide.notify.NotificationService;
 import org.entraide.profile.LeavingCourse;
+import org.entraide.web.InvalidInputException;
 import org.entraide.web.RowLocks;
 
 /**
@@ -115,6 +118,28 @@ public class OrganizerInvites {
             }
         }
         return invite.accepted;
+    }
+
+    /**
+     * An organizer gives the role up, once confirmed. The meetups they scheduled stay: the course team and the other
+     * organizers manage every meetup of the course, and the team is told. Only organizers may (403 for the course's other
+     * members: the team leaves on its settings page).
+     */
+    @Transactional
+    public void stopOrganizing(long courseId, long personId, String confirmation) {
+        Course course = meetups.requireStaff(courseId, personId);
+        if (!CourseRole.has(courseId, personId, CourseRole.Kind.ORGANIZER)) {
+            throw new ForbiddenException();
+        }
+        if (!"yes".equals(confirmation)) {
+            throw InvalidInputException.of("confirm", "error.confirm-stop-organizing");
+        }
+        CourseRole.delete("course.id = ?1 and person.id = ?2 and role = ?3", courseId, personId, CourseRole.Kind.ORGANIZER);
+        Person organizer = Person.findById(personId);
+        for (CourseRole team : CourseRole.<CourseRole>list("course.id = ?1 and role = ?2", courseId, CourseRole.Kind.TEAM)) {
+            notifications.notify(team.person, NotificationKind.ORGANIZER_STOPPED, organizer, "/courses/" + courseId + "/manage/meetups",
+                    course.title, organizer.firstName());
+        }
     }
 
     /** An invitation to organize the person received, as "Download my data" lists it. */

@@ -79,6 +79,11 @@ public enum NotificationKind {
     ORGANIZER_INVITED(true),
     /** A learner the person asked to help organise meetups accepted. Args: course title, their first name. */
     ORGANIZER_ACCEPTED(false),
+    /**
+     * An organizer of the person's course gave the role up; their meetups to come stay, for the team and the other
+     * organizers to run. Args: course title, their first name.
+     */
+    ORGANIZER_STOPPED(false),
     /** A meetup the person answered moved (time or place). */
     MEETUP_CHANGED(false),
     /** A meetup the person answered is called off. */

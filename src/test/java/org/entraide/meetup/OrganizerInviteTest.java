@@ -2,6 +2,7 @@ package org.entraide.meetup;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,6 +80,39 @@ class OrganizerInviteTest {
 
         assertEquals(403, bea.browser().post(manage + "/volunteers", "placeId", PARIS_ID).statusCode(), "learners cannot ask");
         assertEquals(400, s.organizer().post(manage + "/volunteers", "placeId", "<b>Paris</b>").statusCode());
+    }
+
+    @Test
+    void anOrganizerStopsOrganizingOnceConfirmedTheirMeetupStaysAndTheTeamIsTold() {
+        Setting s = MeetupTest.setting();
+        long courseId = s.course().id();
+        String manage = "/courses/" + courseId + "/manage/meetups";
+        long meetupId = MeetupTest.schedule(s, 5);
+        long organizerId = Db.tx(() -> Meetup.<Meetup>findById(meetupId).organizer.id);
+        assertThat(s.organizer().get(manage).asString(), containsString("id=\"stop-organizing\""));
+        assertThat("the course team leaves on its settings page", s.course().team().get(manage).asString(),
+                not(containsString("id=\"stop-organizing\"")));
+
+        Response unconfirmed = s.organizer().post(manage + "/stop");
+        assertEquals(400, unconfirmed.statusCode());
+        assertThat(unconfirmed.asString(), containsString("id=\"f-confirm-error\""));
+        assertThat(unconfirmed.asString(), containsString(Html.en("error.confirm-stop-organizing")));
+        assertTrue(Db.tx(() -> CourseRole.has(courseId, organizerId, CourseRole.Kind.ORGANIZER)), "nothing changed");
+        assertEquals(403, s.course().team().post(manage + "/stop", "confirm", "yes").statusCode(), "the team does not organize");
+        assertEquals(403, s.paris().get(0).browser().post(manage + "/stop", "confirm", "yes").statusCode(), "learners do not organize");
+
+        Response stopped = s.organizer().post(manage + "/stop", "confirm", "yes");
+        assertEquals(303, stopped.statusCode());
+        assertThat(stopped.header("Location"), containsString("/courses?flash=organizer-stopped"));
+        assertThat(s.organizer().follow(stopped).asString(), containsString(Html.en("flash.organizer-stopped")));
+        assertFalse(Db.tx(() -> CourseRole.has(courseId, organizerId, CourseRole.Kind.ORGANIZER)));
+        assertEquals(404, s.organizer().get(manage).statusCode(), "no longer part of the course");
+        assertEquals(1, Db.tx(() -> Notification.count("kind = ?1 and actor.id = ?2", NotificationKind.ORGANIZER_STOPPED, organizerId)),
+                "the course team is told");
+        String teamNotices = s.course().team().get("/notifications").asString();
+        assertThat(teamNotices, containsString("no longer organizes meetups for"));
+        assertEquals(200, s.course().team().get("/meetups/" + meetupId + "/edit").statusCode(), "the meetup stays, for the team to run");
+        assertThat(s.paris().get(0).browser().get("/meetups/" + meetupId).asString(), not(containsString(Html.en("meetup.is-cancelled"))));
     }
 
     private static long notices(Learner learner, NotificationKind kind) {

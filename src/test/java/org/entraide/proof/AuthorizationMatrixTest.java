@@ -555,6 +555,7 @@ class AuthorizationMatrixTest {
                     "passwordConfirmation", "another password 1");
             case "/courses" -> courseFields("Matrix course");
             case "/courses/{id}/manage" -> courseFields("Course A");
+            case "/courses/{id}/manage/copy" -> courseFields("Course A, next session");
             case "/courses/{id}/manage/staff" -> Form.of("email", Browser.uniqueEmail("nobody"), "role", "ORGANIZER");
             case "/courses/{id}/partners" -> Form.of("relationKind", "FRIEND");
             case "/courses/{id}/partners/{inviteId}/choice" -> Form.of("choice", "TANDEM");

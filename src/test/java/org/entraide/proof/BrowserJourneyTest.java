@@ -1,6 +1,7 @@
 package org.entraide.proof;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.entraide.account.Person;
 import org.entraide.course.Course;
+import org.entraide.course.CourseRole;
 import org.entraide.matching.engine.UnmatchedReason;
 import org.entraide.profile.CourseResult;
 import org.entraide.profile.Enrolment;
@@ -297,6 +299,20 @@ class BrowserJourneyTest {
         visitor.navigate(url(link.replaceAll("^https?://[^/]+", "")));
         assertTrue(visitor.locator("main").textContent().contains("Statistics for everyone"));
         check(visitor, "team-invite-as-visitor");
+
+        // the next session of the course starts from this one's settings and has its own invite link
+        page.locator("main nav a[href$='/manage/copy']").click();
+        assertPath(page, "/courses/\\d+/manage/copy");
+        check(page, "team-copy");
+        assertEquals("5", page.locator("#f-groupMax").inputValue());
+        page.locator("#f-title").fill("Statistics for everyone, spring session");
+        page.locator("#f-startDate").fill("2031-03-02");
+        page.locator("main button[type=submit]").last().click();
+        assertPath(page, "/courses/\\d+/manage");
+        check(page, "team-copy-created");
+        assertEquals("Statistics for everyone, spring session", page.locator("#f-title").inputValue());
+        assertEquals("3", page.locator("#f-minOverlapHours").inputValue());
+        assertNotEquals(link, page.locator("#invite-link").textContent().trim());
 
         // the visitor is Tess on another computer, without her password: a link by e-mail lets her choose a new one
         visitor.navigate(url("/login"));
@@ -750,6 +766,19 @@ class BrowserJourneyTest {
         assertTrue(lena.locator("#messages").textContent().contains("We meet in the <reading room>, second floor."),
                 lena.locator("main").textContent());
         check(lena, "meetup-message-read");
+
+        // Lena stops organizing: the box must be ticked first; she stays a learner of the course
+        lena.navigate(url("/courses/" + courseId + "/manage/meetups"));
+        lena.locator("#stop-organizing button[type=submit]").click();
+        lena.waitForLoadState(LoadState.LOAD);
+        assertTrue(lena.locator("#f-confirm-error").textContent().contains(Html.en("error.confirm-stop-organizing")));
+        check(lena, "meetup-stop-organizing-unconfirmed");
+        lena.locator("#f-confirm").check();
+        lena.locator("#stop-organizing button[type=submit]").click();
+        assertPath(lena, "/courses");
+        assertTrue(lena.locator(".flash").textContent().contains(Html.en("flash.organizer-stopped")));
+        check(lena, "meetup-stopped-organizing");
+        assertFalse(Db.tx(() -> CourseRole.has(courseId, lenaId, CourseRole.Kind.ORGANIZER)));
         assertNoProblems();
     }
 

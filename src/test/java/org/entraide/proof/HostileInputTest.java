@@ -118,6 +118,8 @@ class HostileInputTest {
     static Browser member;
     /** Someone whose account the corpus tries to delete with bad values; they must still be there. */
     static Browser deleter;
+    /** An organizer of course A whom the corpus tries to make stop organizing with bad values; they must still organize. */
+    static Browser organizer;
     static String teamEmail;
     static long courseA;
     static long scratchPersonId;
@@ -148,6 +150,9 @@ class HostileInputTest {
         member.get("/account");
         deleter = new Browser();
         deleter.signUpNew("hostile-deleter");
+        organizer = new Browser();
+        String organizerEmail = organizer.signUpNew("hostile-organizer");
+        assertEquals(303, team.post("/courses/" + courseA + "/manage/staff", "email", organizerEmail, "role", "ORGANIZER").statusCode());
         deleter.get("/account");
         scratchPersonId = Db.tx(() -> Person.findByEmail(new Browser().signUpNew("hostile-scratch")).orElseThrow().id);
         passwordLink = PasswordLinks.request(new Browser().signUpNew("hostile-forgetful"));
@@ -171,6 +176,8 @@ class HostileInputTest {
                 "url", Kind.TEXT, "languages", Kind.CHOICE, "startDate", Kind.TEXT, "endDate", Kind.TEXT, "weeks", Kind.NUMBER,
                 "formats", Kind.CHOICE, "groupMin", Kind.NUMBER, "groupMax", Kind.NUMBER, "minOverlapHours", Kind.NUMBER,
                 "consentWindowDays", Kind.NUMBER, "defaultRadiusKm", Kind.NUMBER, "signupOpen", Kind.LENIENT);
+        Map<String, Kind> copyFields = new LinkedHashMap<>(courseFields);
+        copyFields.put("withStaff", Kind.LENIENT);
         Supplier<Form> course = () -> AuthorizationMatrixTest.courseFields("Hostile course").set("url", "https://example.org/mooc")
                 .set("startDate", "2030-01-01").set("endDate", "2030-03-01").set("weeks", "8");
         return List.of(
@@ -204,6 +211,8 @@ class HostileInputTest {
                         fields("lang", Kind.LENIENT, "back", Kind.REDIRECT)),
                 new FormCase("course create", team, () -> "/courses", course, courseFields),
                 new FormCase("course settings", team, () -> c + "/manage", course, courseFields),
+                new FormCase("course copy", team, () -> c + "/manage/copy", () -> course.get().set("withStaff", "on"),
+                        copyFields),
                 new FormCase("staff add", team, () -> c + "/manage/staff", () -> Form.of("email", teamEmail, "role", "ORGANIZER"),
                         fields("email", Kind.TEXT, "role", Kind.CHOICE)),
                 new FormCase("staff remove", team, () -> c + "/manage/staff/" + scratchRole() + "/delete", Form::new, fields()),
@@ -242,6 +251,8 @@ class HostileInputTest {
                         fields("format", Kind.CHOICE)),
                 new FormCase("ask meetup volunteers", team, () -> c + "/manage/meetups/volunteers", () -> Form.of("placeId", placeId),
                         fields("placeId", Kind.CHOICE)),
+                new FormCase("stop organizing", organizer, () -> c + "/manage/meetups/stop", () -> Form.of("confirm", "yes"),
+                        fields("confirm", Kind.CHOICE)),
                 new FormCase("answer an invitation to organize", learner, () -> c + "/organize", () -> Form.of("answer", "yes"),
                         fields("answer", Kind.CHOICE)),
                 new FormCase("rules", team, () -> c + "/manage/rules", Courses::validRules, rulesFields()));
