@@ -23,6 +23,7 @@ import org.entraide.notify.NotificationKind;
 import org.entraide.notify.NotificationService;
 import org.entraide.profile.Format;
 import org.entraide.web.FormErrors;
+import org.entraide.web.Paged;
 import org.entraide.web.Texts;
 
 /**
@@ -90,26 +91,10 @@ public class GroupHealthService {
      * only the groups quiet for {@link #QUIET_AFTER} or more, of which there are {@code quietCount}.
      */
     public record HealthPage(Course course, List<GroupHealth> groups, Map<LearningGroup.Status, Long> counts, int page, int pages,
-            boolean quietOnly, long quietCount) {
+            boolean quietOnly, long quietCount) implements Paged {
 
         public long total() {
             return counts.values().stream().mapToLong(Long::longValue).sum();
-        }
-
-        public boolean hasPrevious() {
-            return page > 1;
-        }
-
-        public boolean hasNext() {
-            return page < pages;
-        }
-
-        public int previousPage() {
-            return page - 1;
-        }
-
-        public int nextPage() {
-            return page + 1;
         }
     }
 

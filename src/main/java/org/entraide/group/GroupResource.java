@@ -26,6 +26,7 @@ import org.entraide.workspace.TaskService.CommentForm;
 import org.entraide.workspace.TaskService.TaskForm;
 import org.entraide.web.FormErrors;
 import org.entraide.web.InvalidInputException;
+import org.entraide.web.PageNumbers;
 import org.entraide.web.Redirects;
 import org.entraide.web.RequestContext;
 import org.jboss.resteasy.reactive.RestForm;
@@ -126,7 +127,7 @@ public class GroupResource {
     /** The page; {@code page} picks older messages (1, the default, is the most recent; anything unreadable is 1). */
     @GET
     public String show(@PathParam("id") long groupId, @RestQuery String page) {
-        return page(groupId, FormErrors.none(), Typed.NONE, pageNumber(page)).render();
+        return page(groupId, FormErrors.none(), Typed.NONE, PageNumbers.parse(page)).render();
     }
 
     @POST
@@ -375,13 +376,6 @@ public class GroupResource {
         return Redirects.seeOther("/groups/" + groupId + "#notes", "note-restored");
     }
 
-    private static int pageNumber(String page) {
-        try {
-            return page == null ? 1 : Integer.parseInt(page.strip());
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
 
     @POST
     @Path("leave")

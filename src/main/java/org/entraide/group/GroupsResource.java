@@ -18,6 +18,7 @@ import org.entraide.course.Course;
 import org.entraide.course.CourseService;
 import org.entraide.web.FormErrors;
 import org.entraide.web.InvalidInputException;
+import org.entraide.web.PageNumbers;
 import org.entraide.web.Redirects;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -55,7 +56,7 @@ public class GroupsResource {
     @GET
     public String page(@PathParam("id") long courseId, @QueryParam("page") String page, @QueryParam("quiet") String quiet) {
         long me = currentPerson.id();
-        GroupHealthService.HealthPage rows = health.page(courseId, me, pageNumber(page), "1".equals(quiet));
+        GroupHealthService.HealthPage rows = health.page(courseId, me, PageNumbers.parse(page), "1".equals(quiet));
         return Templates.groups(rows, health.reports(courseId, me)).render();
     }
 
@@ -123,14 +124,5 @@ public class GroupsResource {
 
     private static Response attachment(String body, String fileName) {
         return Response.ok(body, CSV).header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"").build();
-    }
-
-    /** A missing or odd page number shows the first page. */
-    private static int pageNumber(String page) {
-        try {
-            return page == null ? 1 : Integer.parseInt(page.strip());
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 }

@@ -32,6 +32,7 @@ import org.entraide.profile.Enrolment;
 import org.entraide.profile.Format;
 import org.entraide.web.FormErrors;
 import org.entraide.web.InvalidInputException;
+import org.entraide.web.PageNumbers;
 import org.entraide.web.Redirects;
 import org.entraide.web.RequestContext;
 import org.jboss.resteasy.reactive.RestForm;
@@ -180,7 +181,7 @@ public class MatchingResource {
     private Response act(long courseId, long runId, String page, String problems, Runnable action, String flash) {
         try {
             action.run();
-            return Redirects.seeOther(runPath(courseId, runId) + query(pageNumber(page), "1".equals(problems)), flash);
+            return Redirects.seeOther(runPath(courseId, runId) + query(PageNumbers.parse(page), "1".equals(problems)), flash);
         } catch (InvalidInputException e) {
             return Response.status(400).entity(previewPage(courseId, runId, page, problems, e.errors)).build();
         }
@@ -193,14 +194,6 @@ public class MatchingResource {
         return both.isEmpty() ? "" : "?" + both;
     }
 
-    /** A page number that is not one shows the first page (past the end: the last, see {@link #previewPage}). */
-    private static int pageNumber(String page) {
-        try {
-            return page == null ? 1 : Math.max(1, Integer.parseInt(page.strip()));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
 
     private TemplateInstance previewPage(long courseId, long runId, String page, String problems, FormErrors errors) {
         MatchingRun run = matching.requireRun(courseId, currentPerson.id(), runId);
@@ -235,7 +228,7 @@ public class MatchingResource {
         boolean problemsOnly = "1".equals(problems);
         List<Integer> listed = problemsOnly ? withProblems : IntStream.range(0, proposals.size()).boxed().toList();
         int pages = Math.max(1, (listed.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        Listing listing = new Listing(Math.min(pageNumber(page), pages), pages, problemsOnly, withProblems.size());
+        Listing listing = new Listing(Math.min(PageNumbers.parse(page), pages), pages, problemsOnly, withProblems.size());
         int from = (listing.page() - 1) * PAGE_SIZE;
         List<ProposalRow> rows = new ArrayList<>();
         for (int i : listed.subList(from, Math.min(listed.size(), from + PAGE_SIZE))) {

@@ -633,6 +633,15 @@ class BrowserJourneyTest {
         check(team, "matching-team-message-sent");
         ada.navigate(url(adasGroupPage));
         assertTrue(ada.locator("#team").textContent().contains("Nice start!"), ada.locator("main").textContent());
+        // ... finds Ada in the list of learners by her name: she is in a tandem
+        team.navigate(url("/courses/" + courseId + "/manage"));
+        team.locator("main nav a[href$='/manage/learners']").click();
+        assertPath(team, "/courses/\\d+/manage/learners");
+        team.locator("#f-q").fill("ada");
+        team.locator("#learner-search button[type=submit]").click();
+        team.waitForLoadState(LoadState.LOAD);
+        assertTrue(team.locator("#learners tbody").textContent().contains("Tandem"), team.locator("main").textContent());
+        check(team, "matching-learners");
         // ... and announces to the learners in a tandem or group, which Ada reads from her course page
         team.navigate(url("/courses/" + courseId + "/manage"));
         team.locator("main nav a[href$='/manage/announcements']").click();
