@@ -104,8 +104,8 @@ public class CourseService {
         copy.meetupMinSize = source.meetupMinSize;
         if (withStaff) {
             for (CourseRole role : CourseRole.ofCourse(sourceId)) {
-                boolean granted = role.person.id == personId && role.role == CourseRole.Kind.TEAM;
-                if (!granted) {
+                boolean grantedByCreate = role.person.id == personId && role.role == CourseRole.Kind.TEAM;
+                if (!grantedByCreate) {
                     CourseRole.grant(copy, role.person, role.role);
                 }
             }

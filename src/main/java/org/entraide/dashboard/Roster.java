@@ -20,7 +20,6 @@ import org.entraide.matching.engine.UnmatchedReason;
 import org.entraide.profile.Enrolment;
 import org.entraide.profile.EnumSets;
 import org.entraide.profile.Format;
-
 import org.entraide.web.FormErrors;
 import org.entraide.web.InvalidInputException;
 import org.entraide.web.Paged;
@@ -77,11 +76,7 @@ public class Roster {
 
         /** The page shown with a refused search: the search as typed, nobody listed. */
         static RosterPage refused(Course course, String query) {
-            Map<Enrolment.Status, Long> none = new EnumMap<>(Enrolment.Status.class);
-            for (Enrolment.Status each : Enrolment.Status.values()) {
-                none.put(each, 0L);
-            }
-            return new RosterPage(course, query == null ? "" : query, null, none, List.of(), 1, 1);
+            return new RosterPage(course, query == null ? "" : query, null, noneCounted(), List.of(), 1, 1);
         }
     }
 
@@ -101,10 +96,7 @@ public class Roster {
 
         String pattern = search == null ? null : "%" + likeEscaped(search.toLowerCase(Locale.ROOT)) + "%";
         String matches = pattern == null ? "" : " and (lower(p.displayName) like :pattern escape '\\' or lower(p.email) like :pattern escape '\\')";
-        Map<Enrolment.Status, Long> counts = new EnumMap<>(Enrolment.Status.class);
-        for (Enrolment.Status each : Enrolment.Status.values()) {
-            counts.put(each, 0L);
-        }
+        Map<Enrolment.Status, Long> counts = noneCounted();
         TypedQuery<Object[]> counting = Enrolment.getEntityManager().createQuery(
                 "select e.status, count(e) from Enrolment e join e.person p where e.course.id = :course" + matches + " group by e.status",
                 Object[].class).setParameter("course", courseId);
@@ -145,6 +137,14 @@ public class Roster {
                 .setParameter(1, courseId).setParameter(2, LearningGroup.Status.DISSOLVED).setParameter(3, personIds).getResultList()
                 .forEach(row -> formats.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((Format) row[1]));
         return formats;
+    }
+
+    private static Map<Enrolment.Status, Long> noneCounted() {
+        Map<Enrolment.Status, Long> counts = new EnumMap<>(Enrolment.Status.class);
+        for (Enrolment.Status status : Enrolment.Status.values()) {
+            counts.put(status, 0L);
+        }
+        return counts;
     }
 
     private static <T> TypedQuery<T> bindPattern(TypedQuery<T> query, String pattern) {

@@ -11,8 +11,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 
-import io.quarkus.security.ForbiddenException;
-
 import org.entraide.account.AccountExport;
 import org.entraide.account.Person;
 import org.entraide.course.Course;
@@ -25,6 +23,8 @@ import org.entraide.notify.NotificationService;
 import org.entraide.profile.LeavingCourse;
 import org.entraide.web.InvalidInputException;
 import org.entraide.web.RowLocks;
+
+import io.quarkus.security.ForbiddenException;
 
 /**
  * Learners who said "I could help organise a local meetup" (the profile's about step) become organizers when asked:
