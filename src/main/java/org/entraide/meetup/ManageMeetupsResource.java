@@ -61,8 +61,8 @@ public class ManageMeetupsResource {
     @POST
     public Response create(@PathParam("id") long courseId, @RestForm String placeId, @RestForm String date, @RestForm String time,
             @RestForm String minutes, @RestForm String capacity, @RestForm String venue, @RestForm String address,
-            @RestForm String description) {
-        MeetupForm form = new MeetupForm(placeId, date, time, minutes, capacity, venue, address, description);
+            @RestForm String description, @RestForm String weeks) {
+        MeetupForm form = new MeetupForm(placeId, date, time, minutes, capacity, venue, address, description, weeks);
         try {
             Meetup meetup = meetups.create(courseId, currentPerson.id(), form);
             return Redirects.seeOther("/meetups/" + meetup.id, "meetup-scheduled");

@@ -17,6 +17,7 @@ import jakarta.persistence.Table;
 
 import org.entraide.account.Person;
 import org.entraide.course.Course;
+import org.entraide.geo.Place;
 
 /**
  * A local meetup of a course: a city of the gazetteer (never a learner's address), a public venue named by the
@@ -81,6 +82,10 @@ public class Meetup extends PanacheEntityBase {
     @Column(nullable = false)
     public int sequence;
 
+    /** The first meetup's id when scheduled as a weekly series; null for a single meetup. */
+    @Column(name = "series_id")
+    public Long seriesId;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -90,6 +95,20 @@ public class Meetup extends PanacheEntityBase {
     /** When those going were reminded (once, the day before). */
     @Column(name = "reminded_at")
     public Instant remindedAt;
+
+    /** A new meetup of the course in the place (its city, coordinates and zone) by the organizer; the rest is the caller's. */
+    public static Meetup in(Course course, Person organizer, Place place) {
+        Meetup meetup = new Meetup();
+        meetup.course = course;
+        meetup.organizer = organizer;
+        meetup.placeId = place.id();
+        meetup.cityName = place.name();
+        meetup.countryCode = place.countryCode();
+        meetup.latitude = place.latitude();
+        meetup.longitude = place.longitude();
+        meetup.timeZone = place.timezone();
+        return meetup;
+    }
 
     public Instant endsAt() {
         return startsAt.plus(Duration.ofMinutes(minutes));

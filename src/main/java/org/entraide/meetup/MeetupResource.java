@@ -118,7 +118,7 @@ public class MeetupResource {
     @Path("edit")
     public Response edit(@PathParam("id") long meetupId, @RestForm String date, @RestForm String time, @RestForm String minutes,
             @RestForm String capacity, @RestForm String venue, @RestForm String address, @RestForm String description) {
-        MeetupForm form = new MeetupForm(null, date, time, minutes, capacity, venue, address, description);
+        MeetupForm form = new MeetupForm(null, date, time, minutes, capacity, venue, address, description, null);
         try {
             meetups.change(meetupId, currentPerson.id(), form);
             return Redirects.seeOther("/meetups/" + meetupId, "meetup-changed");

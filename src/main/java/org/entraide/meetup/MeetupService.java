@@ -70,6 +70,8 @@ public class MeetupService {
     static final int PAST_SHOWN = 20;
     static final Duration REMIND_BEFORE = Duration.ofHours(24);
     private static final Duration FARTHEST = Duration.ofDays(366);
+    /** A series is scheduled for up to this many weeks at once (a learning circle runs six to eight). */
+    public static final List<Integer> WEEKS = List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
 
     private final CourseService courses;
     private final GeoService geo;
@@ -159,13 +161,14 @@ public class MeetupService {
     }
 
     /** What the scheduling form was given (or starts with): every field as typed. */
+    /** {@code weeks}: how many weeks in a row to schedule it (only when scheduling; blank is once). */
     public record MeetupForm(String placeId, String date, String time, String minutes, String capacity, String venue, String address,
-            String description) {
+            String description, String weeks) {
 
         static MeetupForm start(Long placeId) {
             // an evening two weeks ahead leaves time to spread the word; the organizer changes it
             String inTwoWeeks = LocalDate.now().plusDays(14).toString();
-            return new MeetupForm(placeId == null ? null : placeId.toString(), inTwoWeeks, "18:30", "120", "12", null, null, null);
+            return new MeetupForm(placeId == null ? null : placeId.toString(), inTwoWeeks, "18:30", "120", "12", null, null, null, "1");
         }
 
         public boolean isPlace(long id) {
@@ -176,6 +179,10 @@ public class MeetupService {
     /** The scheduling page: the chosen city (if any), city search results, the form. */
     public record NewPage(Course course, Place place, String placeLabel, String query, List<Place> results, MeetupForm form,
             List<Integer> lengths) {
+
+        public List<Integer> weeks() {
+            return WEEKS;
+        }
     }
 
     public NewPage newPage(long courseId, long personId, MeetupForm typed, String query, Locale locale) {
@@ -192,11 +199,15 @@ public class MeetupService {
 
     /** One meetup for one person; the staff also see who answered, and after the start record who came. */
     public record MeetupPage(MeetupCard card, String organizer, boolean learner, boolean staff, int waitlistPosition, boolean started,
-            boolean over, List<MeetupRsvp> going, List<MeetupRsvp> waitlisted, List<MessageView> messages) {
+            boolean over, List<MeetupRsvp> going, List<MeetupRsvp> waitlisted, List<MessageView> messages, List<SeriesDate> series) {
         /** Organizers write to those who answered until the meetup is over, unless it is called off. */
         public boolean canWrite() {
             return staff && !over && !card.meetup().cancelled();
         }
+    }
+
+    /** One date of a weekly series, as each meetup of it lists them (in the city's zone); {@code current}: this page's. */
+    public record SeriesDate(long meetupId, String when, Instant at, boolean cancelled, boolean current) {
     }
 
     /** An organizer's message as the page shows it: who wrote it, when (in the meetup's zone), what. */
@@ -220,7 +231,11 @@ public class MeetupService {
                 staff, position, meetup.started(now), !meetup.endsAt().isAfter(now),
                 staff ? MeetupRsvp.list(meetupId, MeetupRsvp.Status.GOING) : List.of(), staff ? waitlisted : List.of(),
                 MeetupMessage.of(meetupId).stream().map(m -> new MessageView(m.id, m.author.firstName(),
-                        When.withZone(m.createdAt, meetup.zone(), locale), m.createdAt, m.body)).toList());
+                        When.withZone(m.createdAt, meetup.zone(), locale), m.createdAt, m.body)).toList(),
+                meetup.seriesId == null ? List.of() : Meetup.<Meetup>list("seriesId = ?1 order by startsAt", meetup.seriesId).stream()
+                        .map(m -> new SeriesDate(m.id, When.withZone(m.startsAt, m.zone(), locale), m.startsAt, m.cancelled(),
+                                m.id.equals(meetup.id)))
+                        .toList());
     }
 
     private MeetupCard card(Meetup meetup, long personId, Long distanceKm, Locale locale) {
@@ -232,7 +247,12 @@ public class MeetupService {
 
     // ------------------------------------------------------------------ organizers
 
-    /** Schedules a meetup; the course's learners who want meetups and live within their travel radius of the city are told. */
+    /**
+     * Schedules a meetup, or a weekly series of them at the same local time in the city (daylight saving changes keep
+     * the clock time), as a learning circle meets; the course's learners who want meetups and live within their travel
+     * radius of the city are told once.
+     * @return the (first) meetup scheduled
+     */
     @Transactional
     public Meetup create(long courseId, long personId, MeetupForm form) {
         Course course = requireStaff(courseId, personId);
@@ -247,30 +267,54 @@ public class MeetupService {
                 errors.add("placeId", "error.invalid-choice");
             }
         }
-        Details details = details(errors, form, place == null ? null : ZoneId.of(place.timezone()), now);
-        if (Meetup.upcoming(courseId, now, UPCOMING_MAX).stream().filter(m -> !m.cancelled()).count() >= UPCOMING_MAX) {
-            errors.add("date", "error.meetup-limit");
+        ZoneId zone = place == null ? null : ZoneId.of(place.timezone());
+        Details details = details(errors, form, zone, now);
+        Integer weeks = Texts.trimToNull(form.weeks()) == null ? Integer.valueOf(1)
+                : Texts.parsed(errors, "weeks", form.weeks(), Texts.oneOf(WEEKS), "error.invalid-choice");
+        List<Instant> starts = new ArrayList<>();
+        if (details.start() != null && weeks != null) {
+            for (int week = 0; week < weeks; week++) {
+                starts.add(details.start().atZone(zone).plusWeeks(week).toInstant());
+            }
+            if (starts.get(starts.size() - 1).isAfter(now.plus(FARTHEST)) && !errors.has("date")) {
+                errors.add("weeks", "error.meetup-series-too-far");
+            }
+        }
+        long room = UPCOMING_MAX - Meetup.upcoming(courseId, now, UPCOMING_MAX).stream().filter(m -> !m.cancelled()).count();
+        if (weeks == null || weeks == 1) {
+            if (room < 1) {
+                errors.add("date", "error.meetup-limit");
+            }
+        } else if (room < weeks) {
+            errors.add("weeks", "error.meetup-series-limit", List.of(Long.toString(Math.max(0, room))));
         }
         errors.throwIfAny();
 
-        Meetup meetup = new Meetup();
-        meetup.course = course;
-        meetup.organizer = Person.findById(personId);
-        meetup.placeId = place.id();
-        meetup.cityName = place.name();
-        meetup.countryCode = place.countryCode();
-        meetup.latitude = place.latitude();
-        meetup.longitude = place.longitude();
-        meetup.timeZone = place.timezone();
-        details.applyTo(meetup);
-        meetup.createdAt = now;
-        meetup.persist();
-        for (Enrolment learner : learnersNear(meetup)) {
+        Person organizer = Person.findById(personId);
+        List<Meetup> scheduled = new ArrayList<>();
+        for (Instant start : starts) {
+            Meetup meetup = Meetup.in(course, organizer, place);
+            details.applyTo(meetup);
+            meetup.startsAt = start;
+            meetup.createdAt = now;
+            meetup.persist();
+            scheduled.add(meetup);
+        }
+        Meetup first = scheduled.get(0);
+        if (scheduled.size() > 1) { // the first one's id (an identity column, known once persisted) names the series
+            scheduled.forEach(meetup -> meetup.seriesId = first.id);
+        }
+        for (Enrolment learner : learnersNear(first)) {
             if (learner.person.id != personId) {
-                tell(learner.person, NotificationKind.MEETUP_SCHEDULED, meetup);
+                if (scheduled.size() == 1) {
+                    tell(learner.person, NotificationKind.MEETUP_SCHEDULED, first);
+                } else {
+                    tell(learner.person, NotificationKind.MEETUP_SERIES_SCHEDULED, first, first.organizer, "", null,
+                            Integer.toString(scheduled.size()));
+                }
             }
         }
-        return meetup;
+        return first;
     }
 
     /** The scheduling form of a meetup as it is now (its time in the city's zone), for changing it. */
@@ -278,7 +322,7 @@ public class MeetupService {
         Meetup meetup = changeable(staffMeetup(meetupId, personId));
         ZonedDateTime start = meetup.startsAt.atZone(meetup.zone());
         return new MeetupForm(Long.toString(meetup.placeId), start.toLocalDate().toString(), start.toLocalTime().toString(),
-                Integer.toString(meetup.minutes), Integer.toString(meetup.capacity), meetup.venue, meetup.address, meetup.description);
+                Integer.toString(meetup.minutes), Integer.toString(meetup.capacity), meetup.venue, meetup.address, meetup.description, null);
     }
 
     /**
@@ -649,10 +693,11 @@ public class MeetupService {
      * Tells the person about the meetup: course title, who acted, when (in the city's zone), city and venue; the
      * e-mail quotes {@code quoted} when there is one.
      */
-    private void tell(Person person, NotificationKind kind, Meetup meetup, Person actor, String fragment, String quoted) {
+    private void tell(Person person, NotificationKind kind, Meetup meetup, Person actor, String fragment, String quoted, String... more) {
         Locale locale = person.mailLocale();
-        notifications.notifyQuoting(person, kind, actor, "/meetups/" + meetup.id + fragment, quoted, meetup.course.title,
-                actor == null ? "" : actor.firstName(), When.withZone(meetup.startsAt, meetup.zone(), locale),
-                meetup.cityName + " · " + meetup.venue);
+        List<String> args = new ArrayList<>(List.of(meetup.course.title, actor == null ? "" : actor.firstName(),
+                When.withZone(meetup.startsAt, meetup.zone(), locale), meetup.cityName + " · " + meetup.venue));
+        args.addAll(List.of(more));
+        notifications.notifyQuoting(person, kind, actor, "/meetups/" + meetup.id + fragment, quoted, args.toArray(String[]::new));
     }
 }

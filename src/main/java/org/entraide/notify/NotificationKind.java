@@ -73,6 +73,11 @@ public enum NotificationKind {
      */
     MEETUP_SCHEDULED(false),
     /**
+     * A weekly series of meetups near the person was scheduled (told once, with the first one's link). Args: as
+     * {@link #MEETUP_SCHEDULED} for the first meetup, then how many weeks.
+     */
+    MEETUP_SERIES_SCHEDULED(false),
+    /**
      * An organizer asks the person, who offered to help organise meetups, to become an organizer of the course. Args:
      * course title, the organizer's first name, the city learners live around.
      */

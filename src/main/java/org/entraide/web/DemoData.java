@@ -178,15 +178,7 @@ public class DemoData {
     /** A meetup two weeks ahead in Paris, where the demo learner lives, with a few generated learners of the area going. */
     private void meetupInParis(Course course, Person organizer, List<Enrolment> generated) {
         geo.search("Paris", 1).stream().findFirst().ifPresent(paris -> {
-            Meetup meetup = new Meetup();
-            meetup.course = course;
-            meetup.organizer = organizer;
-            meetup.placeId = paris.id();
-            meetup.cityName = paris.name();
-            meetup.countryCode = paris.countryCode();
-            meetup.latitude = paris.latitude();
-            meetup.longitude = paris.longitude();
-            meetup.timeZone = paris.timezone();
+            Meetup meetup = Meetup.in(course, organizer, paris);
             meetup.venue = "Bibliothèque publique d'information";
             meetup.address = "Place Georges-Pompidou, 75004 Paris";
             meetup.description = "Week 1 together: bring your questions on reading charts. Look for the Entraide sign on the table.";

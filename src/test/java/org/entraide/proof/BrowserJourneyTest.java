@@ -733,8 +733,10 @@ class BrowserJourneyTest {
         team.locator("#f-venue").fill("Bibliothèque Richelieu");
         team.locator("#f-address").fill("5 rue Vivienne");
         team.locator("#f-description").fill("Week 2 together, then coffee.");
+        team.locator("#f-weeks").selectOption("2"); // a learning circle: the same place two weeks in a row
         team.locator("main form[action$='/manage/meetups'] button[type=submit]").click();
         assertPath(team, "/meetups/\\d+");
+        assertTrue(team.locator("#series").textContent().contains("Every week: 2 dates"), team.locator("main").textContent());
         check(team, "meetup-scheduled");
         String meetupPath = URI.create(team.url()).getPath();
 

@@ -862,6 +862,10 @@ class HostileInputTest {
                 attempts.add(new Attempt("change " + attempt.label(), team, edit, attempt.form()));
             }
         }
+        // how many weeks in a row (scheduling only: the change form has no such field)
+        for (String weeks : concat(NUMBERS, payloads(Kind.CHOICE), List.of("0", "13"))) {
+            attempts.add(new Attempt("meetup weeks=" + shorten(weeks), team, manage, ok.copy().set("weeks", weeks)));
+        }
         attempts.add(new Attempt("a learner changes a meetup", ada.browser(), edit, ok));
         attempts.add(new Attempt("change a cancelled meetup", team, "/meetups/" + cancelled + "/edit", ok));
         attempts.add(new Attempt("change a started meetup", team, "/meetups/" + started + "/edit", ok));
