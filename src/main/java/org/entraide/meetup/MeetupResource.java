@@ -63,6 +63,18 @@ public class MeetupResource {
         }
     }
 
+    /** "I am going to every date": the dates of the weekly series still to come that the learner has not answered. */
+    @POST
+    @Path("rsvp/series")
+    public Response attendSeries(@PathParam("id") long meetupId) {
+        try {
+            meetups.attendSeries(meetupId, currentPerson.id());
+            return Redirects.seeOther("/meetups/" + meetupId + "#series", "meetup-series-answered");
+        } catch (InvalidInputException e) {
+            return refused(meetupId, e);
+        }
+    }
+
     @POST
     @Path("rsvp/withdraw")
     public Response withdraw(@PathParam("id") long meetupId) {

@@ -204,10 +204,18 @@ public class MeetupService {
         public boolean canWrite() {
             return staff && !over && !card.meetup().cancelled();
         }
+
+        /** A learner may answer the series' dates still open to them at once, when there are two or more. */
+        public boolean canAnswerSeries() {
+            return learner && series.stream().filter(SeriesDate::open).count() > 1;
+        }
     }
 
-    /** One date of a weekly series, as each meetup of it lists them (in the city's zone); {@code current}: this page's. */
-    public record SeriesDate(long meetupId, String when, Instant at, boolean cancelled, boolean current) {
+    /**
+     * One date of a weekly series, as each meetup of it lists them (in the city's zone); {@code current}: this page's;
+     * {@code open}: still to come, on, and not answered by the viewer.
+     */
+    public record SeriesDate(long meetupId, String when, Instant at, boolean cancelled, boolean current, boolean open) {
     }
 
     /** An organizer's message as the page shows it: who wrote it, when (in the meetup's zone), what. */
@@ -234,7 +242,7 @@ public class MeetupService {
                         When.withZone(m.createdAt, meetup.zone(), locale), m.createdAt, m.body)).toList(),
                 meetup.seriesId == null ? List.of() : Meetup.<Meetup>list("seriesId = ?1 order by startsAt", meetup.seriesId).stream()
                         .map(m -> new SeriesDate(m.id, When.withZone(m.startsAt, m.zone(), locale), m.startsAt, m.cancelled(),
-                                m.id.equals(meetup.id)))
+                                m.id.equals(meetup.id), !m.cancelled() && !m.started(now) && MeetupRsvp.of(m.id, personId).isEmpty()))
                         .toList());
     }
 
@@ -506,10 +514,41 @@ public class MeetupService {
         if (meetup.cancelled() || meetup.started(Instant.now())) {
             throw InvalidInputException.of("rsvp", "error.meetup-closed");
         }
+        return answer(meetup, personId);
+    }
+
+    /**
+     * Answers "I am going" to every date of the meetup's weekly series still to come and not answered yet (a seat, or
+     * the waiting list of a full one), as a learner commits to a learning circle; returns how many dates were answered.
+     */
+    @Transactional
+    public int attendSeries(long meetupId, long personId) {
+        Meetup meetup = learnerMeetup(meetupId, personId);
+        if (meetup.seriesId == null) {
+            throw InvalidInputException.of("rsvp", "error.meetup-not-series");
+        }
+        Instant now = Instant.now();
+        int answered = 0;
+        // locked in date order, the same for everyone, so that two learners answering a series cannot deadlock
+        for (Meetup date : Meetup.<Meetup>list("seriesId = ?1 order by startsAt, id", meetup.seriesId)) {
+            RowLocks.lockAndReload(date);
+            if (!date.cancelled() && !date.started(now) && MeetupRsvp.of(date.id, personId).isEmpty()) {
+                answer(date, personId);
+                answered++;
+            }
+        }
+        if (answered == 0) {
+            throw InvalidInputException.of("rsvp", "error.meetup-series-answered");
+        }
+        return answered;
+    }
+
+    /** A seat while there are some, else the end of the waiting list; the caller holds the meetup's row lock. */
+    private static MeetupRsvp.Status answer(Meetup meetup, long personId) {
         MeetupRsvp rsvp = new MeetupRsvp();
         rsvp.meetup = meetup;
         rsvp.person = Person.findById(personId);
-        rsvp.status = MeetupRsvp.count(meetupId, MeetupRsvp.Status.GOING) < meetup.capacity ? MeetupRsvp.Status.GOING
+        rsvp.status = MeetupRsvp.count(meetup.id, MeetupRsvp.Status.GOING) < meetup.capacity ? MeetupRsvp.Status.GOING
                 : MeetupRsvp.Status.WAITLISTED;
         rsvp.answeredAt = Instant.now();
         rsvp.persist();

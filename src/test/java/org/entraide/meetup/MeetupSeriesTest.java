@@ -2,6 +2,7 @@ package org.entraide.meetup;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -96,6 +97,33 @@ class MeetupSeriesTest {
         assertEquals(303, s.organizer().post("/meetups/" + series.get(1).id + "/cancel").statusCode());
         assertNull(Db.tx(() -> Meetup.<Meetup>findById(third).cancelledAt));
         assertThat(ada.browser().get("/meetups/" + third).asString(), containsString("(" + Html.en("meetup.cancelled") + ")"));
+
+        // "I am going to every date": the dates still to come and not answered, a seat or the waiting list of a full one
+        Db.run(() -> Meetup.<Meetup>findById(series.get(3).id).capacity = 1);
+        String allDates = "/meetups/" + firstId + "/rsvp/series";
+        assertThat(ada.browser().get("/meetups/" + firstId).asString(), containsString("action=\"" + allDates + "\""));
+        Response adaAll = ada.browser().post(allDates);
+        assertEquals(303, adaAll.statusCode());
+        assertThat(adaAll.header("Location"), containsString("flash=meetup-series-answered"));
+        assertEquals(List.of("GOING", "-", "GOING", "GOING"), answers(allDates, ada));
+        Learner bea = s.paris().get(1);
+        assertEquals(303, bea.browser().post(allDates).statusCode());
+        assertEquals(List.of("GOING", "-", "GOING", "WAITLISTED"), answers(allDates, bea), "the last date had one seat, Ada's");
+        Response again = bea.browser().post(allDates);
+        assertEquals(400, again.statusCode());
+        assertThat(again.asString(), containsString(Html.en("error.meetup-series-answered")));
+        assertThat("nothing left to answer at once", bea.browser().get("/meetups/" + firstId).asString(),
+                not(containsString("action=\"" + allDates + "\"")));
+        long single = MeetupTest.schedule(s, 5);
+        assertEquals(400, bea.browser().post("/meetups/" + single + "/rsvp/series").statusCode(), "a single meetup has no series");
+        assertEquals(403, s.organizer().post(allDates).statusCode(), "only learners answer");
+    }
+
+    /** The learner's answer to each date of the series of the given "/meetups/{first}/rsvp/series" form ("-" for none). */
+    private static List<String> answers(String seriesForm, Learner learner) {
+        long firstId = Long.parseLong(seriesForm.split("/")[2]);
+        return Db.tx(() -> Meetup.<Meetup>list("seriesId = ?1 order by startsAt", firstId).stream()
+                .map(m -> MeetupRsvp.of(m.id, learner.personId()).map(r -> r.status.name()).orElse("-")).toList());
     }
 
     @Test

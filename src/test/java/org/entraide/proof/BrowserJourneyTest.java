@@ -748,8 +748,10 @@ class BrowserJourneyTest {
         lena.locator("#near a[href='" + meetupPath + "']").click();
         assertPath(lena, "/meetups/\\d+");
         check(lena, "meetup-page");
-        lena.locator("#rsvp form[action$='/rsvp'] button[type=submit]").click();
+        // the meetup meets two weeks in a row: Lena answers both dates at once
+        lena.locator("#series form[action$='/rsvp/series'] button[type=submit]").click();
         lena.waitForLoadState(LoadState.LOAD);
+        assertTrue(lena.locator(".flash").textContent().contains(Html.en("flash.meetup-series-answered")));
         assertTrue(lena.locator("#rsvp").textContent().contains("You are going"), lena.locator("#rsvp").textContent());
         check(lena, "meetup-going");
         Download calendar = lena.waitForDownload(() -> lena.locator("#rsvp a[href$='/calendar.ics']").click());

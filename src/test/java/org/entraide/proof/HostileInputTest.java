@@ -875,6 +875,8 @@ class HostileInputTest {
         attempts.add(new Attempt("an outsider answers", outsider, "/meetups/" + upcoming + "/rsvp", new Form()));
         attempts.add(new Attempt("answer a cancelled meetup", ben.browser(), "/meetups/" + cancelled + "/rsvp", new Form()));
         attempts.add(new Attempt("answer a started meetup", ben.browser(), "/meetups/" + started + "/rsvp", new Form()));
+        attempts.add(new Attempt("answer a single meetup's series", ben.browser(), "/meetups/" + upcoming + "/rsvp/series", new Form()));
+        attempts.add(new Attempt("the team answers a series", team, "/meetups/" + upcoming + "/rsvp/series", new Form()));
         attempts.add(new Attempt("withdraw once started", ada.browser(), "/meetups/" + started + "/rsvp/withdraw", new Form()));
         attempts.add(new Attempt("a learner cancels", ada.browser(), "/meetups/" + upcoming + "/cancel", new Form()));
         attempts.add(new Attempt("a learner records attendance", ada.browser(), "/meetups/" + started + "/attendance",
