@@ -50,8 +50,8 @@ public class CourseResource {
                 List<PartnerService.PartnerView> partners, List<GroupMember> groups, long pendingProposals, boolean wrapUpOpen,
                 WrapUpService.WrapUpForm wrapUp, FormErrors errors);
 
-        static native TemplateInstance copy(Course course, CourseForm form, boolean withStaff, FormErrors errors,
-                List<String> languageCodes, Format[] formats);
+        static native TemplateInstance copy(Course course, CourseForm form, boolean withStaff, boolean tellLearners, long learners,
+                FormErrors errors, List<String> languageCodes, Format[] formats);
 
         static native TemplateInstance manage(Course course, CourseForm form, FormErrors errors, String inviteLink,
                 List<CourseRole> staff, String staffEmail, FormErrors staffErrors, long waiting, long drafts,
@@ -205,21 +205,26 @@ public class CourseResource {
     @Path("{id}/manage/copy")
     public String copyForm(@PathParam("id") long id) {
         Course course = courses.requireTeam(id, currentPerson.id());
-        return Templates.copy(course, CourseForm.nextSessionOf(course), true, FormErrors.none(), Languages.CODES, Format.values()).render();
+        return copyPage(course, CourseForm.nextSessionOf(course), true, false, FormErrors.none()).render();
     }
 
     @POST
     @Path("{id}/manage/copy")
-    public Response copy(@PathParam("id") long id, @BeanParam PostedCourse posted, @RestForm String withStaff) {
+    public Response copy(@PathParam("id") long id, @BeanParam PostedCourse posted, @RestForm String withStaff,
+            @RestForm String tellLearners) {
         CourseForm form = posted.form();
         try {
-            Course copy = courses.copy(id, currentPerson.id(), form, "on".equals(withStaff));
+            Course copy = courses.copy(id, currentPerson.id(), form, "on".equals(withStaff), "on".equals(tellLearners));
             return Redirects.seeOther("/courses/" + copy.id + "/manage", "course-copied");
         } catch (InvalidInputException e) {
             Course course = courses.requireTeam(id, currentPerson.id());
-            return Response.status(400)
-                    .entity(Templates.copy(course, form, "on".equals(withStaff), e.errors, Languages.CODES, Format.values())).build();
+            return Response.status(400).entity(copyPage(course, form, "on".equals(withStaff), "on".equals(tellLearners), e.errors)).build();
         }
+    }
+
+    private TemplateInstance copyPage(Course course, CourseForm form, boolean withStaff, boolean tellLearners, FormErrors errors) {
+        return Templates.copy(course, form, withStaff, tellLearners, Enrolment.countInCourse(course.id), errors, Languages.CODES,
+                Format.values());
     }
 
     @POST

@@ -23,6 +23,8 @@ import jakarta.ws.rs.NotFoundException;
 import org.entraide.account.AccountDeleting;
 import org.entraide.account.AccountExport;
 import org.entraide.account.Person;
+import org.entraide.notify.NotificationKind;
+import org.entraide.notify.NotificationService;
 import org.entraide.profile.Enrolment;
 import org.entraide.profile.EnumSets;
 import org.entraide.profile.Format;
@@ -41,6 +43,12 @@ public class CourseService {
     public static final int TITLE_MAX = 150;
     public static final int DESCRIPTION_MAX = 4000;
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final NotificationService notifications;
+
+    CourseService(NotificationService notifications) {
+        this.notifications = notifications;
+    }
 
     /** The course form as submitted (strings, so that a rejected form is shown back exactly as typed). */
     public record CourseForm(String title, String description, String platform, String url, List<String> languages,
@@ -91,10 +99,11 @@ public class CourseService {
     /**
      * A new session of a course (as Open edX re-runs and Canvas copies a course): the settings as the form gives them, the
      * source's matching rules, a new invite link, and, if asked, the source's team and organizers. Its learners, groups,
-     * meetups and announcements stay with the source, since they belong to that session.
+     * meetups and announcements stay with the source, since they belong to that session; if asked, its learners are told
+     * of the new session with its invite link, so that those who want to can join it.
      */
     @Transactional
-    public Course copy(long sourceId, long personId, CourseForm form, boolean withStaff) {
+    public Course copy(long sourceId, long personId, CourseForm form, boolean withStaff, boolean tellLearners) {
         Course source = requireTeam(sourceId, personId);
         Course copy = create(personId, form);
         copy.weights = source.weights;
@@ -108,6 +117,11 @@ public class CourseService {
                 if (!grantedByCreate) {
                     CourseRole.grant(copy, role.person, role.role);
                 }
+            }
+        }
+        if (tellLearners) {
+            for (Enrolment learner : Enrolment.<Enrolment>list("from Enrolment e join fetch e.person where e.course.id = ?1", sourceId)) {
+                notifications.notify(learner.person, NotificationKind.NEW_SESSION, "/join/" + copy.inviteCode, source.title, copy.title);
             }
         }
         return copy;

@@ -89,6 +89,8 @@ public enum NotificationKind {
      * organizers to run. Args: course title, their first name.
      */
     ORGANIZER_STOPPED(false),
+    /** The course team runs the person's course again: a new session to join. Args: the course's title, the new one's. */
+    NEW_SESSION(false),
     /** A meetup the person answered moved (time or place). */
     MEETUP_CHANGED(false),
     /** A meetup the person answered is called off. */

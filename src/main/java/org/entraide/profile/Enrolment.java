@@ -296,6 +296,10 @@ public class Enrolment extends PanacheEntityBase {
                 .map(row -> new WithAnswersDue((Enrolment) row[0], (Long) row[1], (Long) row[2])).toList();
     }
 
+    public static long countInCourse(long courseId) {
+        return Queries.count(Enrolment.class, "course.id = ?1", courseId);
+    }
+
     public static long countInCourse(long courseId, Status status) {
         return Queries.count(Enrolment.class, "course.id = ?1 and status = ?2", courseId, status);
     }

@@ -13,10 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.entraide.account.Person;
+import org.entraide.notify.Notification;
+import org.entraide.notify.NotificationKind;
 import org.entraide.profile.Enrolment;
 import org.entraide.testing.Browser;
 import org.entraide.testing.Courses;
 import org.entraide.testing.Db;
+import org.entraide.testing.Form;
 import org.entraide.testing.Html;
 import org.entraide.web.Queries;
 import org.junit.jupiter.api.Test;
@@ -79,12 +82,28 @@ class CourseCopyTest {
         assertEquals(200, coTeam.get("/courses/" + copy + "/manage").statusCode());
         assertEquals(404, learner.get("/courses/" + copy).statusCode());
 
-        // without the tick, only the person who copies is on the new session's team
-        Response alone = team.post("/courses/" + source + "/manage/copy", Courses.validForm(Courses.uniqueTitle("Statistics, alone")));
+        assertEquals(0, newSessionNotices(learnerEmail), "learners are told only when the team asks");
+
+        // without the staff tick, only the person who copies is on the new session's team; with the learners' tick,
+        // the first session's learner is told and joins the new one by the link in the notice
+        assertThat(form, containsString("Tell this course&#39;s learner about the new session"));
+        Response alone = team.post("/courses/" + source + "/manage/copy", Courses.validForm(Courses.uniqueTitle("Statistics, alone"))
+                .add("tellLearners", "on"));
         assertEquals(303, alone.statusCode());
         long aloneId = Long.parseLong(locationPath(alone).replaceAll("^/courses/(\\d+)/manage$", "$1"));
         assertEquals(List.of("TEAM " + teamEmail),
                 Db.tx(() -> CourseRole.ofCourse(aloneId).stream().map(role -> role.role + " " + role.person.email).toList()));
+        assertEquals(1, newSessionNotices(learnerEmail));
+        Notification notice = Db.tx(() -> Notification.<Notification>find("person.email = ?1 and kind = ?2", learnerEmail,
+                NotificationKind.NEW_SESSION).firstResult());
+        assertEquals("/join/" + Courses.inviteCode(aloneId), notice.link);
+        assertThat(learner.get("/notifications").asString(), containsString("opened a new session"));
+        assertEquals(303, learner.post(notice.link, new Form()).statusCode());
+        assertTrue(Db.tx(() -> Enrolment.find(aloneId, personId(learnerEmail)).isPresent()), "joined the new session");
+    }
+
+    private static long newSessionNotices(String email) {
+        return Db.tx(() -> Notification.count("person.email = ?1 and kind = ?2", email, NotificationKind.NEW_SESSION));
     }
 
     @Test

@@ -178,6 +178,7 @@ class HostileInputTest {
                 "consentWindowDays", Kind.NUMBER, "defaultRadiusKm", Kind.NUMBER, "signupOpen", Kind.LENIENT);
         Map<String, Kind> copyFields = new LinkedHashMap<>(courseFields);
         copyFields.put("withStaff", Kind.LENIENT);
+        copyFields.put("tellLearners", Kind.LENIENT);
         Supplier<Form> course = () -> AuthorizationMatrixTest.courseFields("Hostile course").set("url", "https://example.org/mooc")
                 .set("startDate", "2030-01-01").set("endDate", "2030-03-01").set("weeks", "8");
         return List.of(
