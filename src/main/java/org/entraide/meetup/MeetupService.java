@@ -240,10 +240,21 @@ public class MeetupService {
                 staff ? MeetupRsvp.list(meetupId, MeetupRsvp.Status.GOING) : List.of(), staff ? waitlisted : List.of(),
                 MeetupMessage.of(meetupId).stream().map(m -> new MessageView(m.id, m.author.firstName(),
                         When.withZone(m.createdAt, meetup.zone(), locale), m.createdAt, m.body)).toList(),
-                meetup.seriesId == null ? List.of() : Meetup.<Meetup>list("seriesId = ?1 order by startsAt", meetup.seriesId).stream()
-                        .map(m -> new SeriesDate(m.id, When.withZone(m.startsAt, m.zone(), locale), m.startsAt, m.cancelled(),
-                                m.id.equals(meetup.id), !m.cancelled() && !m.started(now) && MeetupRsvp.of(m.id, personId).isEmpty()))
-                        .toList());
+                seriesDates(meetup, personId, now, locale));
+    }
+
+    /** The dates of the meetup's weekly series (none for a single meetup), with the viewer's answers read in one statement. */
+    private static List<SeriesDate> seriesDates(Meetup meetup, long personId, Instant now, Locale locale) {
+        if (meetup.seriesId == null) {
+            return List.of();
+        }
+        Set<Long> answered = new HashSet<>(Meetup.getEntityManager().createQuery(
+                "select r.meetup.id from MeetupRsvp r where r.person.id = ?1 and r.meetup.seriesId = ?2", Long.class)
+                .setParameter(1, personId).setParameter(2, meetup.seriesId).getResultList());
+        return Meetup.<Meetup>list("seriesId = ?1 order by startsAt", meetup.seriesId).stream()
+                .map(m -> new SeriesDate(m.id, When.withZone(m.startsAt, m.zone(), locale), m.startsAt, m.cancelled(),
+                        m.id.equals(meetup.id), !m.cancelled() && !m.started(now) && !answered.contains(m.id)))
+                .toList();
     }
 
     private MeetupCard card(Meetup meetup, long personId, Long distanceKm, Locale locale) {
