@@ -18,9 +18,12 @@ import org.entraide.notify.NotificationService;
 import org.entraide.profile.Enrolment;
 import org.entraide.profile.EnumSets;
 import org.entraide.profile.LeavingCourse;
+import org.entraide.web.EntraideConfig;
 import org.entraide.web.FormErrors;
 import org.entraide.web.RowLocks;
 import org.entraide.web.Texts;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The course team's announcements (Canvas and Open edX have them too): to every learner of the course, or to those
@@ -38,10 +41,12 @@ public class AnnouncementService {
 
     private final CourseService courses;
     private final NotificationService notifications;
+    private final int batchSize;
 
-    AnnouncementService(CourseService courses, NotificationService notifications) {
+    AnnouncementService(CourseService courses, NotificationService notifications, EntraideConfig config) {
         this.courses = courses;
         this.notifications = notifications;
+        this.batchSize = config.announcements().batchSize();
     }
 
     /** An audience the team can choose, with how many learners it reaches now. */
@@ -64,7 +69,11 @@ public class AnnouncementService {
         return new ManagePage(course, choices, CourseAnnouncement.latest(courseId, SHOWN));
     }
 
-    /** Sends the announcement to the chosen learners; refused with the reason next to its field, nothing sent. */
+    /**
+     * Sends the announcement to the chosen learners; refused with the reason next to its field, nothing sent. The
+     * request delivers the first batch (the whole of a small course); {@link AnnouncementDelivery} delivers the rest,
+     * so that a course of 100,000 learners is no transaction of 100,000 notices.
+     */
     @Transactional
     public CourseAnnouncement send(long courseId, long personId, String audience, String body, Instant now) {
         // locked: two sends at once count each other against the daily limit and see a double click
@@ -73,14 +82,10 @@ public class AnnouncementService {
         CourseAnnouncement.Audience to = EnumSets.one(CourseAnnouncement.Audience.class, audience);
         if (to == null) {
             errors.add("audience", Texts.trimToNull(audience) == null ? "error.required" : "error.invalid-choice");
-        }
-        String text = Texts.check(errors, "body", body, true, CourseAnnouncement.BODY_MAX);
-        List<Enrolment> learners = to == null ? List.of()
-                : Enrolment.<Enrolment>list("from Enrolment e join fetch e.person where e.course.id = ?1 and e.status in ?2 order by e.id",
-                        courseId, to.statuses);
-        if (to != null && learners.isEmpty()) {
+        } else if (Enrolment.count("course.id = ?1 and status in ?2", courseId, to.statuses) == 0) {
             errors.add("audience", "error.announcement-nobody");
         }
+        String text = Texts.check(errors, "body", body, true, CourseAnnouncement.BODY_MAX);
         // only a valid text goes to the database: PostgreSQL refuses a NUL character even as a parameter
         if (to != null && text != null && !errors.has("body") && CourseAnnouncement.count(
                 "course.id = ?1 and audience = ?2 and body = ?3 and createdAt > ?4", courseId, to, text, now.minus(REPEAT_WINDOW)) > 0) {
@@ -95,19 +100,50 @@ public class AnnouncementService {
         announcement.author = Person.findById(personId);
         announcement.audience = to;
         announcement.body = text;
-        announcement.recipients = learners.size();
         announcement.createdAt = now;
         announcement.persist();
-        String link = "/courses/" + courseId + "/announcements#announcement-" + announcement.id;
-        for (Enrolment learner : learners) {
-            announcement.deliverTo(learner);
-            if (learner.person.id != personId) {
-                // quoted in the e-mail: many learners only read their mail
-                notifications.notifyQuoting(learner.person, NotificationKind.COURSE_ANNOUNCEMENT, announcement.author, link, text,
-                        course.title, announcement.author.firstName());
-            }
-        }
+        deliverNextBatch(announcement, now);
         return announcement;
+    }
+
+    /**
+     * Delivers the oldest announcement still being sent to its next batch of learners, in its own transaction; false
+     * when none is left to deliver.
+     */
+    boolean deliverNextBatch(Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            CourseAnnouncement sending = CourseAnnouncement.<CourseAnnouncement>find("deliveredAt is null order by id").firstResult();
+            if (sending == null) {
+                return false;
+            }
+            // locked and read again: an instance whose lease ran out may still be delivering it
+            deliverNextBatch(RowLocks.lockAndReload(sending), now);
+            return true;
+        });
+    }
+
+    /**
+     * Delivers the announcement to the next learners of its audience in enrolment order, from where the last batch
+     * stopped; the audience is read as each batch goes, so a learner who joins meanwhile receives it too.
+     */
+    private void deliverNextBatch(CourseAnnouncement announcement, Instant now) {
+        List<Enrolment> batch = Enrolment.<Enrolment>find("from Enrolment e join fetch e.person where e.course.id = ?1 and e.status in ?2"
+                + " and e.id > ?3 order by e.id", announcement.course.id, announcement.audience.statuses, announcement.deliveredUpTo)
+                .range(0, batchSize - 1).list();
+        String link = "/courses/" + announcement.course.id + "/announcements#announcement-" + announcement.id;
+        for (Enrolment learner : batch) {
+            announcement.deliverTo(learner);
+            if (announcement.author == null || !learner.person.id.equals(announcement.author.id)) {
+                // quoted in the e-mail: many learners only read their mail
+                notifications.notifyQuoting(learner.person, NotificationKind.COURSE_ANNOUNCEMENT, announcement.author, link,
+                        announcement.body, announcement.course.title, announcement.author == null ? "" : announcement.author.firstName());
+            }
+            announcement.deliveredUpTo = learner.id;
+        }
+        announcement.recipients += batch.size();
+        if (batch.size() < batchSize) {
+            announcement.deliveredAt = now;
+        }
     }
 
     /** What the course team announced to the person in this course, newest first. */

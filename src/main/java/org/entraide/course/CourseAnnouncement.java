@@ -61,12 +61,24 @@ public class CourseAnnouncement extends PanacheEntityBase {
     @Column(nullable = false, length = BODY_MAX)
     public String body;
 
-    /** How many learners it went to. */
+    /** How many learners it went to (so far, while it is being sent). */
     @Column(nullable = false)
     public int recipients;
 
+    /** The last enrolment it was delivered to: the next batch starts after it. */
+    @Column(name = "delivered_up_to", nullable = false)
+    public long deliveredUpTo;
+
+    /** When the last learner of its audience received it; null while it is being sent. */
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    public boolean sending() {
+        return deliveredAt == null;
+    }
 
     /** Records that the (persisted) announcement went to the learner: they read it, and their course page links to it. */
     public void deliverTo(Enrolment learner) {

@@ -48,8 +48,8 @@ public class ManageAnnouncementsResource {
     public Response send(@PathParam("id") long courseId, @RestForm String audience, @RestForm String body) {
         long me = currentPerson.id();
         try {
-            announcements.send(courseId, me, audience, body, Instant.now());
-            return Redirects.seeOther("/courses/" + courseId + "/manage/announcements", "announcement-sent");
+            CourseAnnouncement sent = announcements.send(courseId, me, audience, body, Instant.now());
+            return Redirects.seeOther("/courses/" + courseId + "/manage/announcements", sent.sending() ? "announcement-sending" : "announcement-sent");
         } catch (InvalidInputException e) {
             return Response.status(400).entity(Templates.manage(announcements.managePage(courseId, me), audience, body, e.errors)).build();
         }

@@ -34,6 +34,21 @@ public interface EntraideConfig {
 
     Matching matching();
 
+    Announcements announcements();
+
+    /** The background delivery of announcements to large courses ("off" disables the schedule, as in tests). */
+    interface Announcements {
+        @WithDefault("10s")
+        String every();
+
+        /**
+         * Learners an announcement reaches in one transaction. The request that sends it delivers the first batch, so a
+         * course this size or smaller has it at once; a larger one gets the rest from the job, batch after batch.
+         */
+        @WithDefault("500")
+        int batchSize();
+    }
+
     interface Matching {
         /** Runs the engine on generated learners at start-up so the first real match is not slowed by the JIT. */
         @WithDefault("true")

@@ -1,0 +1,6 @@
+-- An announcement to a large course is delivered in batches, in enrolment order, by a background job: the request
+-- that sends it delivers the first batch (all of a small course), and delivered_up_to is the last enrolment reached.
+-- delivered_at stays empty while learners are left to reach. Announcements sent before were delivered at once.
+alter table course_announcement add column delivered_up_to bigint default 0 not null;
+alter table course_announcement add column delivered_at timestamp with time zone;
+update course_announcement set delivered_at = created_at;
