@@ -4,3 +4,7 @@
 alter table course_announcement add column delivered_up_to bigint default 0 not null;
 alter table course_announcement add column delivered_at timestamp with time zone;
 update course_announcement set delivered_at = created_at;
+
+-- Running a course again can tell its learners, as an announcement to all of them that carries the new session (and,
+-- through it, the invite link as it is when each batch goes).
+alter table course_announcement add column new_session_id bigint references course (id) on delete cascade;

@@ -106,6 +106,19 @@ public class AnnouncementService {
         return announcement;
     }
 
+    /** The course's learners are told of its new session as of an announcement to all of them, with its invite link. */
+    void announceNewSession(@Observes NewSessionOpened opened) {
+        CourseAnnouncement announcement = new CourseAnnouncement();
+        announcement.course = Course.findById(opened.courseId());
+        announcement.newSession = Course.findById(opened.sessionId());
+        announcement.author = Person.findById(opened.personId());
+        announcement.audience = CourseAnnouncement.Audience.ALL;
+        announcement.body = "";
+        announcement.createdAt = Instant.now();
+        announcement.persist();
+        deliverNextBatch(announcement, announcement.createdAt);
+    }
+
     /**
      * Delivers the oldest announcement still being sent to its next batch of learners, in its own transaction; false
      * when none is left to deliver.
@@ -130,19 +143,28 @@ public class AnnouncementService {
         List<Enrolment> batch = Enrolment.<Enrolment>find("from Enrolment e join fetch e.person where e.course.id = ?1 and e.status in ?2"
                 + " and e.id > ?3 order by e.id", announcement.course.id, announcement.audience.statuses, announcement.deliveredUpTo)
                 .range(0, batchSize - 1).list();
-        String link = "/courses/" + announcement.course.id + "/announcements#announcement-" + announcement.id;
         for (Enrolment learner : batch) {
             announcement.deliverTo(learner);
-            if (announcement.author == null || !learner.person.id.equals(announcement.author.id)) {
-                // quoted in the e-mail: many learners only read their mail
-                notifications.notifyQuoting(learner.person, NotificationKind.COURSE_ANNOUNCEMENT, announcement.author, link,
-                        announcement.body, announcement.course.title, announcement.author == null ? "" : announcement.author.firstName());
-            }
             announcement.deliveredUpTo = learner.id;
+            if (announcement.author == null || !learner.person.id.equals(announcement.author.id)) {
+                notifyOf(announcement, learner.person);
+            }
         }
         announcement.recipients += batch.size();
         if (batch.size() < batchSize) {
             announcement.deliveredAt = now;
+        }
+    }
+
+    private void notifyOf(CourseAnnouncement announcement, Person learner) {
+        if (announcement.newSession != null) {
+            notifications.notify(learner, NotificationKind.NEW_SESSION, "/join/" + announcement.newSession.inviteCode,
+                    announcement.course.title, announcement.newSession.title);
+        } else {
+            // quoted in the e-mail: many learners only read their mail
+            notifications.notifyQuoting(learner, NotificationKind.COURSE_ANNOUNCEMENT, announcement.author,
+                    "/courses/" + announcement.course.id + "/announcements#announcement-" + announcement.id, announcement.body,
+                    announcement.course.title, announcement.author == null ? "" : announcement.author.firstName());
         }
     }
 

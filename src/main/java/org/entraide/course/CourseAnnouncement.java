@@ -10,6 +10,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -58,8 +59,14 @@ public class CourseAnnouncement extends PanacheEntityBase {
     @Column(nullable = false)
     public Audience audience;
 
+    /** The team's words; empty when the announcement is the opening of {@link #newSession}. */
     @Column(nullable = false, length = BODY_MAX)
     public String body;
+
+    /** The course's new session, when the announcement tells of it (with its invite link). */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "new_session_id")
+    public Course newSession;
 
     /** How many learners it went to (so far, while it is being sent). */
     @Column(nullable = false)
@@ -91,14 +98,14 @@ public class CourseAnnouncement extends PanacheEntityBase {
 
     /** The course's latest announcements, newest first, with their authors in the same statement. */
     public static List<CourseAnnouncement> latest(long courseId, int count) {
-        return CourseAnnouncement.<CourseAnnouncement>find("from CourseAnnouncement a left join fetch a.author where a.course.id = ?1 "
+        return CourseAnnouncement.<CourseAnnouncement>find("from CourseAnnouncement a left join fetch a.author left join fetch a.newSession where a.course.id = ?1 "
                 + "order by a.createdAt desc, a.id desc", courseId).range(0, count - 1).list();
     }
 
     /** The latest announcements of the course sent to the person, newest first. */
     public static List<CourseAnnouncement> receivedBy(long courseId, long personId, int count) {
         return CourseAnnouncement.<CourseAnnouncement>find("""
-                select a from CourseAnnouncement a left join fetch a.author
+                select a from CourseAnnouncement a left join fetch a.author left join fetch a.newSession
                 where a.course.id = ?1 and exists (select r.id from AnnouncementRecipient r where r.announcement = a and r.person.id = ?2)
                 order by a.createdAt desc, a.id desc""", courseId, personId).range(0, count - 1).list();
     }

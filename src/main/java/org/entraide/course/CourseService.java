@@ -16,6 +16,7 @@ import java.util.Set;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -23,8 +24,6 @@ import jakarta.ws.rs.NotFoundException;
 import org.entraide.account.AccountDeleting;
 import org.entraide.account.AccountExport;
 import org.entraide.account.Person;
-import org.entraide.notify.NotificationKind;
-import org.entraide.notify.NotificationService;
 import org.entraide.profile.Enrolment;
 import org.entraide.profile.EnumSets;
 import org.entraide.profile.Format;
@@ -44,10 +43,10 @@ public class CourseService {
     public static final int DESCRIPTION_MAX = 4000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final NotificationService notifications;
+    private final Event<NewSessionOpened> newSessions;
 
-    CourseService(NotificationService notifications) {
-        this.notifications = notifications;
+    CourseService(Event<NewSessionOpened> newSessions) {
+        this.newSessions = newSessions;
     }
 
     /** The course form as submitted (strings, so that a rejected form is shown back exactly as typed). */
@@ -120,9 +119,7 @@ public class CourseService {
             }
         }
         if (tellLearners) {
-            for (Enrolment learner : Enrolment.<Enrolment>list("from Enrolment e join fetch e.person where e.course.id = ?1", sourceId)) {
-                notifications.notify(learner.person, NotificationKind.NEW_SESSION, "/join/" + copy.inviteCode, source.title, copy.title);
-            }
+            newSessions.fire(new NewSessionOpened(sourceId, copy.id, personId));
         }
         return copy;
     }

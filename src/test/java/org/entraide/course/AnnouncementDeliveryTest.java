@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.entraide.notify.Notification;
 import org.entraide.notify.NotificationKind;
+import org.entraide.testing.Courses;
 import org.entraide.testing.Db;
 import org.entraide.testing.Groups;
 import org.entraide.testing.Groups.Learner;
@@ -79,6 +80,23 @@ class AnnouncementDeliveryTest {
     }
 
     @Test
+    void aNewSessionIsToldToALargeCourseInBatchesToo() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        List<Long> stored = Groups.storedLearners(course, "TANDEM", 3);
+
+        Response copied = course.team().post("/courses/" + course.id() + "/manage/copy",
+                Courses.validForm(Courses.uniqueTitle("Second session")).add("tellLearners", "on"));
+
+        assertEquals(303, copied.statusCode(), copied.asString());
+        assertEquals(List.of(1L, 1L, 0L), stored.stream().map(AnnouncementDeliveryTest::newSessionNotices).toList());
+        delivery.tick();
+        assertEquals(List.of(1L, 1L, 1L), stored.stream().map(AnnouncementDeliveryTest::newSessionNotices).toList());
+        CourseAnnouncement told = Db.tx(() -> CourseAnnouncement.<CourseAnnouncement>find("course.id", course.id()).singleResult());
+        assertEquals(3, told.recipients);
+        assertNotNull(told.deliveredAt);
+    }
+
+    @Test
     void anAudienceNoLargerThanABatchIsReachedByTheRequestAlone() {
         TestCourse course = Groups.course("TANDEM", 3);
         Learner ana = Groups.learner(course, "Ana", "TANDEM");
@@ -90,6 +108,10 @@ class AnnouncementDeliveryTest {
         assertEquals(1, notices(ana.personId()));
         CourseAnnouncement announcement = Db.tx(() -> CourseAnnouncement.<CourseAnnouncement>find("course.id", course.id()).singleResult());
         assertNotNull(announcement.deliveredAt, "nothing is left for the job");
+    }
+
+    private static long newSessionNotices(long personId) {
+        return Db.tx(() -> Notification.count("person.id = ?1 and kind = ?2", personId, NotificationKind.NEW_SESSION));
     }
 
     private static long notices(long personId) {

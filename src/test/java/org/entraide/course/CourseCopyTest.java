@@ -87,7 +87,8 @@ class CourseCopyTest {
         // without the staff tick, only the person who copies is on the new session's team; with the learners' tick,
         // the first session's learner is told and joins the new one by the link in the notice
         assertThat(form, containsString("Tell this course&#39;s learner about the new session"));
-        Response alone = team.post("/courses/" + source + "/manage/copy", Courses.validForm(Courses.uniqueTitle("Statistics, alone"))
+        String aloneTitle = Courses.uniqueTitle("Statistics, alone");
+        Response alone = team.post("/courses/" + source + "/manage/copy", Courses.validForm(aloneTitle)
                 .add("tellLearners", "on"));
         assertEquals(303, alone.statusCode());
         long aloneId = Long.parseLong(locationPath(alone).replaceAll("^/courses/(\\d+)/manage$", "$1"));
@@ -98,6 +99,8 @@ class CourseCopyTest {
                 NotificationKind.NEW_SESSION).firstResult());
         assertEquals("/join/" + Courses.inviteCode(aloneId), notice.link);
         assertThat(learner.get("/notifications").asString(), containsString("opened a new session"));
+        assertThat("the first session's announcements tell it too, with the link", learner.get("/courses/" + source + "/announcements")
+                .asString(), containsString("<a href=\"" + notice.link + "\">Join “" + aloneTitle + "”</a>"));
         assertEquals(303, learner.post(notice.link, new Form()).statusCode());
         assertTrue(Db.tx(() -> Enrolment.find(aloneId, personId(learnerEmail)).isPresent()), "joined the new session");
     }

@@ -658,6 +658,15 @@ class BrowserJourneyTest {
         assertPath(ada, "/courses/\\d+/announcements");
         assertTrue(ada.locator("main").textContent().contains("The last quiz opens on Friday."), ada.locator("main").textContent());
         check(ada, "matching-announcements-received");
+        // the team runs the course again and tells its learners: Ada reads of the new session with its invite link
+        team.navigate(url("/courses/" + courseId + "/manage/copy"));
+        team.locator("#f-title").fill("Matching journey, second session");
+        team.locator("#f-tellLearners").check();
+        team.locator("main button[type=submit]").last().click();
+        assertPath(team, "/courses/\\d+/manage");
+        ada.navigate(url("/courses/" + courseId + "/announcements"));
+        assertTrue(ada.locator("main a[href^='/join/']").textContent().contains("Matching journey, second session"), ada.locator("main").textContent());
+        check(ada, "matching-new-session-announced");
 
         // Ada opens her notifications from the header and reads one
         ada.locator("header a[href='/notifications']").click();
