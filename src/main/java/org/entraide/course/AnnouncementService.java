@@ -46,7 +46,7 @@ public class AnnouncementService {
     AnnouncementService(CourseService courses, NotificationService notifications, EntraideConfig config) {
         this.courses = courses;
         this.notifications = notifications;
-        this.batchSize = config.announcements().batchSize();
+        this.batchSize = config.delivery().batchSize();
     }
 
     /** An audience the team can choose, with how many learners it reaches now. */
@@ -71,7 +71,7 @@ public class AnnouncementService {
 
     /**
      * Sends the announcement to the chosen learners; refused with the reason next to its field, nothing sent. The
-     * request delivers the first batch (the whole of a small course); {@link AnnouncementDelivery} delivers the rest,
+     * request delivers the first batch (the whole of a small course); {@link org.entraide.web.Deliveries} delivers the rest,
      * so that a course of 100,000 learners is no transaction of 100,000 notices.
      */
     @Transactional
@@ -123,7 +123,7 @@ public class AnnouncementService {
      * Delivers the oldest announcement still being sent to its next batch of learners, in its own transaction; false
      * when none is left to deliver.
      */
-    boolean deliverNextBatch(Instant now) {
+    public boolean deliverNextBatch(Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> {
             CourseAnnouncement sending = CourseAnnouncement.<CourseAnnouncement>find("deliveredAt is null order by id").firstResult();
             if (sending == null) {

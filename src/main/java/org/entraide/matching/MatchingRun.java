@@ -82,6 +82,14 @@ public class MatchingRun extends PanacheEntityBase {
     @Column(length = MESSAGE_MAX)
     public String message;
 
+    /** Once published: the last proposal member told of their proposal; the next batch starts after it. */
+    @Column(name = "notified_up_to", nullable = false)
+    public long notifiedUpTo;
+
+    /** When the last member of a published run was told; null while members are left to tell. */
+    @Column(name = "notified_at")
+    public Instant notifiedAt;
+
     public static List<MatchingRun> ofCourse(long courseId) {
         return list("course.id = ?1 order by startedAt desc", courseId);
     }

@@ -18,6 +18,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.entraide.account.Person;
 import org.entraide.course.Course;
 import org.entraide.course.CourseService;
@@ -52,6 +53,7 @@ import org.entraide.web.RowLocks;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 /**
  * Runs the engine for one format of a course, keeps the result as a preview the course team can adjust,
@@ -63,19 +65,29 @@ public class MatchingService {
     /** Relaxation steps: each maximum wait beyond the first lowers the common hours by one and widens radii by half. */
     static final int MAX_RELAXATION_STEPS = 3;
     private static final Logger LOG = Logger.getLogger(MatchingService.class);
+    /**
+     * A run computes in one transaction, so that its proposals appear whole or not at all. Measured on PostgreSQL here,
+     * 100,000 learners took 32–38 s, more than half the default minute: this leaves room on a slower machine.
+     */
+    static final int RUN_TRANSACTION_SECONDS = 600;
 
     private final CourseService courses;
     private final GeoService geo;
     private final NotificationService notifications;
     private final Duration runTimeout;
     private final Duration previewTimeout;
+    private final int noticeBatchSize;
+    private final boolean postgresql;
 
-    MatchingService(CourseService courses, GeoService geo, NotificationService notifications, EntraideConfig config) {
+    MatchingService(CourseService courses, GeoService geo, NotificationService notifications, EntraideConfig config,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.courses = courses;
         this.geo = geo;
         this.notifications = notifications;
         this.runTimeout = config.matching().runTimeout();
         this.previewTimeout = config.matching().previewTimeout();
+        this.noticeBatchSize = config.delivery().batchSize();
+        this.postgresql = "postgresql".equals(dbKind);
     }
 
     /** Learners of the course who wait for a match in this format, longest wait first. */
@@ -151,7 +163,7 @@ public class MatchingService {
     /** Computes a started run (called in the background); a failure is recorded on the run, never lost. */
     public void compute(long runId) {
         try {
-            QuarkusTransaction.requiringNew().run(() -> fill(MatchingRun.findById(runId)));
+            QuarkusTransaction.requiringNew().timeout(RUN_TRANSACTION_SECONDS).run(() -> fill(MatchingRun.findById(runId)));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Matching run %d failed", runId);
             QuarkusTransaction.requiringNew().run(() -> {
@@ -195,12 +207,13 @@ public class MatchingService {
 
     /** A run of rolling matching: computed and published at once. */
     @Transactional
+    @TransactionConfiguration(timeout = RUN_TRANSACTION_SECONDS)
     public MatchingRun runRolling(long courseId, Format format) {
         Course course = Course.findById(courseId);
         MatchingRun run = newRun(course, format, null, true);
         fill(run);
         if (run.status == MatchingRun.Status.PREVIEW) {
-            publishRun(run, RunProposals.of(courseId, run.id));
+            publishRun(run);
         }
         return run;
     }
@@ -221,6 +234,13 @@ public class MatchingService {
     private void fill(MatchingRun run) {
         if (run.status != MatchingRun.Status.RUNNING) {
             return; // waited in the queue past the run timeout and was marked failed meanwhile
+        }
+        if (postgresql) {
+            // A run inserts tens of thousands of proposals in this transaction, each checked against its foreign keys by
+            // a plan PostgreSQL caches: planned while the proposal tables were small (or analyzed empty), it scans them
+            // whole, and the run grows quadratic (100,000 learners: 170 s instead of 38). Planning each check afresh
+            // sees the tables as they grow.
+            Proposal.getEntityManager().createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
         }
         Course course = run.course;
         Format format = run.format;
@@ -263,11 +283,12 @@ public class MatchingService {
                     unmatched.addAll(place(run, format, relaxedRules, second, List.of(), inputs, note));
                 }
             }
-            List<Proposal> proposals = Proposal.list("run.id", run.id);
-            run.placedCount = proposals.stream().mapToInt(p -> (int) p.members().stream()
-                    .filter(m -> m.response != ProposalMember.Response.MEMBER).count()).sum();
-            run.meanScore = proposals.stream().mapToDouble(p -> p.score).average().stream().boxed().findFirst().orElse(null);
-            run.minScore = proposals.stream().mapToDouble(p -> p.score).min().stream().boxed().findFirst().orElse(null);
+            // counted by the database: a query per proposal would dirty-check every learner loaded, each time
+            run.placedCount = (int) ProposalMember.count("proposal.run.id = ?1 and response <> ?2", run.id, ProposalMember.Response.MEMBER);
+            Object[] scores = Proposal.getEntityManager().createQuery("select avg(p.score), min(p.score) from Proposal p where p.run.id = ?1",
+                    Object[].class).setParameter(1, run.id).getSingleResult();
+            run.meanScore = (Double) scores[0];
+            run.minScore = (Double) scores[1];
         }
         run.message = joinUnmatched(unmatched, run.message);
         run.status = MatchingRun.Status.PREVIEW;
@@ -300,20 +321,19 @@ public class MatchingService {
             }
             return result.unmatched();
         }
-        List<LearningGroup> open = openGroups(run.course.id);
+        OpenGroups open = OpenGroups.of(run.course.id);
         List<ExistingGroup> existing = new ArrayList<>();
         Map<String, LearningGroup> byKey = new HashMap<>();
-        for (LearningGroup group : open) {
-            List<EngineLearner> members = GroupMember.current(group.id).stream()
-                    .map(m -> Enrolment.find(run.course.id, m.person.id).map(inputs::learner).orElse(null))
-                    .filter(l -> l != null).map(EngineLearner::withoutFormats).toList();
+        for (LearningGroup group : open.groups()) {
+            List<EngineLearner> members = open.memberIds(group).stream().map(open.enrolments()::get).filter(Objects::nonNull)
+                    .map(inputs::learner).map(EngineLearner::withoutFormats).toList();
             existing.add(new ExistingGroup("g" + group.id, members, group.maximumSize()));
             byKey.put("g" + group.id, group);
         }
         GroupResult result = engine.formGroups(learners, existing);
         for (CompletedGroup completed : result.completed()) {
             LearningGroup group = byKey.get(completed.groupId());
-            List<String> current = GroupMember.current(group.id).stream().map(m -> String.valueOf(m.person.id)).toList();
+            List<String> current = open.memberIds(group).stream().map(String::valueOf).toList();
             draft(run, format, completed.joiners(), completed.score(), group.modality, completed.explanation(), relaxationNote, group, current);
         }
         for (StudyGroup group : result.groups()) {
@@ -322,13 +342,33 @@ public class MatchingService {
         return result.unmatched();
     }
 
-    /** Groups with free seats and no newcomers being asked already (two proposals could fill a seat twice). */
-    private static List<LearningGroup> openGroups(long courseId) {
-        return LearningGroup.<LearningGroup>list("from LearningGroup g where g.course.id = ?1 and g.format = ?2 and g.status <> ?3"
-                + " and not exists (select p.id from Proposal p where p.targetGroup = g and (p.status = ?4 or p.status = ?5))", courseId,
-                Format.STUDY_GROUP, LearningGroup.Status.DISSOLVED, Proposal.Status.PENDING, Proposal.Status.DRAFT).stream()
-                .filter(g -> GroupMember.current(g.id).size() < g.maximumSize())
-                .toList();
+    /**
+     * The course's study groups with free seats and no newcomers being asked already (two proposals could fill a seat
+     * twice), with their current members and those members' enrolments, read in three statements whatever their number.
+     */
+    private record OpenGroups(List<LearningGroup> groups, Map<Long, List<Long>> members, Map<Long, Enrolment> enrolments) {
+
+        static OpenGroups of(long courseId) {
+            List<LearningGroup> candidates = LearningGroup.list("from LearningGroup g where g.course.id = ?1 and g.format = ?2 and g.status <> ?3"
+                    + " and not exists (select p.id from Proposal p where p.targetGroup = g and (p.status = ?4 or p.status = ?5))", courseId,
+                    Format.STUDY_GROUP, LearningGroup.Status.DISSOLVED, Proposal.Status.PENDING, Proposal.Status.DRAFT);
+            Map<Long, List<Long>> members = new HashMap<>();
+            for (Object[] row : GroupMember.getEntityManager().createQuery("select m.group.id, m.person.id from GroupMember m"
+                    + " where m.group.course.id = ?1 and m.group.format = ?2 and m.leftAt is null order by m.joinedAt, m.id", Object[].class)
+                    .setParameter(1, courseId).setParameter(2, Format.STUDY_GROUP).getResultList()) {
+                members.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((Long) row[1]);
+            }
+            List<LearningGroup> open = candidates.stream()
+                    .filter(g -> members.getOrDefault(g.id, List.of()).size() < g.maximumSize()).toList();
+            Map<Long, Enrolment> enrolments = Enrolment.<Enrolment>list("from Enrolment e where e.course.id = ?1 and e.person.id in"
+                    + " (select m.person.id from GroupMember m where m.group.course.id = ?1 and m.group.format = ?2 and m.leftAt is null)",
+                    courseId, Format.STUDY_GROUP).stream().collect(Collectors.toMap(e -> e.person.id, e -> e));
+            return new OpenGroups(open, members, enrolments);
+        }
+
+        List<Long> memberIds(LearningGroup group) {
+            return members.getOrDefault(group.id, List.of());
+        }
     }
 
     private void draft(MatchingRun run, Format format, List<String> personIds, double score, Modality modality,
@@ -596,26 +636,54 @@ public class MatchingService {
                 throw InvalidInputException.of("run", "error.run-has-violations");
             }
         }
-        publishRun(run, proposals);
+        publishRun(run);
     }
 
-    private void publishRun(MatchingRun run, RunProposals proposals) {
+    /**
+     * Proposes the run's drafts in one statement and tells their members in batches: this transaction tells the first
+     * (the whole of most runs), {@link org.entraide.web.Deliveries} the others, so that publishing 100,000 learners is
+     * no transaction of 100,000 notices. Members see their proposal on their matches page from the start either way.
+     */
+    private void publishRun(MatchingRun run) {
         Instant now = Instant.now();
-        Instant expiry = now.plus(Duration.ofDays(run.course.consentWindowDays));
-        for (Proposal proposal : proposals.proposals()) {
-            if (proposal.status != Proposal.Status.DRAFT) {
-                continue;
-            }
-            proposal.status = Proposal.Status.PENDING;
-            proposal.expiresAt = expiry;
-            for (ProposalMember member : proposals.members(proposal)) {
-                if (member.response == ProposalMember.Response.PENDING) {
-                    notifications.notify(member.person, NotificationKind.PROPOSAL_NEW, "/courses/" + run.course.id + "/matches",
-                            run.course.title);
-                }
-            }
-        }
+        // proposals this transaction loaded keep their old status in memory; nothing reads them after this
+        Proposal.update("status = ?1, expiresAt = ?2 where run.id = ?3 and status = ?4", Proposal.Status.PENDING,
+                now.plus(Duration.ofDays(run.course.consentWindowDays)), run.id, Proposal.Status.DRAFT);
         run.status = MatchingRun.Status.PUBLISHED;
+        run.notifiedUpTo = 0;
+        run.notifiedAt = null;
+        notifyNextBatch(run, now);
+    }
+
+    /**
+     * Tells the oldest published run's next members of their proposal, in its own transaction; false when no run has
+     * members left to tell.
+     */
+    public boolean notifyNextBatch(Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            MatchingRun run = MatchingRun.<MatchingRun>find("status = ?1 and notifiedAt is null order by id", MatchingRun.Status.PUBLISHED)
+                    .firstResult();
+            if (run == null) {
+                return false;
+            }
+            // locked and read again: an instance whose lease ran out may still be telling them
+            notifyNextBatch(RowLocks.lockAndReload(run), now);
+            return true;
+        });
+    }
+
+    /** Tells the run's next members, in member order, of their proposal if it is still open and they have not answered. */
+    private void notifyNextBatch(MatchingRun run, Instant now) {
+        List<ProposalMember> batch = ProposalMember.<ProposalMember>find("from ProposalMember m join fetch m.person join fetch m.proposal p"
+                + " where p.run.id = ?1 and p.status = ?2 and m.response = ?3 and m.id > ?4 order by m.id", run.id, Proposal.Status.PENDING,
+                ProposalMember.Response.PENDING, run.notifiedUpTo).range(0, noticeBatchSize - 1).list();
+        for (ProposalMember member : batch) {
+            notifications.notify(member.person, NotificationKind.PROPOSAL_NEW, "/courses/" + run.course.id + "/matches", run.course.title);
+            run.notifiedUpTo = member.id;
+        }
+        if (batch.size() < noticeBatchSize) {
+            run.notifiedAt = now;
+        }
     }
 
     @Transactional

@@ -87,7 +87,7 @@ public class DemoData {
         List<Enrolment> enrolments = new ArrayList<>();
         for (int i = 0; i < profiles.size(); i++) {
             LearnerProfile profile = profiles.get(i);
-            Person person = i == 0 ? learner : generatedPerson(profile, i);
+            Person person = i == 0 ? learner : generatedPerson(profile, "learner" + i + "@demo.entraide.localhost");
             Enrolment enrolment = enrol(course, person, profile);
             if (i == 0) {
                 makeTypical(enrolment);
@@ -237,10 +237,13 @@ public class DemoData {
         return person;
     }
 
-    /** Generated learners have no password: they exist so that matching has someone to match. */
-    private static Person generatedPerson(LearnerProfile profile, int index) {
+    /**
+     * Generated learners have no password: they exist so that matching has someone to match. The course-at-scale
+     * benchmark stores its learners so too.
+     */
+    public static Person generatedPerson(LearnerProfile profile, String email) {
         Person person = new Person();
-        person.email = "learner" + index + "@demo.entraide.localhost";
+        person.email = email;
         person.displayName = profile.firstName();
         person.createdAt = Instant.now();
         person.persist();
@@ -273,7 +276,8 @@ public class DemoData {
         e.modalities = EnumSets.join(EnumSet.of(Modality.VIDEO_CALL, Modality.CHAT_EMAIL, Modality.IN_PERSON));
     }
 
-    private Enrolment enrol(Course course, Person person, LearnerProfile p) {
+    /** The person joins the course with the generated profile, complete and waiting for partners since now. */
+    public Enrolment enrol(Course course, Person person, LearnerProfile p) {
         Enrolment e = new Enrolment();
         e.course = course;
         e.person = person;

@@ -34,16 +34,19 @@ public interface EntraideConfig {
 
     Matching matching();
 
-    Announcements announcements();
+    Delivery delivery();
 
-    /** The background delivery of announcements to large courses ("off" disables the schedule, as in tests). */
-    interface Announcements {
+    /**
+     * Notices to many learners at once (an announcement, a published matching run) are delivered in batches: the request
+     * delivers the first, a background job ({@code every}, "off" disables it, as in tests) the others.
+     */
+    interface Delivery {
         @WithDefault("10s")
         String every();
 
         /**
-         * Learners an announcement reaches in one transaction. The request that sends it delivers the first batch, so a
-         * course this size or smaller has it at once; a larger one gets the rest from the job, batch after batch.
+         * Learners reached in one transaction. The request delivers the first batch, so an audience this size or smaller
+         * has it at once; a larger one gets the rest from the job, batch after batch.
          */
         @WithDefault("500")
         int batchSize();

@@ -6,21 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import org.entraide.notify.Notification;
 import org.entraide.notify.NotificationKind;
+import org.entraide.testing.BatchesOfTwo;
 import org.entraide.testing.Courses;
 import org.entraide.testing.Db;
 import org.entraide.testing.Groups;
 import org.entraide.testing.Groups.Learner;
 import org.entraide.testing.Groups.TestCourse;
+import org.entraide.web.Deliveries;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
@@ -29,18 +29,11 @@ import io.restassured.response.Response;
  * each exactly once, reading the audience as it goes. Batches of two here stand for production's 500.
  */
 @QuarkusTest
-@TestProfile(AnnouncementDeliveryTest.BatchesOfTwo.class)
+@TestProfile(BatchesOfTwo.class)
 class AnnouncementDeliveryTest {
 
-    public static class BatchesOfTwo implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("entraide.announcements.batch-size", "2");
-        }
-    }
-
     @Inject
-    AnnouncementDelivery delivery;
+    Deliveries delivery;
 
     @Test
     void theRequestReachesTheFirstBatchAndTheJobTheOthersOnceEach() {

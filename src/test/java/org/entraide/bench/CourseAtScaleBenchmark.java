@@ -1,0 +1,107 @@
+package org.entraide.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.inject.Inject;
+
+import org.entraide.course.Course;
+import org.entraide.course.CourseAnnouncement;
+import org.entraide.course.CourseRole;
+import org.entraide.geo.GeoService;
+import org.entraide.matching.MatchingRun;
+import org.entraide.matching.MatchingService;
+import org.entraide.profile.Enrolment;
+import org.entraide.profile.Format;
+import org.entraide.profile.LearnerProfile;
+import org.entraide.profile.population.PopulationGenerator;
+import org.entraide.testing.Db;
+import org.entraide.testing.Groups;
+import org.entraide.testing.Groups.TestCourse;
+import org.entraide.web.Deliveries;
+import org.entraide.web.DemoData;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * A course of {@code bench.n} generated learners (default 100,000) on the database the tests use, as the course team
+ * works with it: a matching run computed, published and told to its members, then an announcement to every learner.
+ * Prints one line of figures. Not a test (its name keeps it out of {@code ./mvnw verify}): scripts/bench-course-at-scale
+ * runs it on PostgreSQL. The statistics are refreshed after the learners are stored, as autovacuum would have done in
+ * the days a real course takes to fill, so that the plans are those of a running system.
+ */
+@QuarkusTest
+class CourseAtScaleBenchmark {
+
+    private static final int CHUNK = 2000;
+
+    @Inject
+    GeoService geo;
+    @Inject
+    MatchingService matching;
+    @Inject
+    Deliveries deliveries;
+    @Inject
+    DemoData demoData;
+
+    @Test
+    void courseTeamWorkAtScale() {
+        int n = Integer.getInteger("bench.n", 100_000);
+        TestCourse course = Groups.course("TANDEM,STUDY_GROUP,LOCAL_MEETUP", 3);
+        long teamId = Db.tx(() -> CourseRole.<CourseRole>find("course.id", course.id()).firstResult().person.id);
+        store(course.id(), new PopulationGenerator(geo.gazetteer(), 7).generate(n));
+        QuarkusTransaction.requiringNew().run(() -> Enrolment.getEntityManager().createNativeQuery("analyze").executeUpdate());
+
+        long start = System.nanoTime();
+        MatchingRun started = matching.start(course.id(), teamId, Format.TANDEM);
+        long computeStart = System.nanoTime();
+        matching.compute(started.id);
+        long publishStart = System.nanoTime();
+        MatchingRun computed = Db.tx(() -> MatchingRun.findById(started.id));
+        assertEquals(MatchingRun.Status.PREVIEW, computed.status, "the run computed");
+        matching.publish(course.id(), teamId, started.id);
+        long noticesStart = System.nanoTime();
+        deliveries.tick();
+        long noticesEnd = System.nanoTime();
+        assertEquals(MatchingRun.Status.PUBLISHED, Db.tx(() -> MatchingRun.<MatchingRun>findById(started.id).status));
+
+        long announceStart = System.nanoTime();
+        Response sent = course.team().post("/courses/" + course.id() + "/manage/announcements", "audience", "ALL", "body",
+                "The last quiz opens on Friday.");
+        long announceJobStart = System.nanoTime();
+        assertEquals(303, sent.statusCode(), sent.asString());
+        deliveries.tick();
+        long announceEnd = System.nanoTime();
+        assertEquals(n, Db.tx(() -> CourseAnnouncement.<CourseAnnouncement>find("course.id", course.id()).singleResult().recipients),
+                "every learner received the announcement");
+
+        System.out.printf(Locale.ROOT, "bench course-at-scale learners=%d waiting=%d placed=%d start_ms=%d compute_ms=%d publish_ms=%d"
+                + " proposal_notices_ms=%d announcement_request_ms=%d announcement_job_ms=%d%n", n, computed.waitingCount,
+                computed.placedCount, ms(start, computeStart), ms(computeStart, publishStart), ms(publishStart, noticesStart),
+                ms(noticesStart, noticesEnd), ms(announceStart, announceJobStart), ms(announceJobStart, announceEnd));
+    }
+
+    /** The generated learners join the course with complete profiles, waiting, as the demo data stores its own. */
+    private void store(long courseId, List<LearnerProfile> profiles) {
+        for (int from = 0; from < profiles.size(); from += CHUNK) {
+            List<LearnerProfile> chunk = profiles.subList(from, Math.min(profiles.size(), from + CHUNK));
+            int offset = from;
+            QuarkusTransaction.requiringNew().run(() -> {
+                Course course = Course.findById(courseId);
+                for (int i = 0; i < chunk.size(); i++) {
+                    String email = "bench" + courseId + "-" + (offset + i) + "@example.org";
+                    demoData.enrol(course, DemoData.generatedPerson(chunk.get(i), email), chunk.get(i));
+                }
+            });
+        }
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+}
