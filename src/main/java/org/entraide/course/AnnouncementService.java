@@ -106,7 +106,7 @@ public class AnnouncementService {
         return announcement;
     }
 
-    /** The course's learners are told of its new session as of an announcement to all of them, with its invite link. */
+    /** The course's learners are told of its new session by an announcement to all of them, with its invite link. */
     void announceNewSession(@Observes NewSessionOpened opened) {
         CourseAnnouncement announcement = new CourseAnnouncement();
         announcement.course = Course.findById(opened.courseId());

@@ -18,7 +18,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.entraide.account.Person;
 import org.entraide.course.Course;
 import org.entraide.course.CourseService;
@@ -47,6 +46,7 @@ import org.entraide.profile.Enrolment;
 import org.entraide.profile.Format;
 import org.entraide.profile.Modality;
 import org.entraide.web.EntraideConfig;
+import org.entraide.web.FreshPlans;
 import org.entraide.web.InvalidInputException;
 import org.entraide.web.Queries;
 import org.entraide.web.RowLocks;
@@ -67,7 +67,7 @@ public class MatchingService {
     private static final Logger LOG = Logger.getLogger(MatchingService.class);
     /**
      * A run computes in one transaction, so that its proposals appear whole or not at all. Measured on PostgreSQL here,
-     * 100,000 learners took 32–38 s, more than half the default minute: this leaves room on a slower machine.
+     * 100,000 learners took 32–45 s, more than half the default minute: this leaves room on a slower machine.
      */
     static final int RUN_TRANSACTION_SECONDS = 600;
 
@@ -77,17 +77,17 @@ public class MatchingService {
     private final Duration runTimeout;
     private final Duration previewTimeout;
     private final int noticeBatchSize;
-    private final boolean postgresql;
+    private final FreshPlans freshPlans;
 
     MatchingService(CourseService courses, GeoService geo, NotificationService notifications, EntraideConfig config,
-            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+            FreshPlans freshPlans) {
         this.courses = courses;
         this.geo = geo;
         this.notifications = notifications;
         this.runTimeout = config.matching().runTimeout();
         this.previewTimeout = config.matching().previewTimeout();
         this.noticeBatchSize = config.delivery().batchSize();
-        this.postgresql = "postgresql".equals(dbKind);
+        this.freshPlans = freshPlans;
     }
 
     /** Learners of the course who wait for a match in this format, longest wait first. */
@@ -235,13 +235,7 @@ public class MatchingService {
         if (run.status != MatchingRun.Status.RUNNING) {
             return; // waited in the queue past the run timeout and was marked failed meanwhile
         }
-        if (postgresql) {
-            // A run inserts tens of thousands of proposals in this transaction, each checked against its foreign keys by
-            // a plan PostgreSQL caches: planned while the proposal tables were small (or analyzed empty), it scans them
-            // whole, and the run grows quadratic (100,000 learners: 170 s instead of 38). Planning each check afresh
-            // sees the tables as they grow.
-            Proposal.getEntityManager().createNativeQuery("set local plan_cache_mode = force_custom_plan").executeUpdate();
-        }
+        freshPlans.forThisTransaction(); // tens of thousands of proposals are inserted below
         Course course = run.course;
         Format format = run.format;
         List<Enrolment> pool = pool(course.id, format);

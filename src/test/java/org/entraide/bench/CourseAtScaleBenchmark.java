@@ -2,6 +2,8 @@ package org.entraide.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,6 +15,8 @@ import org.entraide.course.CourseRole;
 import org.entraide.geo.GeoService;
 import org.entraide.matching.MatchingRun;
 import org.entraide.matching.MatchingService;
+import org.entraide.matching.Proposal;
+import org.entraide.matching.RollingMatching;
 import org.entraide.profile.Enrolment;
 import org.entraide.profile.Format;
 import org.entraide.profile.LearnerProfile;
@@ -30,7 +34,8 @@ import io.restassured.response.Response;
 
 /**
  * A course of {@code bench.n} generated learners (default 100,000) on the database the tests use, as the course team
- * works with it: a matching run computed, published and told to its members, then an announcement to every learner.
+ * works with it: a matching run computed, published and told to its members, its proposals reminded and expired
+ * together at the end of the consent window, then an announcement to every learner.
  * Prints one line of figures. Not a test (its name keeps it out of {@code ./mvnw verify}): scripts/bench-course-at-scale
  * runs it on PostgreSQL. The statistics are refreshed after the learners are stored, as autovacuum would have done in
  * the days a real course takes to fill, so that the plans are those of a running system.
@@ -48,6 +53,8 @@ class CourseAtScaleBenchmark {
     Deliveries deliveries;
     @Inject
     DemoData demoData;
+    @Inject
+    RollingMatching rolling;
 
     @Test
     void courseTeamWorkAtScale() {
@@ -70,6 +77,18 @@ class CourseAtScaleBenchmark {
         long noticesEnd = System.nanoTime();
         assertEquals(MatchingRun.Status.PUBLISHED, Db.tx(() -> MatchingRun.<MatchingRun>findById(started.id).status));
 
+        // the consent window ends for every proposal at once: reminded a day before, then expired (silence declines)
+        QuarkusTransaction.requiringNew().run(() -> Proposal.update("expiresAt = ?1 where run.id = ?2",
+                Instant.now().plus(Duration.ofHours(2)), started.id));
+        long remindStart = System.nanoTime();
+        rolling.expireProposals();
+        QuarkusTransaction.requiringNew().run(() -> Proposal.update("expiresAt = ?1 where run.id = ?2",
+                Instant.now().minusSeconds(60), started.id));
+        long expireStart = System.nanoTime();
+        int expired = rolling.expireProposals();
+        long expireEnd = System.nanoTime();
+        assertEquals(Db.tx(() -> Proposal.count("run.id", started.id)), (long) expired, "every proposal expired");
+
         long announceStart = System.nanoTime();
         Response sent = course.team().post("/courses/" + course.id() + "/manage/announcements", "audience", "ALL", "body",
                 "The last quiz opens on Friday.");
@@ -81,9 +100,10 @@ class CourseAtScaleBenchmark {
                 "every learner received the announcement");
 
         System.out.printf(Locale.ROOT, "bench course-at-scale learners=%d waiting=%d placed=%d start_ms=%d compute_ms=%d publish_ms=%d"
-                + " proposal_notices_ms=%d announcement_request_ms=%d announcement_job_ms=%d%n", n, computed.waitingCount,
-                computed.placedCount, ms(start, computeStart), ms(computeStart, publishStart), ms(publishStart, noticesStart),
-                ms(noticesStart, noticesEnd), ms(announceStart, announceJobStart), ms(announceJobStart, announceEnd));
+                + " proposal_notices_ms=%d remind_ms=%d expire_ms=%d announcement_request_ms=%d announcement_job_ms=%d%n", n,
+                computed.waitingCount, computed.placedCount, ms(start, computeStart), ms(computeStart, publishStart),
+                ms(publishStart, noticesStart), ms(noticesStart, noticesEnd), ms(remindStart, expireStart), ms(expireStart, expireEnd),
+                ms(announceStart, announceJobStart), ms(announceJobStart, announceEnd));
     }
 
     /** The generated learners join the course with complete profiles, waiting, as the demo data stores its own. */

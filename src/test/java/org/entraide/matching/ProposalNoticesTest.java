@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.inject.Inject;
 
 import org.entraide.notify.Notification;
 import org.entraide.notify.NotificationKind;
+import org.entraide.profile.Enrolment;
 import org.entraide.testing.BatchesOfTwo;
 import org.entraide.testing.Db;
 import org.entraide.testing.Groups;
@@ -23,7 +26,8 @@ import io.restassured.response.Response;
 
 /**
  * Publishing a run proposes every draft at once and tells the members in batches: the request the first, the
- * background job the others, each member once. Batches of two here stand for production's 500.
+ * background job the others, each member once; the proposals falling due together are reminded and expired batch
+ * after batch too. Batches of two here stand for production's 500.
  */
 @QuarkusTest
 @TestProfile(BatchesOfTwo.class)
@@ -31,6 +35,8 @@ class ProposalNoticesTest {
 
     @Inject
     Deliveries deliveries;
+    @Inject
+    RollingMatching rolling;
 
     @Test
     void everyProposalIsOpenAtOnceAndItsMembersAreToldInBatches() {
@@ -55,9 +61,35 @@ class ProposalNoticesTest {
         assertEquals(List.of(1L, 1L, 1L, 1L, 1L, 1L), notices(learners), "nobody is told twice");
     }
 
+    @Test
+    void proposalsFallingDueTogetherAreRemindedAndExpiredBatchAfterBatch() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        List<Long> learners = Groups.storedLearners(course, "TANDEM", 6);
+        long runId = Groups.run(course, "TANDEM");
+        assertEquals(303, course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + runId + "/publish").statusCode());
+
+        Db.run(() -> Proposal.update("expiresAt = ?1 where run.id = ?2", Instant.now().plus(Duration.ofHours(2)), runId));
+        assertEquals(0, rolling.expireProposals(), "none is past its window yet");
+        assertEquals(List.of(1L, 1L, 1L, 1L, 1L, 1L), notices(learners, NotificationKind.PROPOSAL_EXPIRING),
+                "every member of the three proposals is reminded once, over two batches");
+        rolling.expireProposals();
+        assertEquals(List.of(1L, 1L, 1L, 1L, 1L, 1L), notices(learners, NotificationKind.PROPOSAL_EXPIRING), "and only once");
+
+        Db.run(() -> Proposal.update("expiresAt = ?1 where run.id = ?2", Instant.now().minusSeconds(60), runId));
+        assertEquals(3, rolling.expireProposals());
+        assertEquals(List.of(Proposal.Status.EXPIRED, Proposal.Status.EXPIRED, Proposal.Status.EXPIRED),
+                Db.tx(() -> Proposal.<Proposal>list("run.id = ?1 order by id", runId).stream().map(p -> p.status).toList()));
+        assertEquals(6L, Db.tx(() -> Enrolment.count("course.id = ?1 and status = ?2", course.id(), Enrolment.Status.PAUSED)),
+                "silence counts as a decline: the silent are paused");
+    }
+
     /** Each learner's notices of a new proposal, in the order their proposals' members were stored. */
     private static List<Long> notices(List<Long> learners) {
+        return notices(learners, NotificationKind.PROPOSAL_NEW);
+    }
+
+    private static List<Long> notices(List<Long> learners, NotificationKind kind) {
         return Db.tx(() -> ProposalMember.<ProposalMember>list("person.id in ?1 order by id", learners).stream()
-                .map(m -> Notification.count("person.id = ?1 and kind = ?2", m.person.id, NotificationKind.PROPOSAL_NEW)).toList());
+                .map(m -> Notification.count("person.id = ?1 and kind = ?2", m.person.id, kind)).toList());
     }
 }
