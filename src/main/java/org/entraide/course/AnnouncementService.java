@@ -183,12 +183,17 @@ public class AnnouncementService {
                 leaving.personId(), leaving.courseId());
     }
 
-    /** An announcement the person made as a course-team member, as "Download my data" lists it. */
-    public record AnnouncementData(long courseId, CourseAnnouncement.Audience audience, String body, int recipients, Instant createdAt) {
+    /**
+     * An announcement the person made as a course-team member, as "Download my data" lists it; {@code newSessionId}
+     * is the session it opened ("Run this course again"), whose announcement has no words of its own.
+     */
+    public record AnnouncementData(long courseId, CourseAnnouncement.Audience audience, String body, Long newSessionId, int recipients,
+            Instant createdAt) {
     }
 
     void exportAnnouncements(@Observes AccountExport export) {
         export.add("courseAnnouncements", CourseAnnouncement.<CourseAnnouncement>list("author.id = ?1 order by createdAt, id",
-                export.personId()).stream().map(a -> new AnnouncementData(a.course.id, a.audience, a.body, a.recipients, a.createdAt)).toList());
+                export.personId()).stream().map(a -> new AnnouncementData(a.course.id, a.audience, a.body,
+                        a.newSession == null ? null : a.newSession.id, a.recipients, a.createdAt)).toList());
     }
 }

@@ -95,6 +95,9 @@ class CourseCopyTest {
         assertEquals(List.of("TEAM " + teamEmail),
                 Db.tx(() -> CourseRole.ofCourse(aloneId).stream().map(role -> role.role + " " + role.person.email).toList()));
         assertEquals(1, newSessionNotices(learnerEmail));
+        io.restassured.path.json.JsonPath export = team.get("/account/export.json").jsonPath();
+        assertEquals(aloneId, export.getLong("courseAnnouncements.find { it.courseId == " + source + " }.newSessionId"),
+                "the team member's data says which session their announcement opened");
         Notification notice = Db.tx(() -> Notification.<Notification>find("person.email = ?1 and kind = ?2", learnerEmail,
                 NotificationKind.NEW_SESSION).firstResult());
         assertEquals("/join/" + Courses.inviteCode(aloneId), notice.link);
