@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,10 +22,13 @@ import org.entraide.web.Texts;
 import org.jboss.logging.Logger;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 
 /**
  * "Forgot your password?" for local accounts: a link by e-mail, valid for an hour and once, to choose a new password.
- * Asking never says whether the e-mail has an account. Only the token's hash is stored.
+ * Asking never says whether the e-mail has an account, by its answer or its timing: a background job sends the link.
+ * Only the token's hash is stored.
  */
 @ApplicationScoped
 public class PasswordResetService {
@@ -33,6 +37,7 @@ public class PasswordResetService {
     /** Links sent to one person within {@link #VALID_FOR}: enough for a lost mail, not a way to flood a mailbox. */
     static final int OPEN_LINKS_MAX = 3;
     private static final int TOKEN_BYTES = 32;
+    private static final int BATCH = 100;
     private static final Logger LOG = Logger.getLogger(PasswordResetService.class);
 
     private final SecureRandom random = new SecureRandom();
@@ -43,9 +48,10 @@ public class PasswordResetService {
     }
 
     /**
-     * Sends a link to the account with this e-mail, if there is one that signs in here (not through single sign-on)
-     * and has fewer than {@link #OPEN_LINKS_MAX} open links; says nothing either way. A malformed e-mail is an error at
-     * the field.
+     * Stores a request for a link to the account with this e-mail, sent by {@link #sendRequested} if there is an account
+     * that signs in here (not through single sign-on) with fewer than {@link #OPEN_LINKS_MAX} open links. The request
+     * is stored the same way for every valid address, so neither its answer nor its timing says whether the account
+     * exists. A malformed e-mail is an error at the field.
      */
     @Transactional
     public void request(String rawEmail) {
@@ -57,16 +63,57 @@ public class PasswordResetService {
             errors.add("email", "error.email");
         }
         errors.throwIfAny();
-        Optional<Person> found = Person.findByEmail(email).filter(p -> p.oidcSubject == null);
+        PasswordResetRequest asked = new PasswordResetRequest();
+        asked.email = email;
+        asked.requestedAt = Instant.now();
+        asked.persist();
+    }
+
+    @Scheduled(every = "${entraide.delivery.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        sendRequested();
+    }
+
+    /**
+     * Handles the stored requests, oldest first, each in its own transaction: a link is queued for the mail outbox
+     * where {@link #request} says so. Returns how many requests were handled.
+     */
+    public int sendRequested() {
+        int handled = 0;
+        List<Long> ids;
+        do {
+            ids = QuarkusTransaction.requiringNew().call(() -> PasswordResetRequest.oldestIds(BATCH));
+            for (Long id : ids) {
+                try {
+                    if (QuarkusTransaction.requiringNew().call(() -> handle(id))) {
+                        handled++;
+                    }
+                } catch (RuntimeException e) {
+                    // dropped, so that it cannot hold back the requests after it; the person can ask again
+                    LOG.error("Password link request " + id + " failed and is dropped", e);
+                    QuarkusTransaction.requiringNew().run(() -> PasswordResetRequest.deleteById(id));
+                }
+            }
+        } while (ids.size() == BATCH);
+        return handled;
+    }
+
+    private boolean handle(long id) {
+        PasswordResetRequest asked = PasswordResetRequest.findById(id);
+        // deleting claims it: another instance handling it too waits for the row, then deletes nothing
+        if (asked == null || PasswordResetRequest.delete("id", id) == 0) {
+            return false;
+        }
+        Optional<Person> found = Person.findByEmail(asked.email).filter(p -> p.oidcSubject == null);
         if (found.isEmpty()) {
-            return;
+            return true;
         }
         Person person = found.get();
         Instant now = Instant.now();
         PasswordReset.delete("person.id = ?1 and expiresAt < ?2", person.id, now);
         if (PasswordReset.count("person.id = ?1 and usedAt is null", person.id) >= OPEN_LINKS_MAX) {
             LOG.infof("Password link for person %d not sent: %d links still open", person.id, OPEN_LINKS_MAX);
-            return;
+            return true;
         }
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
@@ -81,6 +128,7 @@ public class PasswordResetService {
         notifications.queueMail(person, I18n.message(locale, "reset.mail.subject"), I18n.message(locale, "notify.mail.greeting",
                 person.firstName()) + "\n\n" + I18n.message(locale, "reset.mail.body", person.email,
                         notifications.siteUrl() + "/password/reset/" + token));
+        return true;
     }
 
     /** The e-mail of the account a link is for, while the link is usable. */

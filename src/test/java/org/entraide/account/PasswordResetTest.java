@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.entraide.notify.MailOutbox;
 import org.entraide.testing.Browser;
@@ -41,6 +42,7 @@ class PasswordResetTest {
 
         assertEquals("/password/forgot?flash=reset-sent", Browser.localLocation(asked));
         assertThat(someone.follow(asked).asString(), containsString(Html.en("flash.reset-sent")));
+        PasswordLinks.sendRequested();
         MailOutbox mail = Db.tx(() -> MailOutbox.<MailOutbox>find("recipient = ?1 order by id desc", email).firstResult());
         assertEquals("Choose a new Entraide password", mail.subject);
         assertThat(mail.body, containsString("asked to choose a new password for the Entraide account " + email + "."));
@@ -84,9 +86,21 @@ class PasswordResetTest {
     void askingTellsNothingAboutAccountsAndIsBounded() {
         Browser someone = new Browser();
         String nobody = Browser.uniqueEmail("nobody");
+        String somebody = new Browser().signUpNew("somebody");
+        PasswordLinks.sendRequested(); // what other tests asked for
         Response unknown = someone.post("/password/forgot", "email", nobody);
+        Response known = someone.post("/password/forgot", "email", somebody);
         assertEquals("/password/forgot?flash=reset-sent", Browser.localLocation(unknown), "the same answer as for an account");
+        assertEquals(Browser.localLocation(known), Browser.localLocation(unknown));
+        // the request does the same work whether or not there is an account, so its timing tells nothing either
+        assertEquals(List.of(nobody, somebody), Db.tx(() -> PasswordResetRequest.<PasswordResetRequest>list("order by id").stream()
+                .map(asked -> asked.email).toList()));
+        assertEquals(0L, (long) Db.tx(() -> PasswordReset.count("person.email", somebody) + MailOutbox.count("recipient", somebody)));
+
+        assertEquals(2, PasswordLinks.sendRequested(), "the background job handles both");
         assertEquals(0L, (long) Db.tx(() -> MailOutbox.count("recipient", nobody)));
+        assertTrue(PasswordLinks.latest(somebody).isPresent(), "the account's link is on its way");
+        assertEquals(0L, (long) Db.tx(() -> PasswordResetRequest.count()), "requests are not kept");
 
         Response malformed = someone.post("/password/forgot", "email", "not an <e-mail>");
         assertEquals(400, malformed.statusCode());
@@ -97,6 +111,7 @@ class PasswordResetTest {
         for (int i = 0; i < PasswordResetService.OPEN_LINKS_MAX + 2; i++) {
             assertEquals(303, someone.post("/password/forgot", "email", email).statusCode());
         }
+        PasswordLinks.sendRequested();
         assertEquals(PasswordResetService.OPEN_LINKS_MAX, PasswordLinks.count(email), "a few open links, not a flood");
 
         String link = PasswordLinks.latest(email).orElseThrow();

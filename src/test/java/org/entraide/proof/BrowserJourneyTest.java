@@ -323,6 +323,7 @@ class BrowserJourneyTest {
         visitor.waitForLoadState(LoadState.LOAD);
         assertPath(visitor, "/password/forgot");
         check(visitor, "team-forgot-password-sent");
+        PasswordLinks.sendRequested();
         visitor.navigate(url(PasswordLinks.latest(email).orElseThrow()));
         check(visitor, "team-new-password");
         visitor.locator("#f-password").fill("Tess's new password");

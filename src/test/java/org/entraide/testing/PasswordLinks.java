@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.entraide.account.PasswordResetService;
 import org.entraide.notify.MailOutbox;
+
+import io.quarkus.arc.Arc;
 
 /** "Forgot your password?" links as the person receives them: asked for on the page, read from the queued e-mail. */
 public final class PasswordLinks {
@@ -19,10 +22,16 @@ public final class PasswordLinks {
     /** Asks for a link for the e-mail, as someone signed out would, and returns the link's path. */
     public static String request(String email) {
         assertEquals(303, new Browser().post("/password/forgot", "email", email).statusCode());
+        sendRequested();
         return latest(email).orElseThrow(() -> new AssertionError("no password link sent to " + email));
     }
 
-    /** The path of the latest password link mailed to the address. */
+    /** Runs the background job that turns the requests into links (off in tests); returns how many it handled. */
+    public static int sendRequested() {
+        return Arc.container().instance(PasswordResetService.class).get().sendRequested();
+    }
+
+    /** The path of the latest password link mailed to the address (after {@link #sendRequested}). */
     public static Optional<String> latest(String email) {
         return Db.tx(() -> MailOutbox.<MailOutbox>list("recipient = ?1 order by id desc", email).stream()
                 .map(mail -> LINK.matcher(mail.body)).filter(Matcher::find).map(found -> found.group(1)).findFirst());
