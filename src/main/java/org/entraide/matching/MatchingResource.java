@@ -133,6 +133,8 @@ public class MatchingResource {
     @Path("runs/{runId}")
     public String preview(@PathParam("id") long courseId, @PathParam("runId") long runId, @RestQuery String page,
             @RestQuery String problems) {
+        // the page reads a whole run (tens of thousands of rows in a large course) and changes nothing: no snapshots kept
+        Proposal.getSession().setDefaultReadOnly(true);
         return previewPage(courseId, runId, page, problems, FormErrors.none()).render();
     }
 
@@ -203,24 +205,23 @@ public class MatchingResource {
         LocalDate week = LocalDate.now(ZoneOffset.UTC);
         RunProposals all = RunProposals.of(courseId, runId);
         // every draft is checked (the filter and its count need them all); only the page's rows are written out
-        record Checked(List<String> violations, String commonHours) {
-        }
         List<Proposal> proposals = all.proposals();
-        List<Checked> checks = new ArrayList<>();
+        List<GroupEvaluation.Check> checks = new ArrayList<>(proposals.size());
+        List<List<String>> brokenRules = new ArrayList<>(proposals.size());
         List<Integer> withProblems = new ArrayList<>();
         for (int i = 0; i < proposals.size(); i++) {
             Proposal proposal = proposals.get(i);
             List<String> broken = new ArrayList<>();
-            String common = "";
+            GroupEvaluation.Check check = null;
             if (proposal.status == Proposal.Status.DRAFT) {
-                GroupEvaluation.Result check = matching.evaluate(proposal, all);
+                check = matching.check(proposal, all);
                 GroupEvaluation.ordered(check.violations()).forEach(v -> broken.add("unmatched." + v.name()));
                 if (!MatchingService.sizeOk(proposal, all.members(proposal).size())) {
                     broken.add("preview.bad-size");
                 }
-                common = Slots.summary(WeeklyAvailability.toLocal(check.commonHours(), zone, week), locale);
             }
-            checks.add(new Checked(broken, common));
+            checks.add(check);
+            brokenRules.add(broken);
             if (!broken.isEmpty()) {
                 withProblems.add(i);
             }
@@ -233,11 +234,13 @@ public class MatchingResource {
         List<ProposalRow> rows = new ArrayList<>();
         for (int i : listed.subList(from, Math.min(listed.size(), from + PAGE_SIZE))) {
             Proposal proposal = proposals.get(i);
+            String commonHours = checks.get(i) == null ? ""
+                    : Slots.summary(WeeklyAvailability.toLocal(checks.get(i).commonHours(), zone, week), locale);
             rows.add(new ProposalRow(i + 1, proposal, all.members(proposal).stream().map(m -> {
                 Enrolment enrolment = all.enrolments().get(m.person.id);
                 String city = enrolment == null || enrolment.placeName == null ? "" : enrolment.placeName;
                 return new MemberRow(m.id, m.person.firstName(), city, m.response == ProposalMember.Response.MEMBER);
-            }).toList(), MatchesResource.explain(proposal, locale, zone), checks.get(i).violations(), checks.get(i).commonHours()));
+            }).toList(), MatchesResource.explain(proposal, locale, zone), brokenRules.get(i), commonHours));
         }
         List<UnmatchedRow> unmatched = new ArrayList<>();
         String clusters = "";

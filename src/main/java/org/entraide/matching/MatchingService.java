@@ -582,20 +582,24 @@ public class MatchingService {
         return evaluate(proposal, members, enrolments, EngineInputs.forCourse(proposal.course.id));
     }
 
-    /** The same, for one proposal of a run read as a whole (the preview page, publishing). */
-    GroupEvaluation.Result evaluate(Proposal proposal, RunProposals run) {
-        return evaluate(proposal, run.members(proposal), run.enrolments(), run.inputs());
+    /** The hard-constraint check of one proposal of a run read as a whole (the preview page, publishing). */
+    GroupEvaluation.Check check(Proposal proposal, RunProposals run) {
+        return GroupEvaluation.check(learners(run.members(proposal), run.enrolments(), run.inputs()), rules(proposal, run.rules()));
     }
 
     private GroupEvaluation.Result evaluate(Proposal proposal, List<ProposalMember> members, Map<Long, Enrolment> enrolmentsByPerson,
             EngineInputs inputs) {
-        List<EngineLearner> learners = members.stream().map(m -> enrolmentsByPerson.get(m.person.id))
-                .filter(Objects::nonNull).map(inputs::learner).toList();
-        Rules rules = CourseRules.of(proposal.course, 1);
-        if (proposal.relaxation != null) {
-            rules = rules.withMinCommonHours(relaxedHours(proposal.relaxation, rules.minCommonHours()));
-        }
-        return GroupEvaluation.evaluate(learners, rules);
+        return GroupEvaluation.evaluate(learners(members, enrolmentsByPerson, inputs), rules(proposal, CourseRules.of(proposal.course, 1)));
+    }
+
+    private static List<EngineLearner> learners(List<ProposalMember> members, Map<Long, Enrolment> enrolmentsByPerson, EngineInputs inputs) {
+        return members.stream().map(m -> enrolmentsByPerson.get(m.person.id)).filter(Objects::nonNull).map(inputs::learner).toList();
+    }
+
+    /** The course's rules as they apply to the proposal: a relaxed one needs fewer common hours. */
+    private static Rules rules(Proposal proposal, Rules courseRules) {
+        return proposal.relaxation == null ? courseRules
+                : courseRules.withMinCommonHours(relaxedHours(proposal.relaxation, courseRules.minCommonHours()));
     }
 
     /** Whether the proposal's size fits its format and the course's rules. */
@@ -626,7 +630,7 @@ public class MatchingService {
         RunProposals proposals = RunProposals.of(courseId, run.id);
         for (Proposal proposal : proposals.proposals()) {
             if (proposal.status == Proposal.Status.DRAFT
-                    && (!evaluate(proposal, proposals).valid() || !sizeOk(proposal, proposals.members(proposal).size()))) {
+                    && (!check(proposal, proposals).valid() || !sizeOk(proposal, proposals.members(proposal).size()))) {
                 throw InvalidInputException.of("run", "error.run-has-violations");
             }
         }

@@ -4,15 +4,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.entraide.course.Course;
+import org.entraide.matching.engine.Rules;
 import org.entraide.profile.Enrolment;
 
 /**
  * A run's proposals (withdrawn ones left out) with their members, the members' enrolments and the course's matching
- * inputs, read in a fixed number of statements however many proposals: the preview page and publishing would
+ * inputs and rules, read in a fixed number of statements however many proposals: the preview page and publishing would
  * otherwise read them once per proposal and once per member.
  */
 record RunProposals(List<Proposal> proposals, Map<Long, List<ProposalMember>> membersByProposal, Map<Long, Enrolment> enrolments,
-        EngineInputs inputs) {
+        EngineInputs inputs, Rules rules) {
 
     static RunProposals of(long courseId, long runId) {
         // the proposals first, so that each member's proposal is found loaded rather than read again
@@ -23,7 +25,8 @@ record RunProposals(List<Proposal> proposals, Map<Long, List<ProposalMember>> me
         Map<Long, Enrolment> enrolments = Enrolment.<Enrolment>list("course.id = ?1 and person.id in "
                 + "(select m.person.id from ProposalMember m where m.proposal.run.id = ?2 and m.proposal.status <> ?3)",
                 courseId, runId, Proposal.Status.WITHDRAWN).stream().collect(Collectors.toMap(e -> e.person.id, e -> e));
-        return new RunProposals(proposals, members, enrolments, EngineInputs.forCourse(courseId));
+        return new RunProposals(proposals, members, enrolments, EngineInputs.forCourse(courseId),
+                CourseRules.of(Course.findById(courseId), 1));
     }
 
     List<ProposalMember> members(Proposal proposal) {

@@ -34,8 +34,9 @@ import io.restassured.response.Response;
 
 /**
  * A course of {@code bench.n} generated learners (default 100,000) on the database the tests use, as the course team
- * works with it: a matching run computed, published and told to its members, its proposals reminded and expired
- * together at the end of the consent window, then an announcement to every learner.
+ * works with it: a matching run computed, its preview read, published and told to its members, its proposals reminded
+ * and expired together at the end of the consent window, then an announcement to every learner and the team's other
+ * pages.
  * Prints one line of figures. Not a test (its name keeps it out of {@code ./mvnw verify}): scripts/bench-course-at-scale
  * runs it on PostgreSQL. The statistics are refreshed after the learners are stored, as autovacuum would have done in
  * the days a real course takes to fill, so that the plans are those of a running system.
@@ -69,8 +70,18 @@ class CourseAtScaleBenchmark {
         long computeStart = System.nanoTime();
         matching.compute(started.id);
         long publishStart = System.nanoTime();
+        long computeEnd = publishStart;
         MatchingRun computed = Db.tx(() -> MatchingRun.findById(started.id));
         assertEquals(MatchingRun.Status.PREVIEW, computed.status, "the run computed");
+        // the team reads the preview: its first page, then the proposals that break a rule (a view each, after a warm-up)
+        String preview = "/courses/" + course.id() + "/manage/matching/runs/" + started.id;
+        assertEquals(200, course.team().get(preview).statusCode());
+        long previewStart = System.nanoTime();
+        assertEquals(200, course.team().get(preview + "?page=2").statusCode());
+        long problemsStart = System.nanoTime();
+        assertEquals(200, course.team().get(preview + "?problems=1").statusCode());
+        long problemsEnd = System.nanoTime();
+        publishStart = System.nanoTime();
         matching.publish(course.id(), teamId, started.id);
         long noticesStart = System.nanoTime();
         deliveries.tick();
@@ -99,11 +110,32 @@ class CourseAtScaleBenchmark {
         assertEquals(n, Db.tx(() -> CourseAnnouncement.<CourseAnnouncement>find("course.id", course.id()).singleResult().recipients),
                 "every learner received the announcement");
 
-        System.out.printf(Locale.ROOT, "bench course-at-scale learners=%d waiting=%d placed=%d start_ms=%d compute_ms=%d publish_ms=%d"
-                + " proposal_notices_ms=%d remind_ms=%d expire_ms=%d announcement_request_ms=%d announcement_job_ms=%d%n", n,
-                computed.waitingCount, computed.placedCount, ms(start, computeStart), ms(computeStart, publishStart),
-                ms(publishStart, noticesStart), ms(noticesStart, noticesEnd), ms(remindStart, expireStart), ms(expireStart, expireEnd),
-                ms(announceStart, announceJobStart), ms(announceJobStart, announceEnd));
+        // the team's other pages on the whole course, each after a warm-up view
+        String manage = "/courses/" + course.id() + "/manage";
+        long learnersMs = view(course, manage + "/learners?page=2");
+        long searchMs = view(course, manage + "/learners?q=bench" + course.id() + "-4242");
+        long outcomesMs = view(course, manage + "/dashboard");
+        long matchingMs = view(course, manage + "/matching");
+        long meetupsMs = view(course, manage + "/meetups");
+        long manageMs = view(course, manage);
+
+        System.out.printf(Locale.ROOT, "bench course-at-scale learners=%d waiting=%d placed=%d start_ms=%d compute_ms=%d preview_ms=%d"
+                + " preview_problems_ms=%d publish_ms=%d"
+                + " proposal_notices_ms=%d remind_ms=%d expire_ms=%d announcement_request_ms=%d announcement_job_ms=%d"
+                + " learners_ms=%d learners_search_ms=%d outcomes_ms=%d matching_page_ms=%d meetups_page_ms=%d"
+                + " course_team_page_ms=%d%n", n,
+                computed.waitingCount, computed.placedCount, ms(start, computeStart), ms(computeStart, computeEnd),
+                ms(previewStart, problemsStart), ms(problemsStart, problemsEnd), ms(publishStart, noticesStart), ms(noticesStart, noticesEnd), ms(remindStart, expireStart), ms(expireStart, expireEnd),
+                ms(announceStart, announceJobStart), ms(announceJobStart, announceEnd), learnersMs, searchMs, outcomesMs, matchingMs, meetupsMs,
+                manageMs);
+    }
+
+    /** Milliseconds of a second view of a team page (the first warms it up). */
+    private static long view(TestCourse course, String path) {
+        assertEquals(200, course.team().get(path).statusCode(), path);
+        long start = System.nanoTime();
+        assertEquals(200, course.team().get(path).statusCode(), path);
+        return ms(start, System.nanoTime());
     }
 
     /** The generated learners join the course with complete profiles, waiting, as the demo data stores its own. */

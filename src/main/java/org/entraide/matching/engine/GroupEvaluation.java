@@ -27,22 +27,50 @@ public final class GroupEvaluation {
         }
     }
 
+    private static final Check TOO_FEW = new Check(WeekMask.EMPTY, null, Set.of(UnmatchedReason.TOO_FEW_NEARBY));
+
     private GroupEvaluation() {
     }
 
-    /** Evaluates the members as one group under the course's rules (a tandem is a group of two). */
+    /**
+     * The hard constraints alone, without the score and explanation: what the preview needs of every proposal of a run
+     * (tens of thousands in a large course) and publishing re-checks.
+     *
+     * @param modality how the group would meet (null when no shared modality)
+     */
+    public record Check(WeekMask commonHours, Modality modality, Set<UnmatchedReason> violations) {
+
+        public boolean valid() {
+            return violations.isEmpty();
+        }
+    }
+
+    /** Checks the members as one group under the course's rules (a tandem is a group of two). */
+    public static Check check(List<EngineLearner> members, Rules rules) {
+        return members.size() < 2 ? TOO_FEW : check(members, rules, new Population(members));
+    }
+
+    /** Evaluates the members as one group under the course's rules: the check, the score and its explanation. */
     public static Result evaluate(List<EngineLearner> members, Rules rules) {
-        Set<UnmatchedReason> violations = EnumSet.noneOf(UnmatchedReason.class);
         if (members.size() < 2) {
-            return new Result(0, null, WeekMask.EMPTY, EnumSet.of(UnmatchedReason.TOO_FEW_NEARBY), null);
+            return new Result(0, null, TOO_FEW.commonHours(), TOO_FEW.violations(), null);
         }
         Population population = new Population(members);
+        Check check = check(members, rules, population);
         PairScorer scorer = new PairScorer(population, rules);
         int[] index = new int[members.size()];
         for (int i = 0; i < index.length; i++) {
             index[i] = i;
         }
+        Modality modality = check.modality();
+        double score = scorer.groupScore(index, index.length, check.commonHours().count(), modality == Modality.IN_PERSON);
+        Explanation explanation = modality == null ? null : new Explainer(scorer).explain(index, index.length, modality, false);
+        return new Result(score, modality, check.commonHours(), check.violations(), explanation);
+    }
 
+    /** Needs at least two members. */
+    private static Check check(List<EngineLearner> members, Rules rules, Population population) {
+        Set<UnmatchedReason> violations = EnumSet.noneOf(UnmatchedReason.class);
         Set<String> languages = new HashSet<>(members.get(0).languages());
         WeekMask common = WeekMask.FULL;
         int modalities = PairScorer.ALL_MODALITIES;
@@ -61,8 +89,8 @@ public final class GroupEvaluation {
         if (common.count() < rules.minCommonHours()) {
             violations.add(UnmatchedReason.NO_COMMON_TIME);
         }
-        for (int a = 0; a < index.length; a++) {
-            for (int b = a + 1; b < index.length; b++) {
+        for (int a = 0; a < members.size(); a++) {
+            for (int b = a + 1; b < members.size(); b++) {
                 if (population.excludes(a, b)) {
                     violations.add(UnmatchedReason.EXCLUDED);
                 }
@@ -75,10 +103,7 @@ public final class GroupEvaluation {
         if (modality == null) {
             violations.add(UnmatchedReason.NO_SHARED_MODALITY);
         }
-        boolean inPerson = modality == Modality.IN_PERSON;
-        double score = scorer.groupScore(index, index.length, common.count(), inPerson);
-        Explanation explanation = modality == null ? null : new Explainer(scorer).explain(index, index.length, modality, false);
-        return new Result(score, modality, common, violations, explanation);
+        return new Check(common, modality, violations);
     }
 
     /** Convenience for callers that list the violations in a stable order. */

@@ -90,6 +90,38 @@ class HardConstraintPropertyTest {
         }
     }
 
+    /**
+     * The check alone (what the preview runs on every proposal of a large run) finds what the full evaluation finds:
+     * on the engine's own groups, nothing; on random groups, the same broken rules, common hours and modality.
+     */
+    @Test
+    void theCheckAloneAgreesWithTheFullEvaluation() {
+        int broken = 0;
+        for (long seed = 1; seed <= POPULATIONS; seed++) {
+            List<EngineLearner> learners = population(seed);
+            Rules rules = rules(seed);
+            Map<String, EngineLearner> byId = new HashMap<>();
+            learners.forEach(l -> byId.put(l.id(), l));
+            for (StudyGroup group : new MatchingEngine(rules).formGroups(learners).groups()) {
+                GroupEvaluation.Check check = GroupEvaluation.check(group.members().stream().map(byId::get).toList(), rules);
+                assertEquals(Set.of(), check.violations(), "the engine's group " + group.members());
+                assertEquals(group.modality(), check.modality());
+            }
+            java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+            for (int g = 0; g < 40; g++) {
+                List<EngineLearner> members = random.ints(0, learners.size()).distinct().limit(random.nextInt(1, 7))
+                        .mapToObj(learners::get).toList();
+                GroupEvaluation.Check check = GroupEvaluation.check(members, rules);
+                GroupEvaluation.Result full = GroupEvaluation.evaluate(members, rules);
+                assertEquals(full.violations(), check.violations());
+                assertEquals(full.modality(), check.modality());
+                assertEquals(full.commonHours(), check.commonHours());
+                broken += check.valid() ? 0 : 1;
+            }
+        }
+        assertTrue(broken > 0, "some random groups break a rule, so the comparison covers violations");
+    }
+
     private static List<EngineLearner> population(long seed) {
         int size = 40 + (int) (seed * 37 % 400);
         return TestPopulations.withRelations(
