@@ -64,6 +64,8 @@ public class MatchingService {
 
     /** Relaxation steps: each maximum wait beyond the first lowers the common hours by one and widens radii by half. */
     static final int MAX_RELAXATION_STEPS = 3;
+    /** Matches a stored list of formats ("LOCAL_MEETUP,TANDEM") holding the format, compared with commas around it. */
+    private static final String FORMAT_PATTERN = "%%,%s,%%";
     private static final Logger LOG = Logger.getLogger(MatchingService.class);
     /**
      * A run computes in one transaction, so that its proposals appear whole or not at all. Measured on PostgreSQL here,
@@ -108,17 +110,28 @@ public class MatchingService {
      */
     public MeetupResult meetupDemand(long courseId) {
         Course course = Course.findById(courseId);
-        List<Enrolment> wanting = Enrolment.<Enrolment>list("course.id = ?1 and profileComplete = true and status <> ?2", courseId,
-                Enrolment.Status.PAUSED).stream().filter(e -> e.formatSet().contains(Format.LOCAL_MEETUP) && e.latitude != null).toList();
+        // only those who chose meetups are read, not the whole course
+        List<Enrolment> wanting = Enrolment.list("course.id = ?1 and profileComplete = true and status <> ?2 and latitude is not null"
+                + " and concat(',', formats, ',') like ?3", courseId, Enrolment.Status.PAUSED, FORMAT_PATTERN.formatted(Format.LOCAL_MEETUP));
         return new MatchingEngine(CourseRules.of(course, 0), this::nearestCity)
                 .clusterMeetups(EngineInputs.forCourse(courseId).learners(wanting));
     }
 
+    /**
+     * How many learners {@link #pool} holds for each of the course's formats, counted by the database: the matching
+     * page would otherwise load every waiting learner of a large course once per format.
+     */
     public Map<Format, Integer> waitingCounts(long courseId) {
         Course course = Course.findById(courseId);
         Map<Format, Integer> counts = new LinkedHashMap<>();
         for (Format format : course.formatSet()) {
-            counts.put(format, pool(courseId, format).size());
+            long count = Enrolment.getEntityManager().createQuery("select count(e) from Enrolment e where e.course.id = ?1"
+                    + " and e.status = ?2 and e.profileComplete = true and concat(',', e.formats, ',') like ?3 and not exists"
+                    + " (select m.id from ProposalMember m where m.person = e.person and m.proposal.course.id = ?1"
+                    + " and m.proposal.status in (?4, ?5))", Long.class)
+                    .setParameter(1, courseId).setParameter(2, Enrolment.Status.WAITING).setParameter(3, FORMAT_PATTERN.formatted(format))
+                    .setParameter(4, Proposal.Status.PENDING).setParameter(5, Proposal.Status.DRAFT).getSingleResult();
+            counts.put(format, (int) count);
         }
         return counts;
     }
