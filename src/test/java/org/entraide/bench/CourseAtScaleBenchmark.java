@@ -23,6 +23,8 @@ import org.entraide.profile.LearnerProfile;
 import org.entraide.profile.population.PopulationGenerator;
 import org.entraide.testing.Db;
 import org.entraide.testing.Groups;
+import org.entraide.testing.Browser;
+import org.entraide.testing.Groups.Learner;
 import org.entraide.testing.Groups.TestCourse;
 import org.entraide.web.Deliveries;
 import org.entraide.web.DemoData;
@@ -34,9 +36,9 @@ import io.restassured.response.Response;
 
 /**
  * A course of {@code bench.n} generated learners (default 100,000) on the database the tests use, as the course team
- * works with it: a matching run computed, its preview read, published and told to its members, its proposals reminded
- * and expired together at the end of the consent window, then an announcement to every learner and the team's other
- * pages.
+ * works with it: a matching run computed, its preview read, published and told to its members (a learner's own pages
+ * read meanwhile), its proposals reminded and expired together at the end of the consent window, then an announcement
+ * to every learner and the team's other pages.
  * Prints one line of figures. Not a test (its name keeps it out of {@code ./mvnw verify}): scripts/bench-course-at-scale
  * runs it on PostgreSQL. The statistics are refreshed after the learners are stored, as autovacuum would have done in
  * the days a real course takes to fill, so that the plans are those of a running system.
@@ -62,6 +64,7 @@ class CourseAtScaleBenchmark {
         int n = Integer.getInteger("bench.n", 100_000);
         TestCourse course = Groups.course("TANDEM,STUDY_GROUP,LOCAL_MEETUP", 3);
         long teamId = Db.tx(() -> CourseRole.<CourseRole>find("course.id", course.id()).firstResult().person.id);
+        Learner lea = Groups.learner(course, "Lea", "TANDEM,LOCAL_MEETUP");
         store(course.id(), new PopulationGenerator(geo.gazetteer(), 7).generate(n));
         QuarkusTransaction.requiringNew().run(() -> Enrolment.getEntityManager().createNativeQuery("analyze").executeUpdate());
 
@@ -88,6 +91,12 @@ class CourseAtScaleBenchmark {
         long noticesEnd = System.nanoTime();
         assertEquals(MatchingRun.Status.PUBLISHED, Db.tx(() -> MatchingRun.<MatchingRun>findById(started.id).status));
 
+        // a learner's own pages in the large course, proposals open
+        long learnerCoursesMs = view(lea.browser(), "/courses");
+        long learnerCourseMs = view(lea.browser(), "/courses/" + course.id());
+        long learnerMatchesMs = view(lea.browser(), "/courses/" + course.id() + "/matches");
+        long learnerNoticesMs = view(lea.browser(), "/notifications");
+
         // the consent window ends for every proposal at once: reminded a day before, then expired (silence declines)
         QuarkusTransaction.requiringNew().run(() -> Proposal.update("expiresAt = ?1 where run.id = ?2",
                 Instant.now().plus(Duration.ofHours(2)), started.id));
@@ -107,8 +116,8 @@ class CourseAtScaleBenchmark {
         assertEquals(303, sent.statusCode(), sent.asString());
         deliveries.tick();
         long announceEnd = System.nanoTime();
-        assertEquals(n, Db.tx(() -> CourseAnnouncement.<CourseAnnouncement>find("course.id", course.id()).singleResult().recipients),
-                "every learner received the announcement");
+        assertEquals(n + 1, Db.tx(() -> CourseAnnouncement.<CourseAnnouncement>find("course.id", course.id()).singleResult().recipients),
+                "every learner received the announcement, Lea too");
 
         // the team's other pages on the whole course, each after a warm-up view
         String manage = "/courses/" + course.id() + "/manage";
@@ -123,18 +132,23 @@ class CourseAtScaleBenchmark {
                 + " preview_problems_ms=%d publish_ms=%d"
                 + " proposal_notices_ms=%d remind_ms=%d expire_ms=%d announcement_request_ms=%d announcement_job_ms=%d"
                 + " learners_ms=%d learners_search_ms=%d outcomes_ms=%d matching_page_ms=%d meetups_page_ms=%d"
-                + " course_team_page_ms=%d%n", n,
+                + " course_team_page_ms=%d learner_courses_ms=%d learner_course_ms=%d learner_matches_ms=%d learner_notifications_ms=%d%n", n,
                 computed.waitingCount, computed.placedCount, ms(start, computeStart), ms(computeStart, computeEnd),
                 ms(previewStart, problemsStart), ms(problemsStart, problemsEnd), ms(publishStart, noticesStart), ms(noticesStart, noticesEnd), ms(remindStart, expireStart), ms(expireStart, expireEnd),
                 ms(announceStart, announceJobStart), ms(announceJobStart, announceEnd), learnersMs, searchMs, outcomesMs, matchingMs, meetupsMs,
-                manageMs);
+                manageMs, learnerCoursesMs, learnerCourseMs, learnerMatchesMs, learnerNoticesMs);
     }
 
-    /** Milliseconds of a second view of a team page (the first warms it up). */
+    /** Milliseconds of a second view of a team page. */
     private static long view(TestCourse course, String path) {
-        assertEquals(200, course.team().get(path).statusCode(), path);
+        return view(course.team(), path);
+    }
+
+    /** Milliseconds of a second view of a page as this person (the first warms it up). */
+    private static long view(Browser browser, String path) {
+        assertEquals(200, browser.get(path).statusCode(), path);
         long start = System.nanoTime();
-        assertEquals(200, course.team().get(path).statusCode(), path);
+        assertEquals(200, browser.get(path).statusCode(), path);
         return ms(start, System.nanoTime());
     }
 
