@@ -262,7 +262,7 @@ public class GroupHealthService {
     /** Reports about members of the course's groups, unhandled first, then newest first. */
     public List<MemberReport> reports(long courseId, long personId) {
         courses.requireTeam(courseId, personId);
-        return MemberReport.list("select r from MemberReport r join fetch r.reporter join fetch r.reported join fetch r.group g "
+        return MemberReport.list("select r from MemberReport r left join fetch r.reporter left join fetch r.reported join fetch r.group g "
                 + "where g.course.id = ?1 order by case when r.handledAt is null then 0 else 1 end, r.createdAt desc, r.id desc", courseId);
     }
 

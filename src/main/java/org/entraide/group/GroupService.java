@@ -105,11 +105,14 @@ public class GroupService {
             group.persist();
         }
         String link = "/groups/" + group.id;
-        String joiners = joining.stream().map(m -> m.person.firstName()).collect(Collectors.joining(", "));
         for (ProposalMember member : members) {
             if (member.response == ProposalMember.Response.MEMBER) {
                 if (current.contains(member.person.id)) { // not those who left since the proposal was made
-                    notifications.notify(member.person, NotificationKind.GROUP_REFILLED, link, proposal.course.title, joiners);
+                    // one notice per newcomer, who is its actor: should a newcomer delete the account, the name goes
+                    for (ProposalMember joiner : joining) {
+                        notifications.notify(member.person, NotificationKind.GROUP_REFILLED, joiner.person, link, proposal.course.title,
+                                joiner.person.firstName());
+                    }
                 }
                 continue;
             }
@@ -206,7 +209,10 @@ public class GroupService {
             Instant joinedAt, Instant leftAt, String leftReason, boolean removedByCourseTeam, boolean facilitator) {
     }
 
-    /** A report the person sent about a member (reports about the person are not listed: they would name who sent them). */
+    /**
+     * A report the person sent about a member (reports about the person are not listed: they would name who sent them);
+     * no first name once that member has deleted the account.
+     */
     public record ReportData(long groupId, String reportedFirstName, String reason, Instant createdAt, Instant handledAt) {
     }
 
@@ -216,7 +222,7 @@ public class GroupService {
                         m.joinedAt, m.leftAt, m.leftReason, m.removedByTeam, m.group.facilitatedBy(export.personId())))
                 .toList());
         export.add("reportsSent", MemberReport.<MemberReport>list("reporter.id = ?1 order by createdAt", export.personId()).stream()
-                .map(r -> new ReportData(r.group.id, r.reported.firstName(), r.reason, r.createdAt, r.handledAt)).toList());
+                .map(r -> new ReportData(r.group.id, r.reported == null ? null : r.reported.firstName(), r.reason, r.createdAt, r.handledAt)).toList());
     }
 
     /** Leaves the group: the others are told, the leaver is not matched with them again, a small group is refilled or dissolved. */

@@ -15,7 +15,10 @@ import jakarta.persistence.Table;
 
 import org.entraide.account.Person;
 
-/** A member's report about another member, addressed to the course team. */
+/**
+ * A member's report about another member, addressed to the course team. It outlives the accounts of both: either
+ * side is null once that person has deleted the account, and the team's page says "A former member".
+ */
 @Entity
 @Table(name = "member_report")
 public class MemberReport extends PanacheEntityBase {
@@ -28,11 +31,11 @@ public class MemberReport extends PanacheEntityBase {
     @JoinColumn(name = "group_id")
     public LearningGroup group;
 
-    @ManyToOne(optional = false)
+    @ManyToOne
     @JoinColumn(name = "reporter_id")
     public Person reporter;
 
-    @ManyToOne(optional = false)
+    @ManyToOne
     @JoinColumn(name = "reported_id")
     public Person reported;
 

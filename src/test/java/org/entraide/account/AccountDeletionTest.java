@@ -2,6 +2,7 @@ package org.entraide.account;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import org.entraide.course.Course;
 import org.entraide.course.CourseRole;
 import org.entraide.group.GroupMember;
 import org.entraide.group.LearningGroup;
+import org.entraide.group.MemberReport;
 import org.entraide.matching.Proposal;
 import org.entraide.notify.MailOutbox;
 import org.entraide.notify.Notification;
@@ -125,6 +127,40 @@ class AccountDeletionTest {
         assertEquals(303, team.post("/account/delete", CONFIRMED).statusCode());
 
         assertTrue(Db.tx(() -> Course.findByIdOptional(courseId).isEmpty()));
+    }
+
+    @Test
+    void reportsStayWithTheCourseTeamWhenTheirAuthorOrTheMemberTheyAreAboutDeletesTheAccount() {
+        TestCourse course = Groups.course("STUDY_GROUP", 3);
+        List<Learner> members = Groups.learners(course, "STUDY_GROUP", "Ida", "Jo", "Kit", "Lin");
+        long groupId = Groups.formGroup(course, "STUDY_GROUP", members);
+        Learner ida = members.get(0);
+        Learner jo = members.get(1);
+        Learner kit = members.get(2);
+        assertEquals(303, ida.browser().post("/groups/" + groupId + "/report", Form.of("reported", String.valueOf(jo.personId()),
+                "reason", "Jo mocks every question")).statusCode());
+        assertEquals(303, kit.browser().post("/groups/" + groupId + "/report", Form.of("reported", String.valueOf(ida.personId()),
+                "reason", "Ida copies our notes elsewhere")).statusCode());
+        String reports = "/courses/" + course.id() + "/manage/groups";
+        assertThat(course.team().get(reports).asString(), containsString(ida.email()));
+
+        assertEquals(303, ida.browser().post("/account/delete", CONFIRMED).statusCode());
+
+        List<MemberReport> kept = Db.tx(() -> MemberReport.<MemberReport>list("group.id = ?1 order by id", groupId));
+        assertEquals(2, kept.size(), "both reports are kept");
+        assertEquals(List.of("Jo mocks every question", "Ida copies our notes elsewhere"), kept.stream().map(r -> r.reason).toList());
+        assertTrue(Db.tx(() -> MemberReport.count("reporter is null and reported.id = ?1", jo.personId())
+                + MemberReport.count("reporter.id = ?1 and reported is null", kit.personId())) == 2, "only Ida's side is gone");
+        String page = course.team().get(reports).asString();
+        assertThat(page, containsString("Jo mocks every question"));
+        assertThat(page, containsString(jo.email()));
+        assertThat(page, containsString(kit.email()));
+        assertThat(page, not(containsString(ida.email())));
+        assertEquals(2, page.split("<td>" + Html.en("post.former-member") + "</td>", -1).length - 1, "one former member in each report");
+
+        long aboutIda = kept.get(1).id;
+        assertEquals(303, course.team().post(reports + "/reports/" + aboutIda + "/handled").statusCode());
+        assertTrue(Db.tx(() -> MemberReport.<MemberReport>findById(aboutIda).handledAt != null));
     }
 
     private static long teamMemberOf(TestCourse course) {
