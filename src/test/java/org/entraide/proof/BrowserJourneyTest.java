@@ -605,9 +605,23 @@ class BrowserJourneyTest {
         }
         check(bea, "matching-wrap-up-answered");
 
-        // the course team follows the outcome from the groups page
+        // Bea reports Ada to the course team from the group page
+        bea.navigate(url(adasGroupPage));
+        bea.locator("#f-report-reason").fill("Ada never answers <our> messages");
+        bea.locator("main form[action$='/report'] button[type=submit]").click();
+        bea.waitForLoadState(LoadState.LOAD);
+        assertTrue(bea.locator(".flash").textContent().contains(Html.en("flash.report-sent")), bea.locator("main").textContent());
+
+        // the course team follows the outcome from the groups page, where the report waits to be handled
         team.navigate(url("/courses/" + courseId + "/manage/groups"));
+        assertTrue(team.locator("#reports ~ div table").textContent().contains("Ada never answers <our> messages"),
+                team.locator("main").textContent());
         check(team, "matching-groups-health");
+        team.locator("main form[action$='/handled'] button[type=submit]").click();
+        assertPath(team, "/courses/\\d+/manage/groups");
+        assertTrue(team.locator(".flash").textContent().contains(Html.en("flash.report-handled")), team.locator("main").textContent());
+        assertEquals(0, team.locator("main form[action$='/handled']").count(), "nothing left to handle");
+        check(team, "matching-report-handled");
         team.locator("main nav a[href$='/manage/dashboard']").click();
         assertPath(team, "/courses/\\d+/manage/dashboard");
         assertTrue(team.locator("#groups").textContent().contains("Together now: 1"), team.locator("#groups").textContent());
