@@ -163,7 +163,15 @@ class BrowserJourneyTest {
 
         // availability: press on Monday 18:00 and drag across to Friday 18:00, then down to Friday 20:00
         if (label.equals("phone")) {
-            // on a touch screen people tap cells (a tap toggles one hour)
+            // on a touch screen people tap cells (a tap toggles one hour), each at least 24 px square (WCAG 2.5.8),
+            // and the seven days share the width equally
+            List<Double> widths = new java.util.ArrayList<>();
+            for (int day = 0; day < 7; day++) {
+                var box = cell(page, day, 12).locator("xpath=..").boundingBox();
+                assertTrue(box.width >= 24 && box.height >= 24, "a target of " + box.width + " x " + box.height + " px");
+                widths.add(box.width);
+            }
+            assertTrue(java.util.Collections.max(widths) - java.util.Collections.min(widths) <= 1, "days of unequal width: " + widths);
             for (int hour = 18; hour <= 20; hour++) {
                 Locator target = cell(page, 2, hour).locator("xpath=..");
                 target.scrollIntoViewIfNeeded();
