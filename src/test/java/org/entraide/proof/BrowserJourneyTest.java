@@ -204,6 +204,9 @@ class BrowserJourneyTest {
         save(page);
         assertPath(page, course);
         check(page, label + "-course-page");
+        List<String> cards = page.locator("main h2").allTextContents();
+        assertTrue(cards.contains(Html.en("course.meetups")) && cards.indexOf(Html.en("course.my-profile")) == 0,
+                "her profile and matches come first, then meetups: " + cards);
         // the last matching run found nobody free when she is: her course page says so and links to her week
         long courseId = Long.parseLong(course.replaceAll("\\D+", ""));
         Db.run(() -> {
