@@ -4,8 +4,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +31,7 @@ import org.entraide.web.I18n;
 import org.entraide.web.InvalidInputException;
 import org.entraide.web.Redirects;
 import org.entraide.web.RequestContext;
+import org.entraide.web.When;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -124,8 +123,7 @@ public class MatchesResource {
                 }
             }
             return new ProposalView(proposal, mine, explain(proposal, locale, zone), others, open,
-                    proposal.expiresAt == null ? "" : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                            .withLocale(locale).format(proposal.expiresAt.atZone(zone)),
+                    proposal.expiresAt == null ? "" : When.withZone(proposal.expiresAt, zone, locale),
                     OverlapGrid.of(weeks, locale));
         }).toList();
         return Templates.matches(course, views, errors, errorProposal, zone.getId());

@@ -1,6 +1,7 @@
 package org.entraide.matching;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -67,7 +68,9 @@ class MatchingFlowTest {
 
         ada.browser().get("/courses/" + course.id() + "/matches").then().statusCode(200)
                 .body(containsString("Bea"), containsString("Paris, France"), not(containsString(bea.email())),
-                        containsString("both free"));
+                        containsString("both free"),
+                        // the deadline in her own zone, to the minute, as other times on her pages
+                        matchesPattern("(?s).*Please answer before [A-Z][a-z]+day, [A-Z][a-z]+ \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}\\W?[AP]M \\(Europe/Paris\\)\\..*"));
         long proposalId = proposalOf(ada.personId(), runId);
         Response first = ada.browser().post("/courses/" + course.id() + "/matches/" + proposalId + "/accept");
         assertEquals("/courses/" + course.id() + "/matches", Browser.locationPath(first));
