@@ -122,22 +122,23 @@ public class MatchesResource {
                             e == null ? null : e.introduction, m.response.name()));
                 }
             }
-            return new ProposalView(proposal, mine, explain(proposal, locale, zone), others, open,
+            return new ProposalView(proposal, mine, explain(proposal, locale, zone, ExplanationText.Reader.MEMBER), others, open,
                     proposal.expiresAt == null ? "" : When.withZone(proposal.expiresAt, zone, locale),
                     OverlapGrid.of(weeks, locale));
         }).toList();
         return Templates.matches(course, views, errors, errorProposal, zone.getId());
     }
 
-    /** The engine's explanation in the viewer's words, plus the rules relaxed for a long wait. */
-    static String explain(Proposal proposal, Locale locale, ZoneId zone) {
+    /** The engine's explanation in the reader's words, plus the rules relaxed for a long wait. */
+    static String explain(Proposal proposal, Locale locale, ZoneId zone, ExplanationText.Reader reader) {
         Explanation explanation = ExplanationJson.read(proposal.explanation);
         // the shared hours were converted to UTC with the offsets of the run's week: converting back with that week keeps
         // them right for someone who looks after a clock change
         LocalDate runWeek = LocalDate.ofInstant(proposal.createdAt, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        String text = explanation == null ? "" : ExplanationText.render(explanation, locale, zone, runWeek);
+        String text = explanation == null ? "" : ExplanationText.render(explanation, locale, zone, runWeek, reader);
         if (proposal.relaxation != null) {
-            text = text + " " + I18n.message(locale, "matches.relaxed", MatchingService.relaxedHours(proposal.relaxation, 0));
+            text = text + " " + I18n.message(locale, reader == ExplanationText.Reader.MEMBER ? "matches.relaxed" : "matches.relaxed-team",
+                    MatchingService.relaxedHours(proposal.relaxation, 0));
         }
         return text.strip();
     }

@@ -25,6 +25,7 @@ import org.entraide.availability.Slots;
 import org.entraide.availability.WeeklyAvailability;
 import org.entraide.course.Course;
 import org.entraide.course.CourseService;
+import org.entraide.matching.engine.ExplanationText;
 import org.entraide.matching.engine.GroupEvaluation;
 import org.entraide.matching.engine.UnmatchedReason;
 import org.entraide.profile.EnumSets;
@@ -240,7 +241,7 @@ public class MatchingResource {
                 Enrolment enrolment = all.enrolments().get(m.person.id);
                 String city = enrolment == null || enrolment.placeName == null ? "" : enrolment.placeName;
                 return new MemberRow(m.id, m.person.firstName(), city, m.response == ProposalMember.Response.MEMBER);
-            }).toList(), MatchesResource.explain(proposal, locale, zone), brokenRules.get(i), commonHours));
+            }).toList(), MatchesResource.explain(proposal, locale, zone, ExplanationText.Reader.COURSE_TEAM), brokenRules.get(i), commonHours));
         }
         List<UnmatchedRow> unmatched = new ArrayList<>();
         String clusters = "";

@@ -24,84 +24,107 @@ public final class ExplanationText {
     private ExplanationText() {
     }
 
-    /** Renders with the shared hours of the week starting on {@code weekMonday} (UTC) shown in local time. */
+    /** Who reads the sentence: a member of the match ("You are both free…") or the course team ("They are both free…"). */
+    public enum Reader {
+        MEMBER, COURSE_TEAM
+    }
+
+    /** Renders for a member of the match, as {@link #render(Explanation, Locale, ZoneId, LocalDate, Reader)}. */
     public static String render(Explanation explanation, Locale locale, ZoneId viewerZone, LocalDate weekMonday) {
+        return render(explanation, locale, viewerZone, weekMonday, Reader.MEMBER);
+    }
+
+    /** Renders with the shared hours of the week starting on {@code weekMonday} (UTC) shown in the reader's local time. */
+    public static String render(Explanation explanation, Locale locale, ZoneId viewerZone, LocalDate weekMonday, Reader reader) {
         // without the JVM's default locale as a fallback: on a French server an English reader still reads English
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK);
+        Words words = new Words(ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK), locale, reader == Reader.COURSE_TEAM);
         String prefix = explanation.group() ? "group." : "pair.";
         List<String> clauses = new ArrayList<>();
         for (Reason reason : explanation.reasons()) {
-            String clause = clause(reason, prefix, bundle, locale, viewerZone, weekMonday);
+            String clause = clause(reason, prefix, words, viewerZone, weekMonday);
             if (clause != null) {
                 clauses.add(clause);
             }
         }
-        return format(bundle, locale, "sentence", join(clauses, bundle, locale));
+        return words.format("sentence", join(clauses, words));
     }
 
-    private static String clause(Reason reason, String prefix, ResourceBundle bundle, Locale locale, ZoneId zone,
-            LocalDate weekMonday) {
+    /** The bundle's words; for the course team a "team." key, where there is one, speaks of the members instead of to them. */
+    private record Words(ResourceBundle bundle, Locale locale, boolean aboutMembers) {
+
+        String get(String key) {
+            return aboutMembers && bundle.containsKey("team." + key) ? bundle.getString("team." + key) : bundle.getString(key);
+        }
+
+        boolean has(String key) {
+            return bundle.containsKey(key);
+        }
+
+        String format(String key, Object... arguments) {
+            return new MessageFormat(get(key), locale).format(arguments);
+        }
+    }
+
+    private static String clause(Reason reason, String prefix, Words words, ZoneId zone, LocalDate weekMonday) {
         if (reason instanceof Reason.SharedHours hours) {
             return hours.utcHours().isEmpty() ? null
-                    : format(bundle, locale, prefix + "hours", slots(WeeklyAvailability.toLocal(hours.utcHours(), zone, weekMonday),
-                            bundle, locale));
+                    : words.format(prefix + "hours", slots(WeeklyAvailability.toLocal(hours.utcHours(), zone, weekMonday),
+                            words));
         }
         if (reason instanceof Reason.SharedLanguages languages) {
             return null;
         }
         if (reason instanceof Reason.MeetingModality modality) {
-            return format(bundle, locale, prefix + "modality",
-                    bundle.getString("modality." + modality.modality().name()));
+            return words.format(prefix + "modality",
+                    words.get("modality." + modality.modality().name()));
         }
         if (reason instanceof Reason.SharedMotives motives) {
-            return format(bundle, locale, prefix + "motives", join(
-                    motives.motives().stream().map(m -> bundle.getString("motive." + m.name())).toList(), bundle,
-                    locale));
+            return words.format(prefix + "motives", join(
+                    motives.motives().stream().map(m -> words.get("motive." + m.name())).toList(), words));
         }
         if (reason instanceof Reason.SameCertificateIntent intent) {
-            return bundle.containsKey(prefix + "certificate." + intent.intent())
-                    ? bundle.getString(prefix + "certificate." + intent.intent()) : null;
+            return words.has(prefix + "certificate." + intent.intent())
+                    ? words.get(prefix + "certificate." + intent.intent()) : null;
         }
         if (reason instanceof Reason.SameFollowMode mode) {
-            return bundle.getString(prefix + "follow." + mode.mode().name());
+            return words.get(prefix + "follow." + mode.mode().name());
         }
         if (reason instanceof Reason.SharedObjects objects) {
-            return format(bundle, locale, prefix + "objects", join(
-                    objects.objects().stream().map(o -> bundle.getString("object." + o.name())).toList(), bundle,
-                    locale));
+            return words.format(prefix + "objects", join(
+                    objects.objects().stream().map(o -> words.get("object." + o.name())).toList(), words));
         }
         if (reason instanceof Reason.Distance distance) {
-            return format(bundle, locale, prefix + "distance", Math.round(distance.km()));
+            return words.format(prefix + "distance", Math.round(distance.km()));
         }
         if (reason instanceof Reason.TimeZoneGap gap) {
-            return format(bundle, locale, prefix + "timezone", gap.hours());
+            return words.format(prefix + "timezone", gap.hours());
         }
         if (reason instanceof Reason.SameSector sector) {
-            return format(bundle, locale, prefix + "sector", sector.sector());
+            return words.format(prefix + "sector", sector.sector());
         }
         if (reason instanceof Reason.SameOrganisation organisation) {
-            return format(bundle, locale, prefix + "organisation",
+            return words.format(prefix + "organisation",
                     organisation.organisation());
         }
         if (reason instanceof Reason.Diverse diverse) {
-            return format(bundle, locale, prefix + "diverse",
-                    bundle.getString("criterion." + diverse.criterion().name()));
+            return words.format(prefix + "diverse",
+                    words.get("criterion." + diverse.criterion().name()));
         }
         if (reason instanceof Reason.Preformed preformed) {
-            return bundle.getString(prefix + "preformed");
+            return words.get(prefix + "preformed");
         }
         if (reason instanceof Reason.Relaxation relaxation) {
-            return bundle.getString(prefix + "relaxation");
+            return words.get(prefix + "relaxation");
         }
         if (reason instanceof Reason.MeetupCentre meetup) {
-            return format(bundle, locale, prefix + "meetup", meetup.cityName(),
+            return words.format(prefix + "meetup", meetup.cityName(),
                     Math.round(meetup.radiusKm()), meetup.size());
         }
         throw new IllegalArgumentException("Unknown reason " + reason.code());
     }
 
     /** "Tue 18:00–20:00, Sat 10:00–12:00 and 4 more hours". */
-    private static String slots(WeekMask local, ResourceBundle bundle, Locale locale) {
+    private static String slots(WeekMask local, Words words) {
         List<String> ranges = new ArrayList<>();
         int remainingHours = 0;
         int hour = 0;
@@ -115,19 +138,19 @@ public final class ExplanationText {
                 end++;
             }
             if (ranges.size() < MAX_SLOTS) {
-                String day = DayOfWeek.of(hour / 24 + 1).getDisplayName(TextStyle.SHORT, locale);
+                String day = DayOfWeek.of(hour / 24 + 1).getDisplayName(TextStyle.SHORT, words.locale());
                 ranges.add(String.format(Locale.ROOT, "%s %02d:00–%02d:00", day, hour % 24, (end % 24) + 1));
             } else {
                 remainingHours += end - hour + 1;
             }
             hour = end + 1;
         }
-        String listed = join(ranges, bundle, locale);
-        return remainingHours == 0 ? listed : format(bundle, locale, "slots.more",
-                ranges.stream().collect(Collectors.joining(bundle.getString("list.separator"))), remainingHours);
+        String listed = join(ranges, words);
+        return remainingHours == 0 ? listed : words.format("slots.more",
+                ranges.stream().collect(Collectors.joining(words.get("list.separator"))), remainingHours);
     }
 
-    private static String join(List<String> items, ResourceBundle bundle, Locale locale) {
+    private static String join(List<String> items, Words words) {
         if (items.isEmpty()) {
             return "";
         }
@@ -135,13 +158,9 @@ public final class ExplanationText {
             return items.get(0);
         }
         if (items.size() == 2) {
-            return format(bundle, locale, "list.pair", items.get(0), items.get(1));
+            return words.format("list.pair", items.get(0), items.get(1));
         }
-        return String.join(bundle.getString("list.separator"), items.subList(0, items.size() - 1))
-                + bundle.getString("list.last") + items.get(items.size() - 1);
-    }
-
-    private static String format(ResourceBundle bundle, Locale locale, String key, Object... arguments) {
-        return new MessageFormat(bundle.getString(key), locale).format(arguments);
+        return String.join(words.get("list.separator"), items.subList(0, items.size() - 1))
+                + words.get("list.last") + items.get(items.size() - 1);
     }
 }

@@ -1,11 +1,13 @@
 package org.entraide.matching.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.ResourceBundle;
 
 import org.entraide.availability.WeekMask;
 import org.entraide.profile.CertificateIntent;
@@ -35,6 +37,31 @@ class ExplanationTextTest {
     }
 
     @Test
+    void theCourseTeamReadsTheSameSentenceAboutTheMembers() {
+        assertEquals("They are both free on Tue 18:00–20:00 (your time), both want the certificate, and live 12 km apart.",
+                ExplanationText.render(PAIR, Locale.ENGLISH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY, ExplanationText.Reader.COURSE_TEAM));
+        assertEquals("Les membres sont tous les deux libres le mar. 18:00–20:00 (à votre heure), visent tous les deux le"
+                        + " certificat et habitent à 12 km l’un de l’autre.",
+                ExplanationText.render(PAIR, Locale.FRENCH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY, ExplanationText.Reader.COURSE_TEAM));
+    }
+
+    /** French conjugates every clause, so each needs its team wording; a "team." key must replace one that exists. */
+    @Test
+    void everyFrenchClauseHasItsCourseTeamWordingAndEveryTeamKeyReplacesAKey() {
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.FRENCH)) {
+            ResourceBundle bundle = ResourceBundle.getBundle("org.entraide.matching.engine.explanations", locale,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
+            for (String key : bundle.keySet()) {
+                if (key.startsWith("team.")) {
+                    assertTrue(bundle.containsKey(key.substring("team.".length())), locale + ": " + key + " replaces nothing");
+                } else if (locale == Locale.FRENCH && (key.startsWith("pair.") || key.startsWith("group.") || key.equals("sentence"))) {
+                    assertTrue(bundle.containsKey("team." + key), "no course-team wording for " + key);
+                }
+            }
+        }
+    }
+
+    @Test
     void showsHoursInTheViewersZone() {
         Explanation hoursOnly = new Explanation(true, List.of(new Reason.SharedHours(TUESDAY_EVENING_UTC)));
         assertEquals("You are all free on Tue 12:00–14:00 (your time).",
@@ -59,12 +86,14 @@ class ExplanationTextTest {
         MatchingEngine engine = new MatchingEngine(Rules.defaults().withWeight(Criterion.PROXIMITY,
                 CriterionWeight.diverse(1)));
         for (Locale locale : List.of(Locale.ENGLISH, Locale.FRENCH)) {
-            engine.matchTandems(learners).tandems().forEach(t -> ExplanationText.render(t.explanation(), locale,
-                    ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
-            engine.formGroups(learners).groups().forEach(g -> ExplanationText.render(g.explanation(), locale,
-                    ZoneId.of("Asia/Kolkata"), SUMMER_MONDAY));
-            engine.clusterMeetups(learners).clusters().forEach(c -> ExplanationText.render(c.explanation(), locale,
-                    ZoneId.of("UTC"), SUMMER_MONDAY));
+            for (ExplanationText.Reader reader : ExplanationText.Reader.values()) {
+                engine.matchTandems(learners).tandems().forEach(t -> ExplanationText.render(t.explanation(), locale,
+                        ZoneId.of("Europe/Paris"), SUMMER_MONDAY, reader));
+                engine.formGroups(learners).groups().forEach(g -> ExplanationText.render(g.explanation(), locale,
+                        ZoneId.of("Asia/Kolkata"), SUMMER_MONDAY, reader));
+                engine.clusterMeetups(learners).clusters().forEach(c -> ExplanationText.render(c.explanation(), locale,
+                        ZoneId.of("UTC"), SUMMER_MONDAY, reader));
+            }
         }
     }
 }
