@@ -640,6 +640,16 @@ class BrowserJourneyTest {
         assertTrue(wrapUps.contains("7 of the 7 learners with a complete profile answered"), wrapUps);
         assertTrue(team.locator("main tr:has-text('Never in a tandem or group') td").first().textContent().equals("5"), wrapUps);
         check(team, "matching-outcomes");
+        // the team's pages on a phone: wide tables scroll inside their own box, the page never sideways
+        team.setViewportSize(390, 844);
+        for (String page : List.of("manage", "manage/matching", "manage/groups", "manage/dashboard", "manage/learners")) {
+            team.navigate(url("/courses/" + courseId + "/" + page));
+            check(team, "phone-team-" + page.replace('/', '-'));
+            assertTrue((Boolean) team.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), () -> page + " scrolls sideways on a phone: "
+                    + team.evaluate("[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth && !e.parentElement.closest('.table-wrap, .grid-wrap'))"
+                            + ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 8).join(', ')"));
+        }
+        team.setViewportSize(1280, 720);
         // ... and opens (then cancels) taking a member out of the tandem
         team.navigate(url("/courses/" + courseId + "/manage/groups"));
         team.locator("main details summary").first().click();
