@@ -36,7 +36,8 @@ public class MeetupRsvp extends PanacheEntityBase {
     @JoinColumn(name = "meetup_id")
     public Meetup meetup;
 
-    @ManyToOne(optional = false)
+    /** Null once the learner deleted the account: the answer to a meetup that had started stays, for its counts. */
+    @ManyToOne
     @JoinColumn(name = "person_id")
     public Person person;
 
@@ -49,6 +50,10 @@ public class MeetupRsvp extends PanacheEntityBase {
 
     /** Recorded by the organizer after the start; null until then. */
     public Boolean attended;
+
+    public boolean answeredBy(long personId) {
+        return person != null && person.id == personId;
+    }
 
     public static Optional<MeetupRsvp> of(long meetupId, long personId) {
         return MeetupRsvp.find("meetup.id = ?1 and person.id = ?2", meetupId, personId).firstResultOptional();

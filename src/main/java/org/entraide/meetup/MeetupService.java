@@ -231,7 +231,7 @@ public class MeetupService {
         List<MeetupRsvp> waitlisted = MeetupRsvp.list(meetupId, MeetupRsvp.Status.WAITLISTED);
         int position = 0;
         for (int i = 0; i < waitlisted.size(); i++) {
-            if (waitlisted.get(i).person.id == personId) {
+            if (waitlisted.get(i).answeredBy(personId)) {
                 position = i + 1;
             }
         }
@@ -367,7 +367,7 @@ public class MeetupService {
             meetup.sequence++;
             meetup.remindedAt = null;
             for (MeetupRsvp rsvp : MeetupRsvp.<MeetupRsvp>list("meetup.id", meetupId)) {
-                if (rsvp.person.id != personId) {
+                if (!rsvp.answeredBy(personId)) {
                     tell(rsvp.person, NotificationKind.MEETUP_CHANGED, meetup);
                 }
             }
@@ -444,7 +444,7 @@ public class MeetupService {
             meetup.cancelledAt = Instant.now();
             meetup.sequence++;
             for (MeetupRsvp rsvp : MeetupRsvp.<MeetupRsvp>list("meetup.id", meetupId)) {
-                if (rsvp.person.id != personId) {
+                if (!rsvp.answeredBy(personId)) {
                     tell(rsvp.person, NotificationKind.MEETUP_CANCELLED, meetup);
                 }
             }
@@ -474,7 +474,7 @@ public class MeetupService {
         message.createdAt = Instant.now();
         message.persist();
         for (MeetupRsvp rsvp : MeetupRsvp.<MeetupRsvp>list("meetup.id", meetupId)) {
-            if (rsvp.person.id != personId) {
+            if (rsvp.person != null && !rsvp.answeredBy(personId)) { // a meetup under way keeps the answers of deleted accounts
                 tell(rsvp.person, NotificationKind.MEETUP_MESSAGE, meetup, message.author, "#messages", text);
             }
         }
@@ -488,7 +488,8 @@ public class MeetupService {
         if (!meetup.started(Instant.now()) || meetup.cancelled()) {
             throw InvalidInputException.of("attended", "error.meetup-not-started");
         }
-        List<MeetupRsvp> going = MeetupRsvp.list(meetupId, MeetupRsvp.Status.GOING);
+        // the seats of deleted accounts keep what was recorded: they have no box to tick
+        List<MeetupRsvp> going = MeetupRsvp.list(meetupId, MeetupRsvp.Status.GOING).stream().filter(r -> r.person != null).toList();
         Set<Long> goingIds = new HashSet<>(going.stream().map(r -> r.person.id).toList());
         Set<Long> came = new HashSet<>();
         for (String value : attended == null ? List.<String>of() : attended) {

@@ -364,6 +364,45 @@ class MeetupTest {
         assertThat(cyd.browser().get("/meetups/" + id).asString(), containsString(Html.en("meetup.you-going")));
     }
 
+    @Test
+    void aLearnerWhoDeletesTheAccountDuringAMeetupStaysCountedAndTheOrganizerCarriesOn() {
+        Setting s = setting();
+        long id = schedule(s, 5);
+        Learner ada = s.paris().get(0);
+        Learner bea = s.paris().get(1);
+        Learner cyd = s.paris().get(2);
+        for (Learner learner : s.paris()) {
+            assertEquals(303, learner.browser().post("/meetups/" + id + "/rsvp").statusCode());
+        }
+        Db.run(() -> Meetup.<Meetup>findById(id).startsAt = Instant.now().minus(Duration.ofMinutes(30)));
+        assertEquals(303, s.organizer().post("/meetups/" + id + "/attendance",
+                Form.of("attended", Long.toString(ada.personId()), "attended", Long.toString(bea.personId()))).statusCode());
+        String dashboard = "/courses/" + s.course().id() + "/manage/dashboard";
+        String cameTwo = Html.en("outcomes.meetups-came").replace("{0,number,integer}", "2");
+        assertThat(s.course().team().get(dashboard).asString(), containsString(cameTwo));
+
+        assertEquals(303, ada.browser().post("/account/delete", Form.of("deletePassword", Browser.DEFAULT_PASSWORD, "confirm", "yes"))
+                .statusCode());
+
+        assertEquals(1L, (long) Db.tx(() -> MeetupRsvp.count("meetup.id = ?1 and person is null and attended = true", id)),
+                "Ada's answer stays, without her");
+        assertThat("the count of who came does not change", s.course().team().get(dashboard).asString(), containsString(cameTwo));
+        String page = s.organizer().get("/meetups/" + id).asString();
+        assertThat(page, containsString(Html.en("meetup.account-deleted") + " · " + Html.en("meetup.came")));
+        assertThat(page, not(containsString("Ada Example")));
+        assertThat(page, containsString("name=\"attended\" value=\"" + bea.personId() + "\""));
+
+        assertEquals(303, s.organizer().post("/meetups/" + id + "/messages", Form.of("message", "Room 2 upstairs")).statusCode());
+        assertEquals(1L, notices(bea, NotificationKind.MEETUP_MESSAGE));
+        assertEquals(1L, notices(cyd, NotificationKind.MEETUP_MESSAGE));
+        assertEquals(303, s.organizer().post("/meetups/" + id + "/attendance", Form.of("attended", Long.toString(cyd.personId())))
+                .statusCode());
+        assertEquals(Boolean.FALSE, Db.tx(() -> MeetupRsvp.of(id, bea.personId()).orElseThrow().attended));
+        assertEquals(Boolean.TRUE, Db.tx(() -> MeetupRsvp.of(id, cyd.personId()).orElseThrow().attended));
+        assertEquals(1L, (long) Db.tx(() -> MeetupRsvp.count("meetup.id = ?1 and person is null and attended = true", id)),
+                "what was recorded for Ada cannot be changed any more");
+    }
+
     private static MeetupRsvp.Status status(long meetupId, Learner learner) {
         return Db.tx(() -> MeetupRsvp.of(meetupId, learner.personId()).map(r -> r.status).orElse(null));
     }
