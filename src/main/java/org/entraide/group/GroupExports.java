@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -27,6 +28,9 @@ final class GroupExports {
             "person_id", "first_name", "email", "joined_at", "left_at", "left_reason", "removed_by_team", "facilitator");
 
     static final List<String> OPEN_EDX_FIXED_COLUMNS = List.of("username", "external_user_id", "mode");
+
+    /** The characters Open edX allows in a username (its USERNAME_REGEX_PARTIAL without the space). */
+    private static final Pattern OPEN_EDX_USERNAME = Pattern.compile("[\\p{L}\\p{N}_.@+-]+");
 
     /** Entraide does not know the learner's Open edX enrollment track; see docs/groups-exports.md. */
     static final String OPEN_EDX_MODE = "audit";
@@ -97,7 +101,10 @@ final class GroupExports {
     static String username(Person person) {
         String email = person.email;
         int at = email.indexOf('@');
-        return at < 0 ? email : email.substring(0, at);
+        String username = at < 0 ? email : email.substring(0, at);
+        // Open edX usernames ([\w.@+-]) hold no function call, and an upload must find them as they are; the part of an
+        // e-mail before "@" may be =HYPERLINK("…"&A2), which no platform username is: that one is defused.
+        return OPEN_EDX_USERNAME.matcher(username).matches() ? username : safe(username);
     }
 
     private static CSVFormat format(List<String> header) {

