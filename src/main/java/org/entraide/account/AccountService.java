@@ -75,7 +75,7 @@ public class AccountService {
         // Someone a course team imported or added by e-mail has a person but no way to sign in yet: signing up with that
         // e-mail completes it (keeping their courses) instead of refusing the address as taken.
         Optional<Person> existing = errors.has("email") ? Optional.empty() : Person.findByEmail(email);
-        if (existing.isPresent() && !neverSignedIn(existing.get())) {
+        if (existing.isPresent() && existing.get().ownsAccount()) {
             errors.add("email", "error.email-taken");
         }
         String name = Texts.check(errors, "displayName", form.displayName(), true, NAME_MAX);
@@ -93,10 +93,6 @@ public class AccountService {
         person.platformAdmin = person.platformAdmin || isAdminCandidate(email);
         person.persist();
         return person;
-    }
-
-    private static boolean neverSignedIn(Person person) {
-        return person.passwordHash == null && person.oidcSubject == null;
     }
 
     /** Checks e-mail and password, counting failures per e-mail; locked accounts are refused even with the right password. */

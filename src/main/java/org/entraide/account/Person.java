@@ -107,6 +107,14 @@ public class Person extends PanacheEntityBase {
         return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether the person made the account themselves (a password, or a single sign-on login), rather than being only
+     * imported or named by a course team.
+     */
+    public boolean ownsAccount() {
+        return passwordHash != null || oidcSubject != null;
+    }
+
     /** What other learners see: the first word of the display name. */
     public String firstName() {
         String trimmed = displayName.strip();

@@ -42,7 +42,7 @@ public class ProfileImportResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance importPage(Course course, FormErrors errors, List<ProfileImportService.Problem> problems,
-                String fileName, Integer created, Integer updated, Integer kept, List<String> columns, List<String> requiredColumns);
+                String fileName, Integer created, Integer updated, Integer kept, Integer notAdded, List<String> columns, List<String> requiredColumns);
     }
 
     private final ProfileImportService imports;
@@ -57,9 +57,9 @@ public class ProfileImportResource {
 
     @GET
     public String page(@PathParam("id") long courseId, @QueryParam("created") String created,
-            @QueryParam("updated") String updated, @QueryParam("kept") String kept) {
+            @QueryParam("updated") String updated, @QueryParam("kept") String kept, @QueryParam("notAdded") String notAdded) {
         Course course = courses.requireTeam(courseId, currentPerson.id());
-        return page(course, FormErrors.none(), List.of(), null, count(created), count(updated), count(kept)).render();
+        return page(course, FormErrors.none(), List.of(), null, count(created), count(updated), count(kept), count(notAdded)).render();
     }
 
     @POST
@@ -78,7 +78,7 @@ public class ProfileImportResource {
                         .onUnmappableCharacter(CodingErrorAction.REPORT))) {
             ProfileImportService.Imported imported = imports.importCsv(courseId, me, reader);
             return Redirects.seeOther("/courses/" + courseId + "/manage/import?created=" + imported.created() + "&updated="
-                    + imported.updated() + "&kept=" + imported.kept(), "profiles-imported");
+                    + imported.updated() + "&kept=" + imported.kept() + "&notAdded=" + imported.notAdded(), "profiles-imported");
         } catch (ProfileImportService.ImportRejected e) {
             return rejected(course, FormErrors.none(), e.problems, file.fileName());
         } catch (IOException e) {
@@ -100,12 +100,12 @@ public class ProfileImportResource {
     }
 
     private Response rejected(Course course, FormErrors errors, List<ProfileImportService.Problem> problems, String fileName) {
-        return Response.status(400).entity(page(course, errors, problems, fileName, null, null, null)).build();
+        return Response.status(400).entity(page(course, errors, problems, fileName, null, null, null, null)).build();
     }
 
     private static TemplateInstance page(Course course, FormErrors errors, List<ProfileImportService.Problem> problems, String fileName,
-            Integer created, Integer updated, Integer kept) {
-        return Templates.importPage(course, errors, problems, fileName, created, updated, kept, LearnerProfileCsv.COLUMNS,
+            Integer created, Integer updated, Integer kept, Integer notAdded) {
+        return Templates.importPage(course, errors, problems, fileName, created, updated, kept, notAdded, LearnerProfileCsv.COLUMNS,
                 LearnerProfileCsv.REQUIRED_COLUMNS);
     }
 

@@ -63,8 +63,11 @@ public class ProfileImportService {
         }
     }
 
-    /** Learners added to the course, learners whose answers were written, learners who kept their own answers. */
-    public record Imported(int created, int updated, int kept) {
+    /**
+     * Learners added to the course, learners whose answers were written, learners who kept their own answers, and people
+     * not added because they have an account of their own and are not in the course ({@code notAdded}).
+     */
+    public record Imported(int created, int updated, int kept, int notAdded) {
     }
 
     /**
@@ -122,8 +125,15 @@ public class ProfileImportService {
         int created = 0;
         int updated = 0;
         int kept = 0;
+        int notAdded = 0;
         for (Row row : rows) {
             Person person = persons.get(row.email);
+            if (person != null && person.ownsAccount() && !enrolments.containsKey(person.id)) {
+                // people who made an account join courses themselves: otherwise anyone could create a course, import the
+                // e-mails they know, read the names of those accounts and have Entraide send them proposals
+                notAdded++;
+                continue;
+            }
             if (person == null) {
                 person = new Person();
                 person.email = row.email;
@@ -150,7 +160,7 @@ public class ProfileImportService {
                 enrolment.persist();
             }
         }
-        return new Imported(created, updated, kept);
+        return new Imported(created, updated, kept, notAdded);
     }
 
     /** A profile that passed every check, with what the checks resolved. */

@@ -1,7 +1,9 @@
 package org.entraide.profile;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +25,7 @@ import org.entraide.testing.Db;
 import org.entraide.testing.Form;
 import org.entraide.testing.Groups;
 import org.entraide.testing.Groups.TestCourse;
+import org.entraide.testing.Html;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -67,7 +70,7 @@ class ProfileImportTest {
 
         Response imported = upload(course.team(), course.id(), "survey.csv", csv(profiles), true);
         assertEquals(303, imported.statusCode(), imported.asString());
-        assertEquals("/courses/" + course.id() + "/manage/import?created=40&updated=0&kept=0&flash=profiles-imported", Browser.localLocation(imported));
+        assertEquals("/courses/" + course.id() + "/manage/import?created=40&updated=0&kept=0&notAdded=0&flash=profiles-imported", Browser.localLocation(imported));
         course.team().follow(imported).then().statusCode(200).body(containsString("40 learners added, 0 updated."));
 
         for (LearnerProfile profile : profiles) {
@@ -85,7 +88,7 @@ class ProfileImportTest {
 
         // the same file again updates the same enrolments
         Response again = upload(course.team(), course.id(), "survey.csv", csv(profiles), true);
-        assertEquals("/courses/" + course.id() + "/manage/import?created=0&updated=40&kept=0&flash=profiles-imported", Browser.localLocation(again));
+        assertEquals("/courses/" + course.id() + "/manage/import?created=0&updated=40&kept=0&notAdded=0&flash=profiles-imported", Browser.localLocation(again));
         assertEquals(40L, (long) Db.tx(() -> Enrolment.count("course.id", course.id())));
     }
 
@@ -146,7 +149,7 @@ class ProfileImportTest {
         String file = "external_id,first_name,time_zone,availability,languages,formats,modalities\n"
                 + email.toUpperCase() + ",Renamed,America/Montreal,Sat 10-12,fr|en,TANDEM,VIDEO_CALL\n";
         Response imported = upload(course.team(), course.id(), "survey.csv", file, true);
-        assertEquals("/courses/" + course.id() + "/manage/import?created=0&updated=1&kept=0&flash=profiles-imported", Browser.localLocation(imported));
+        assertEquals("/courses/" + course.id() + "/manage/import?created=0&updated=1&kept=0&notAdded=0&flash=profiles-imported", Browser.localLocation(imported));
         Db.run(() -> {
             Person person = Person.findByEmail(email).orElseThrow();
             assertEquals("Test known", person.displayName, "the account's name is the person's own");
@@ -160,7 +163,7 @@ class ProfileImportTest {
         assertEquals(303, learner.post("/courses/" + course.id() + "/profile/when", "hours", "10", "hours", "11").statusCode());
         String localWeek = Db.tx(() -> Enrolment.find(course.id(), Person.findByEmail(email).orElseThrow().id).orElseThrow().localWeek);
         Response again = upload(course.team(), course.id(), "survey.csv", file.replace("America/Montreal", "Asia/Tokyo"), true);
-        assertEquals("/courses/" + course.id() + "/manage/import?created=0&updated=0&kept=1&flash=profiles-imported",
+        assertEquals("/courses/" + course.id() + "/manage/import?created=0&updated=0&kept=1&notAdded=0&flash=profiles-imported",
                 Browser.localLocation(again));
         course.team().follow(again).then().statusCode(200)
                 .body(containsString("0 learners added, 0 updated. 1 learner kept the answers they gave in Entraide."));
@@ -169,6 +172,41 @@ class ProfileImportTest {
             assertEquals("America/Montreal", e.timeZone);
             assertEquals(localWeek, e.localWeek);
         });
+    }
+
+    @Test
+    void someoneWithAnAccountOfTheirOwnIsNotAddedByAFileButSomeoneOnlyImportedIs() {
+        Browser stranger = new Browser();
+        String strangerEmail = stranger.signUpNew("stranger");
+        String importedElsewhere = Browser.uniqueEmail("imported");
+        String header = "external_id,first_name,time_zone,availability,languages,formats\n";
+        TestCourse elsewhere = Groups.course("TANDEM", 3);
+        assertEquals(303, upload(elsewhere.team(), elsewhere.id(), "a.csv", header + importedElsewhere + ",Ines,Europe/Paris,Mon 18-20,fr,TANDEM\n",
+                true).statusCode());
+        TestCourse course = Groups.course("TANDEM", 3);
+        String username = "newcomer" + System.nanoTime();
+        String file = header + strangerEmail + ",Eve,Europe/Paris,Mon 18-20,fr,TANDEM\n"
+                + importedElsewhere + ",Ines,Europe/Paris,Tue 18-20,fr,TANDEM\n"
+                + username + ",Nia,Europe/Paris,Wed 18-20,fr,TANDEM\n";
+
+        Response imported = upload(course.team(), course.id(), "survey.csv", file, true);
+
+        assertEquals("/courses/" + course.id() + "/manage/import?created=2&updated=0&kept=0&notAdded=1&flash=profiles-imported",
+                Browser.localLocation(imported));
+        long strangerId = Db.tx(() -> Person.findByEmail(strangerEmail).orElseThrow().id);
+        assertTrue(Db.tx(() -> Enrolment.find(course.id(), strangerId).isEmpty()), "not enrolled by someone else's file");
+        assertEquals(2L, (long) Db.tx(() -> Enrolment.count("course.id", course.id())), "the two without an account of their own are");
+        course.team().follow(imported).then().statusCode(200)
+                .body(containsString(Html.en("import.not-added").replaceAll("\\{0,choice,1#([^|]*)\\|.*", "$1")),
+                        containsString("href=\"/courses/" + course.id() + "/manage#invite-link\""));
+        course.team().get("/courses/" + course.id() + "/manage/learners").then().statusCode(200)
+                .body(not(containsString(strangerEmail)), not(containsString("Test stranger")), containsString(importedElsewhere));
+        assertThat(stranger.get("/courses").asString(), not(containsString("/courses/" + course.id() + "\"")));
+
+        // once the stranger joins through the invite link, a file may fill in what they have not answered themselves
+        Courses.join(stranger, course.id());
+        assertEquals("/courses/" + course.id() + "/manage/import?created=0&updated=1&kept=0&notAdded=0&flash=profiles-imported",
+                Browser.localLocation(upload(course.team(), course.id(), "survey.csv", header + strangerEmail + ",Eve,Europe/Paris,Mon 18-20,fr,TANDEM\n", true)));
     }
 
     @Test
