@@ -93,6 +93,10 @@ public class Course extends PanacheEntityBase {
     @Column(name = "meetup_min_size", nullable = false)
     public int meetupMinSize = 5;
 
+    /** Set by a platform administrator: the course team may import learners (Entraide then writes to their addresses). */
+    @Column(name = "import_allowed", nullable = false)
+    public boolean importAllowed;
+
     @Column(name = "last_rolling_run_at")
     public Instant lastRollingRunAt;
 

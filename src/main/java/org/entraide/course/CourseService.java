@@ -110,6 +110,7 @@ public class CourseService {
         copy.rollingCadenceHours = source.rollingCadenceHours;
         copy.maxWaitDays = source.maxWaitDays;
         copy.meetupMinSize = source.meetupMinSize;
+        copy.importAllowed = source.importAllowed; // a new session of a course the administrator trusted, by its team
         if (withStaff) {
             for (CourseRole role : CourseRole.ofCourse(sourceId)) {
                 boolean grantedByCreate = role.person.id == personId && role.role == CourseRole.Kind.TEAM;
@@ -273,6 +274,15 @@ public class CourseService {
 
     public boolean isMember(long courseId, long personId) {
         return !CourseRole.kindsOf(courseId, personId).isEmpty() || Enrolment.find(courseId, personId).isPresent();
+    }
+
+    /** A platform administrator's decision about the course; 403 for anyone else. */
+    public Course requireAdmin(long courseId, long personId) {
+        Course course = requireTeam(courseId, personId);
+        if (!isPlatformAdmin(personId)) {
+            throw new ForbiddenException();
+        }
+        return course;
     }
 
     private static boolean isPlatformAdmin(long personId) {

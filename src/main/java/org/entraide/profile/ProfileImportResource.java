@@ -87,6 +87,14 @@ public class ProfileImportResource {
         }
     }
 
+    /** A platform administrator allows the course team to import, or stops it ("yes" or "no"). */
+    @POST
+    @Path("permission")
+    public Response allow(@PathParam("id") long courseId, @RestForm String allowed) {
+        boolean allow = imports.allowImport(courseId, currentPerson.id(), allowed);
+        return Redirects.seeOther("/courses/" + courseId + "/manage/import", allow ? "import-allowed" : "import-stopped");
+    }
+
     /** An empty file with the header row, to fill in a spreadsheet. */
     @GET
     @Path("template.csv")

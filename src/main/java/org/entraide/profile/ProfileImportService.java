@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BadRequestException;
 
 import org.entraide.account.AccountService;
 import org.entraide.account.Person;
@@ -77,6 +78,9 @@ public class ProfileImportService {
     @Transactional
     public Imported importCsv(long courseId, long personId, Reader csv) {
         Course course = courses.requireTeam(courseId, personId);
+        if (!course.importAllowed) {
+            throw rejected(new Problem(null, null, null, "import.problem.not-allowed"));
+        }
         LearnerProfileCsv.Result result;
         try {
             result = LearnerProfileCsv.read(csv);
@@ -161,6 +165,17 @@ public class ProfileImportService {
             }
         }
         return new Imported(created, updated, kept, notAdded);
+    }
+
+    /** A platform administrator allows ("yes") or stops ("no") imports for the course; returns whether they are allowed. */
+    @Transactional
+    public boolean allowImport(long courseId, long personId, String answer) {
+        Course course = courses.requireAdmin(courseId, personId);
+        if (!"yes".equals(answer) && !"no".equals(answer)) {
+            throw new BadRequestException();
+        }
+        course.importAllowed = "yes".equals(answer);
+        return course.importAllowed;
     }
 
     /** A profile that passed every check, with what the checks resolved. */

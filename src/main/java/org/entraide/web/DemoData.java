@@ -121,6 +121,7 @@ public class DemoData {
         // a small demo population: meetups of three already show where learners could meet
         course.meetupMinSize = 3;
         course.signupOpen = true;
+        course.importAllowed = true; // the demo's own courses, so that the import page can be tried
         course.inviteCode = CourseService.newCode();
         course.createdAt = Instant.now();
         course.persist();

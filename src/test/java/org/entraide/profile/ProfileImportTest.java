@@ -5,6 +5,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringWriter;
@@ -17,11 +18,13 @@ import java.util.Random;
 import jakarta.inject.Inject;
 
 import org.entraide.account.Person;
+import org.entraide.course.Course;
 import org.entraide.geo.GeoService;
 import org.entraide.profile.population.PopulationGenerator;
 import org.entraide.testing.Browser;
 import org.entraide.testing.Courses;
 import org.entraide.testing.Db;
+import org.entraide.testing.FirstAccount;
 import org.entraide.testing.Form;
 import org.entraide.testing.Groups;
 import org.entraide.testing.Groups.TestCourse;
@@ -49,6 +52,12 @@ class ProfileImportTest {
         return spec.post(path);
     }
 
+    /** A course whose team a platform administrator allowed to import. */
+    static TestCourse importing(TestCourse course) {
+        Db.run(() -> Course.<Course>findById(course.id()).importAllowed = true);
+        return course;
+    }
+
     static String csv(List<LearnerProfile> profiles) {
         StringWriter out = new StringWriter();
         LearnerProfileCsv.write(profiles, out);
@@ -64,7 +73,7 @@ class ProfileImportTest {
 
     @Test
     void generatedProfilesSurviveExportAndImport() {
-        TestCourse course = Groups.course("TANDEM,STUDY_GROUP,LOCAL_MEETUP", 3);
+        TestCourse course = importing(Groups.course("TANDEM,STUDY_GROUP,LOCAL_MEETUP", 3));
         long seed = new Random().nextInt(1_000_000_000);
         List<LearnerProfile> profiles = new PopulationGenerator(geo.gazetteer(), seed).generate(40);
 
@@ -94,7 +103,7 @@ class ProfileImportTest {
 
     @Test
     void anyBadRowImportsNothingAndEveryProblemIsListed() {
-        TestCourse course = Groups.course("TANDEM", 3);
+        TestCourse course = importing(Groups.course("TANDEM", 3));
         String good = "good-" + System.nanoTime();
         String file = "external_id,first_name,time_zone,availability,languages\n"
                 + good + ",Zoe,Europe/Paris,Mon 18-22,fr\n"
@@ -142,7 +151,7 @@ class ProfileImportTest {
 
     @Test
     void anExistingLearnerIsUpdatedByEmailAndKeepsTheirAccount() {
-        TestCourse course = Groups.course("TANDEM", 3);
+        TestCourse course = importing(Groups.course("TANDEM", 3));
         Browser learner = new Browser();
         String email = learner.signUpNew("known");
         Courses.join(learner, course.id());
@@ -180,10 +189,10 @@ class ProfileImportTest {
         String strangerEmail = stranger.signUpNew("stranger");
         String importedElsewhere = Browser.uniqueEmail("imported");
         String header = "external_id,first_name,time_zone,availability,languages,formats\n";
-        TestCourse elsewhere = Groups.course("TANDEM", 3);
+        TestCourse elsewhere = importing(Groups.course("TANDEM", 3));
         assertEquals(303, upload(elsewhere.team(), elsewhere.id(), "a.csv", header + importedElsewhere + ",Ines,Europe/Paris,Mon 18-20,fr,TANDEM\n",
                 true).statusCode());
-        TestCourse course = Groups.course("TANDEM", 3);
+        TestCourse course = importing(Groups.course("TANDEM", 3));
         String username = "newcomer" + System.nanoTime();
         String file = header + strangerEmail + ",Eve,Europe/Paris,Mon 18-20,fr,TANDEM\n"
                 + importedElsewhere + ",Ines,Europe/Paris,Tue 18-20,fr,TANDEM\n"
@@ -210,8 +219,35 @@ class ProfileImportTest {
     }
 
     @Test
-    void onlyThisCoursesTeamImportsAndTheCsrfTokenIsRequired() {
+    void onlyAPlatformAdministratorAllowsACourseToImport() {
         TestCourse course = Groups.course("TANDEM", 3);
+        String path = "/courses/" + course.id() + "/manage/import";
+        String email = Browser.uniqueEmail("not-yet");
+        String file = "external_id,time_zone,availability,languages\n" + email + ",Europe/Paris,Mon 18-22,fr\n";
+        course.team().get(path).then().statusCode(200)
+                .body(containsString("id=\"import-off\""), not(containsString("multipart/form-data")), not(containsString("import-permission")));
+        upload(course.team(), course.id(), "survey.csv", file, true).then().statusCode(400)
+                .body(containsString(Html.en("import.problem.not-allowed")));
+        assertTrue(Db.tx(() -> Person.findByEmail(email).isEmpty()), "nobody was created");
+        assertEquals(403, course.team().post(path + "/permission", "allowed", "yes").statusCode(), "the team cannot allow itself");
+
+        Browser admin = new Browser();
+        assertEquals(303, admin.logIn(FirstAccount.EMAIL, FirstAccount.PASSWORD).statusCode());
+        assertThat(admin.get(path).asString(), containsString(Html.en("import.permission-allow")));
+        assertEquals(400, admin.post(path + "/permission", "allowed", "maybe").statusCode());
+        assertFalse(Db.tx(() -> Course.<Course>findById(course.id()).importAllowed));
+        assertEquals(303, admin.post(path + "/permission", "allowed", "yes").statusCode());
+
+        assertEquals(303, upload(course.team(), course.id(), "survey.csv", file, true).statusCode());
+        assertEquals(1L, (long) Db.tx(() -> Enrolment.count("course.id", course.id())));
+        assertThat(admin.get(path).asString(), containsString(Html.en("import.permission-stop")));
+        assertEquals(303, admin.post(path + "/permission", "allowed", "no").statusCode());
+        assertFalse(Db.tx(() -> Course.<Course>findById(course.id()).importAllowed));
+    }
+
+    @Test
+    void onlyThisCoursesTeamImportsAndTheCsrfTokenIsRequired() {
+        TestCourse course = importing(Groups.course("TANDEM", 3));
         String file = "external_id,time_zone,availability,languages\nsomeone-" + System.nanoTime() + ",Europe/Paris,Mon 18-22,fr\n";
         assertEquals(400, upload(course.team(), course.id(), "survey.csv", file, false).statusCode());
         Browser learner = new Browser();

@@ -311,6 +311,14 @@ class BrowserJourneyTest {
         assertTrue(visitor.locator("main").textContent().contains("Statistics for everyone"));
         check(visitor, "team-invite-as-visitor");
 
+        // importing learners waits for a platform administrator: the page says so and offers no upload
+        page.locator("main nav a[href$='/manage/import']").click();
+        assertPath(page, "/courses/\\d+/manage/import");
+        assertEquals(1, page.locator("#import-off").count());
+        assertEquals(0, page.locator("input[type=file]").count());
+        check(page, "team-import-off");
+        page.navigate(manage);
+
         // the next session of the course starts from this one's settings and has its own invite link
         page.locator("main nav a[href$='/manage/copy']").click();
         assertPath(page, "/courses/\\d+/manage/copy");
