@@ -46,6 +46,7 @@ class CourseCopyTest {
         assertEquals(303, team.post("/courses/" + source + "/manage/staff", "email", organizerEmail, "role", "ORGANIZER").statusCode());
         assertEquals(303, team.post("/courses/" + source + "/manage/rules", Courses.validRules().set("weight-MOTIVES", "3")).statusCode());
         Courses.join(learner, source);
+        Db.run(() -> Course.<Course>findById(source).importAllowed = true); // as a platform administrator allowed
 
         // the manage page links to the form, which starts from the course's settings without its dates
         assertThat(team.get("/courses/" + source + "/manage").asString(), containsString("/courses/" + source + "/manage/copy"));
@@ -73,6 +74,7 @@ class CourseCopyTest {
         assertEquals(14, session.maxWaitDays);
         assertEquals(4, session.meetupMinSize);
         assertEquals(original.rollingCadenceHours, session.rollingCadenceHours);
+        assertTrue(session.importAllowed, "a new session of a course allowed to import, by its team");
 
         assertEquals(List.of("TEAM " + coTeamEmail, "ORGANIZER " + organizerEmail, "TEAM " + teamEmail).stream().sorted().toList(),
                 Db.tx(() -> CourseRole.ofCourse(copy).stream().map(role -> role.role + " " + role.person.email).sorted().toList()));
