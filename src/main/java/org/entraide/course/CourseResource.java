@@ -54,11 +54,12 @@ public class CourseResource {
                 FormErrors errors, List<String> languageCodes, Format[] formats);
 
         static native TemplateInstance manage(Course course, CourseForm form, FormErrors errors, String inviteLink,
-                List<CourseRole> staff, String staffEmail, FormErrors staffErrors, long waiting, long drafts,
+                List<CourseRole> staff, List<StaffInvite> invites, String staffEmail, FormErrors staffErrors, long waiting, long drafts,
                 List<String> languageCodes, Format[] formats);
     }
 
     private final CourseService courses;
+    private final StaffInvites staffInvites;
     private final EnrolmentService enrolments;
     private final PartnerService partners;
     private final WrapUpService wrapUps;
@@ -67,9 +68,10 @@ public class CourseResource {
     private final RequestContext context;
     private final Event<ComingUp> gathering;
 
-    CourseResource(CourseService courses, EnrolmentService enrolments, PartnerService partners, WrapUpService wrapUps,
-            CurrentPerson currentPerson, EntraideConfig config, RequestContext context, Event<ComingUp> gathering) {
+    CourseResource(CourseService courses, StaffInvites staffInvites, EnrolmentService enrolments, PartnerService partners,
+            WrapUpService wrapUps, CurrentPerson currentPerson, EntraideConfig config, RequestContext context, Event<ComingUp> gathering) {
         this.courses = courses;
+        this.staffInvites = staffInvites;
         this.enrolments = enrolments;
         this.partners = partners;
         this.wrapUps = wrapUps;
@@ -238,8 +240,8 @@ public class CourseResource {
     @Path("{id}/manage/staff")
     public Response addStaff(@PathParam("id") long id, @RestForm String email, @RestForm String role) {
         try {
-            courses.addStaff(id, currentPerson.id(), email, role);
-            return Redirects.seeOther("/courses/" + id + "/manage#staff", "member-added");
+            staffInvites.invite(id, currentPerson.id(), email, role);
+            return Redirects.seeOther("/courses/" + id + "/manage#staff", "staff-invited");
         } catch (InvalidInputException e) {
             Course course = courses.requireTeam(id, currentPerson.id());
             return Response.status(400).entity(managePage(course, CourseForm.of(course), FormErrors.none(), email, e.errors)).build();
@@ -258,8 +260,16 @@ public class CourseResource {
         }
     }
 
+    @POST
+    @Path("{id}/manage/staff-invites/{staffInviteId}/delete")
+    public Response withdrawStaffInvite(@PathParam("id") long id, @PathParam("staffInviteId") long inviteId) {
+        staffInvites.withdraw(id, currentPerson.id(), inviteId);
+        return Redirects.seeOther("/courses/" + id + "/manage#staff", "staff-invite-withdrawn");
+    }
+
     private TemplateInstance managePage(Course course, CourseForm form, FormErrors errors, String staffEmail, FormErrors staffErrors) {
-        return Templates.manage(course, form, errors, inviteLink(course), CourseRole.ofCourse(course.id), staffEmail, staffErrors,
+        return Templates.manage(course, form, errors, inviteLink(course), CourseRole.ofCourse(course.id), StaffInvite.ofCourse(course.id),
+                staffEmail, staffErrors,
                 Enrolment.countInCourse(course.id, Enrolment.Status.WAITING), Enrolment.countInCourse(course.id, Enrolment.Status.DRAFT),
                 Languages.CODES, Format.values());
     }

@@ -136,33 +136,6 @@ public class CourseService {
         requireTeam(courseId, personId).inviteCode = newCode();
     }
 
-    /** Adds a co-member of the course team or an organizer; the person must already have an account. */
-    @Transactional
-    public void addStaff(long courseId, long personId, String email, String roleName) {
-        Course course = requireTeam(courseId, personId);
-        FormErrors errors = new FormErrors();
-        CourseRole.Kind kind = EnumSets.one(CourseRole.Kind.class, roleName);
-        if (kind == null) {
-            errors.add("role", "error.invalid-choice");
-        }
-        String normalized = Person.normalizeEmail(Texts.trimToNull(email));
-        Person person = null;
-        if (normalized == null) {
-            errors.add("email", "error.required");
-        } else if (!Texts.isEmail(normalized)) {
-            errors.add("email", "error.email");
-        } else {
-            person = Person.findByEmail(normalized).orElse(null);
-            if (person == null) {
-                errors.add("email", "error.no-such-account");
-            } else if (kind != null && CourseRole.has(courseId, person.id, kind)) {
-                errors.add("email", "error.already-staff");
-            }
-        }
-        errors.throwIfAny();
-        CourseRole.grant(course, person, kind);
-    }
-
     /** Removes a staff role; the last course-team member cannot be removed, so a course is never orphaned. */
     @Transactional
     public void removeStaff(long courseId, long personId, long roleId) {
@@ -217,6 +190,8 @@ public class CourseService {
     void exportRoles(@Observes AccountExport export) {
         export.add("courseRoles", CourseRole.<CourseRole>list("person.id = ?1 order by course.id", export.personId()).stream()
                 .map(role -> new RoleData(role.course.id, role.course.title, role.role)).toList());
+        export.add("staffInvitations", StaffInvite.<StaffInvite>list("person.id = ?1 order by invitedAt", export.personId()).stream()
+                .map(invite -> new RoleData(invite.course.id, invite.course.title, invite.role)).toList());
     }
 
     /** The course if the person is on its team; 404 for strangers, 403 for its learners and organizers. */

@@ -89,6 +89,10 @@ public enum NotificationKind {
      * organizers to run. Args: course title, their first name.
      */
     ORGANIZER_STOPPED(false),
+    /** The course team asks the person to join it, or to organize meetups (the page says which). Args: course title, who asked. */
+    STAFF_INVITED(true),
+    /** Someone the person invited to a course's staff accepted. Args: course title, their first name. */
+    STAFF_ACCEPTED(false),
     /** The course team runs the person's course again: a new session to join. Args: the course's title, the new one's. */
     NEW_SESSION(false),
     /** A meetup the person answered moved (time or place). */

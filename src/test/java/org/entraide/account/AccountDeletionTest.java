@@ -110,8 +110,7 @@ class AccountDeletionTest {
         assertTrue(Db.tx(() -> Person.findByIdOptional(teamId).isPresent() && Course.findByIdOptional(course.id()).isPresent()
                 && Enrolment.find(course.id(), dee.personId()).isPresent()), "nothing is deleted");
 
-        assertEquals(303, course.team().post("/courses/" + course.id() + "/manage/staff", Form.of("email", dee.email(), "role", "TEAM"))
-                .statusCode());
+        Courses.addStaff(course.team(), course.id(), dee.email(), "TEAM", dee.browser());
         assertEquals(303, course.team().post("/account/delete", CONFIRMED).statusCode());
         assertTrue(Db.tx(() -> Person.findByIdOptional(teamId).isEmpty()));
         assertEquals(List.of(dee.personId()), Db.tx(() -> CourseRole.<CourseRole>list("course.id = ?1 and role = ?2", course.id(),

@@ -42,8 +42,8 @@ class CourseCopyTest {
         Browser learner = new Browser();
         String learnerEmail = learner.signUpNew("copy-learner");
         long source = Courses.create(team, Courses.uniqueTitle("Statistics"));
-        assertEquals(303, team.post("/courses/" + source + "/manage/staff", "email", coTeamEmail, "role", "TEAM").statusCode());
-        assertEquals(303, team.post("/courses/" + source + "/manage/staff", "email", organizerEmail, "role", "ORGANIZER").statusCode());
+        Courses.addStaff(team, source, coTeamEmail, "TEAM", coTeam);
+        Courses.addStaff(team, source, organizerEmail, "ORGANIZER", organizer);
         assertEquals(303, team.post("/courses/" + source + "/manage/rules", Courses.validRules().set("weight-MOTIVES", "3")).statusCode());
         Courses.join(learner, source);
         Db.run(() -> Course.<Course>findById(source).importAllowed = true); // as a platform administrator allowed

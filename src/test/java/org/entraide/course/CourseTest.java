@@ -14,6 +14,8 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.entraide.account.Person;
+import org.entraide.notify.Notification;
+import org.entraide.notify.NotificationKind;
 import org.entraide.profile.Enrolment;
 import org.entraide.testing.Browser;
 import org.entraide.testing.Courses;
@@ -274,7 +276,7 @@ class CourseTest {
     }
 
     @Test
-    void staffIsAddedByEmailAndTheLastTeamMemberStays() {
+    void staffIsInvitedByEmailTakesTheRoleOnlyByAcceptingAndTheLastTeamMemberStays() {
         long id = Courses.create(team, Courses.uniqueTitle("Staff"));
         Browser organizer = new Browser();
         String organizerEmail = organizer.signUpNew("organizer");
@@ -292,14 +294,44 @@ class CourseTest {
         assertThat(badRole.asString(), containsString("id=\"f-role-error\""));
         assertEquals(1L, Db.tx(() -> CourseRole.count("course.id", id)), "nothing added");
 
-        Response added = team.post("/courses/" + id + "/manage/staff", Form.of("email", organizerEmail.toUpperCase(), "role", "ORGANIZER"));
-        assertEquals(303, added.statusCode());
+        Response invited = team.post("/courses/" + id + "/manage/staff", Form.of("email", organizerEmail.toUpperCase(), "role", "ORGANIZER"));
+        assertEquals(303, invited.statusCode());
+        assertFalse(Db.tx(() -> CourseRole.has(id, personId(organizerEmail), CourseRole.Kind.ORGANIZER)), "not before they accept");
+        String staffList = team.follow(invited).asString();
+        assertThat(staffList, containsString(organizerEmail + " <span class=\"muted\">" + Html.en("staff.invited")));
+        assertThat("the team sees the address it typed, not the account's name", staffList, not(containsString("Test organizer")));
+        assertEquals(400, team.post("/courses/" + id + "/manage/staff", Form.of("email", organizerEmail, "role", "ORGANIZER")).statusCode(),
+                "invited once");
+        assertEquals(1L, Db.tx(() -> Notification.count("person.id = ?1 and kind = ?2", personId(organizerEmail),
+                NotificationKind.STAFF_INVITED)));
+        assertEquals(404, organizer.get("/courses/" + id).statusCode(), "not in the course yet");
+        Browser stranger = new Browser();
+        stranger.signUpNew("stranger");
+        assertEquals(404, stranger.get("/courses/" + id + "/staff-invite").statusCode(), "nobody else's invitation");
+        assertEquals(404, stranger.post("/courses/" + id + "/staff-invite", Form.of("answer", "yes")).statusCode());
+        String invitation = organizer.get("/courses/" + id + "/staff-invite").asString();
+        assertThat(invitation, containsString(Html.en("staff-invite.what.ORGANIZER")));
+        assertEquals(400, organizer.post("/courses/" + id + "/staff-invite", Form.of("answer", "maybe")).statusCode());
+
+        Response accepted = organizer.post("/courses/" + id + "/staff-invite", Form.of("answer", "yes"));
+        assertEquals("/courses/" + id + "?flash=staff-invite-accepted", Browser.localLocation(accepted));
         assertTrue(Db.tx(() -> CourseRole.has(id, personId(organizerEmail), CourseRole.Kind.ORGANIZER)));
         assertFalse(Db.tx(() -> CourseRole.has(id, personId(organizerEmail), CourseRole.Kind.TEAM)));
+        assertEquals(0L, Db.tx(() -> StaffInvite.count("course.id", id)), "answered invitations go");
+        assertEquals(404, organizer.get("/courses/" + id + "/staff-invite").statusCode());
+        assertThat(team.get("/courses/" + id + "/manage").asString(), containsString("Test organizer"));
 
         Response twice = team.post("/courses/" + id + "/manage/staff", Form.of("email", organizerEmail, "role", "ORGANIZER"));
         assertEquals(400, twice.statusCode());
         assertThat(twice.asString(), containsString(Html.en("error.already-staff")));
+
+        Browser helper = new Browser();
+        String helperEmail = helper.signUpNew("helper");
+        assertEquals(303, team.post("/courses/" + id + "/manage/staff", Form.of("email", helperEmail, "role", "TEAM")).statusCode());
+        long inviteId = Db.tx(() -> StaffInvite.<StaffInvite>find("course.id", id).firstResult().id);
+        assertEquals(303, team.post("/courses/" + id + "/manage/staff-invites/" + inviteId + "/delete", new Form()).statusCode());
+        assertEquals(0L, Db.tx(() -> StaffInvite.count("course.id", id)), "withdrawn");
+        assertEquals(404, helper.get("/courses/" + id + "/staff-invite").statusCode());
 
         assertEquals(200, organizer.get("/courses/" + id).statusCode(), "an organizer sees the course");
         assertEquals(403, organizer.get("/courses/" + id + "/manage").statusCode(), "but does not manage it");
@@ -328,10 +360,10 @@ class CourseTest {
         Response added = team.post("/courses/" + id + "/manage/staff", Form.of("email", organizerEmail, "role", "ORGANIZER"));
         assertEquals(303, added.statusCode());
         // the query must come before the fragment, which browsers never send to the server
-        assertThat(added.header("Location"), containsString("/courses/" + id + "/manage?flash=member-added#staff"));
+        assertThat(added.header("Location"), containsString("/courses/" + id + "/manage?flash=staff-invited#staff"));
         Response page = team.follow(added);
         assertEquals(200, page.statusCode());
-        assertThat(page.asString(), containsString(Html.en("flash.member-added")));
+        assertThat(page.asString(), containsString(Html.en("flash.staff-invited")));
     }
 
     @Test
@@ -360,7 +392,7 @@ class CourseTest {
         long id = Courses.create(team, Courses.uniqueTitle("Handover"));
         Browser successor = new Browser();
         String successorEmail = successor.signUpNew("successor");
-        assertEquals(303, team.post("/courses/" + id + "/manage/staff", Form.of("email", successorEmail, "role", "TEAM")).statusCode());
+        Courses.addStaff(team, id, successorEmail, "TEAM", successor);
         assertEquals(200, successor.get("/courses/" + id + "/manage").statusCode());
 
         long teamRole = Db.tx(() -> CourseRole.<CourseRole>find("course.id = ?1 and person.id = ?2", id, personId(teamEmail))

@@ -26,6 +26,7 @@ import org.entraide.notify.Notification;
 import org.entraide.notify.NotificationKind;
 import org.entraide.profile.Enrolment;
 import org.entraide.testing.Browser;
+import org.entraide.testing.Courses;
 import org.entraide.testing.Db;
 import org.entraide.testing.Form;
 import org.entraide.testing.Groups;
@@ -71,8 +72,7 @@ class MeetupTest {
         });
         Browser organizer = new Browser();
         String email = organizer.signUpNew("organizer");
-        assertEquals(303, course.team().post("/courses/" + course.id() + "/manage/staff", "email", email, "role", "ORGANIZER")
-                .statusCode());
+        Courses.addStaff(course.team(), course.id(), email, "ORGANIZER", organizer);
         return new Setting(course, organizer, paris, lyon, tandemOnly);
     }
 

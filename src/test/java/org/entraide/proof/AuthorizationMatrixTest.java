@@ -28,6 +28,7 @@ import jakarta.ws.rs.HttpMethod;
 import org.entraide.account.Person;
 import org.entraide.course.Course;
 import org.entraide.course.CourseRole;
+import org.entraide.course.StaffInvite;
 import org.entraide.course.CourseService.CourseForm;
 import org.entraide.course.CourseService;
 import org.entraide.group.GroupMember;
@@ -43,6 +44,7 @@ import org.entraide.profile.Format;
 import org.entraide.profile.PartnerInvite;
 import org.entraide.profile.PartnerService;
 import org.entraide.testing.Browser;
+import org.entraide.testing.Courses;
 import org.entraide.testing.Calendars;
 import org.entraide.testing.Db;
 import org.entraide.testing.FirstAccount;
@@ -223,8 +225,7 @@ class AuthorizationMatrixTest {
 
         Browser organizer = new Browser();
         String organizerEmail = organizer.signUpNew("matrix-organizer");
-        Response added = team.post("/courses/" + courseA + "/manage/staff", "email", organizerEmail, "role", "ORGANIZER");
-        assertEquals(303, added.statusCode(), "organizer added");
+        Courses.addStaff(team, courseA, organizerEmail, "ORGANIZER", organizer);
 
         Browser learner = new Browser();
         String learnerEmail = learner.signUpNew("matrix-learner");
@@ -476,6 +477,20 @@ class AuthorizationMatrixTest {
                 return r.id;
             });
             path = path.replace("{roleId}", Long.toString(roleId));
+        }
+        if (path.contains("{staffInviteId}")) {
+            long inviteId = Db.tx(() -> {
+                StaffInvite.delete("course.id = ?1 and person.id = ?2", courseA, scratchPersonId);
+                StaffInvite.flush();
+                StaffInvite invite = new StaffInvite();
+                invite.course = Course.findById(courseA);
+                invite.person = Person.findById(scratchPersonId);
+                invite.role = CourseRole.Kind.TEAM;
+                invite.invitedAt = Instant.now();
+                invite.persist();
+                return invite.id;
+            });
+            path = path.replace("{staffInviteId}", Long.toString(inviteId));
         }
         if (path.startsWith("/join/")) {
             String code = route.method().equals("GET") ? inviteCode(courseA)

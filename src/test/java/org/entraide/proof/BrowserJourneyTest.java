@@ -311,6 +311,27 @@ class BrowserJourneyTest {
         assertTrue(visitor.locator("main").textContent().contains("Statistics for everyone"));
         check(visitor, "team-invite-as-visitor");
 
+        // a colleague is invited to the team by e-mail: listed by that address until she accepts on her invitation page
+        Page colleague = open(new com.microsoft.playwright.Browser.NewContextOptions());
+        colleague.navigate(url("/signup"));
+        String colleagueEmail = Browser.uniqueEmail("journey-colleague");
+        signUp(colleague, "Cleo Colleague", colleagueEmail);
+        page.locator("#f-email").fill(colleagueEmail);
+        page.locator("#staff ~ form button[type=submit]").click();
+        page.waitForLoadState(LoadState.LOAD);
+        assertTrue(page.locator("main").textContent().contains(colleagueEmail));
+        assertFalse(page.locator("main").textContent().contains("Cleo"), "no name before she accepts");
+        check(page, "team-staff-invited");
+        colleague.navigate(url("/notifications"));
+        colleague.locator("main li.notification.unread button").first().click(); // marks it read and opens it
+        assertPath(colleague, "/courses/\\d+/staff-invite");
+        check(colleague, "team-staff-invitation");
+        colleague.locator("button[name=answer][value=yes]").click();
+        assertPath(colleague, "/courses/\\d+");
+        check(colleague, "team-staff-accepted");
+        page.navigate(manage);
+        assertTrue(page.locator("#staff ~ div table").textContent().contains("Cleo Colleague"));
+
         // importing learners waits for a platform administrator: the page says so and offers no upload
         page.locator("main nav a[href$='/manage/import']").click();
         assertPath(page, "/courses/\\d+/manage/import");

@@ -152,7 +152,7 @@ class HostileInputTest {
         deleter.signUpNew("hostile-deleter");
         organizer = new Browser();
         String organizerEmail = organizer.signUpNew("hostile-organizer");
-        assertEquals(303, team.post("/courses/" + courseA + "/manage/staff", "email", organizerEmail, "role", "ORGANIZER").statusCode());
+        Courses.addStaff(team, courseA, organizerEmail, "ORGANIZER", organizer);
         deleter.get("/account");
         scratchPersonId = Db.tx(() -> Person.findByEmail(new Browser().signUpNew("hostile-scratch")).orElseThrow().id);
         passwordLink = PasswordLinks.request(new Browser().signUpNew("hostile-forgetful"));

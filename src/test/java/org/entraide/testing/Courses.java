@@ -63,4 +63,16 @@ public final class Courses {
             throw new AssertionError("join failed: " + response.statusCode());
         }
     }
+
+    /** The team invites the account with this e-mail to the role, and its owner accepts. */
+    public static void addStaff(Browser team, long courseId, String email, String role, Browser invitee) {
+        Response invited = team.post("/courses/" + courseId + "/manage/staff", Form.of("email", email, "role", role));
+        if (invited.statusCode() != 303) {
+            throw new AssertionError("invitation refused: " + invited.statusCode());
+        }
+        Response accepted = invitee.post("/courses/" + courseId + "/staff-invite", Form.of("answer", "yes"));
+        if (accepted.statusCode() != 303) {
+            throw new AssertionError("acceptance refused: " + accepted.statusCode());
+        }
+    }
 }

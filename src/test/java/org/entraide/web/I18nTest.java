@@ -51,6 +51,7 @@ class I18nTest {
             "format", Format.class,
             "relation", RelationKind.class,
             "role", CourseRole.Kind.class,
+            "staff-invite.what", CourseRole.Kind.class,
             "enrolment.status", Enrolment.Status.class,
             "partner.state", PartnerInvite.Status.class,
             "partner.choice", PartnerInvite.Choice.class,

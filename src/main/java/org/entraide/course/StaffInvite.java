@@ -1,0 +1,60 @@
+package org.entraide.course;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import org.entraide.account.Person;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A role in a course offered to someone by its team; it becomes a {@link CourseRole} when they accept. */
+@Entity
+@Table(name = "staff_invite")
+public class StaffInvite extends PanacheEntityBase {
+
+    /** Open invitations a course may have at once: enough for any real team, too few to write to strangers in bulk. */
+    public static final int PER_COURSE_MAX = 20;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "course_id")
+    public Course course;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "person_id")
+    public Person person;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CourseRole.Kind role;
+
+    @ManyToOne
+    @JoinColumn(name = "invited_by_id")
+    public Person invitedBy;
+
+    @Column(name = "invited_at", nullable = false)
+    public Instant invitedAt;
+
+    public static List<StaffInvite> ofCourse(long courseId) {
+        return list("from StaffInvite i join fetch i.person where i.course.id = ?1 order by i.invitedAt, i.id", courseId);
+    }
+
+    /** The person's open invitations to the course (a role each). */
+    public static List<StaffInvite> of(long courseId, long personId) {
+        return list("course.id = ?1 and person.id = ?2 order by role", courseId, personId);
+    }
+}
