@@ -88,6 +88,8 @@ public class StaffInvites {
     /** Accepts ("yes": the person takes every role offered) or declines ("no") the person's open invitations to the course. */
     @Transactional
     public boolean answer(long courseId, long personId, String answer) {
+        // locked first: a double click on "Accept" waits here, then finds the invitation answered (404)
+        RowLocks.lockAndReload(Course.<Course>findByIdOptional(courseId).orElseThrow(NotFoundException::new));
         List<StaffInvite> open = requireOpen(courseId, personId);
         if (!"yes".equals(answer) && !"no".equals(answer)) {
             throw new BadRequestException("not an answer");

@@ -10,8 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
 
 import org.entraide.account.Person;
 import org.entraide.notify.Notification;
@@ -28,6 +33,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -350,6 +356,33 @@ class CourseTest {
         assertEquals(400, last.statusCode());
         assertThat(last.asString(), containsString(Html.en("error.last-team-member")));
         assertTrue(Db.tx(() -> CourseRole.has(id, personId(teamEmail), CourseRole.Kind.TEAM)));
+    }
+
+    @Inject
+    StaffInvites staffInvites;
+
+    @Test
+    void acceptingTwiceAtOnceGivesTheRoleOnceAndTheSecondFindsNoInvitation() throws Exception {
+        long id = Courses.create(team, Courses.uniqueTitle("Double click"));
+        Browser colleague = new Browser();
+        String email = colleague.signUpNew("double-click");
+        assertEquals(303, team.post("/courses/" + id + "/manage/staff", Form.of("email", email, "role", "TEAM")).statusCode());
+        long colleagueId = personId(email);
+
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> second = QuarkusTransaction.requiringNew().call(() -> {
+                assertTrue(staffInvites.answer(id, colleagueId, "yes")); // the first click, not committed yet
+                Future<Integer> click = pool.submit(() -> colleague.post("/courses/" + id + "/staff-invite", Form.of("answer", "yes"))
+                        .statusCode());
+                Thread.sleep(300); // the second click arrives meanwhile
+                return click;
+            });
+            assertEquals(404, second.get(), "the invitation was answered by the first");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1L, Db.tx(() -> CourseRole.count("course.id = ?1 and person.id = ?2", id, colleagueId)));
     }
 
     @Test
