@@ -36,7 +36,7 @@ public class StaffInvites {
 
     /** Invites the account with this e-mail to the role; they are told and answer on the course's invitation page. */
     @Transactional
-    public StaffInvite invite(long courseId, long personId, String email, String roleName) {
+    public void invite(long courseId, long personId, String email, String roleName) {
         // locked: two invitations at once keep to the limit
         Course course = RowLocks.lockAndReload(courses.requireTeam(courseId, personId));
         FormErrors errors = new FormErrors();
@@ -72,8 +72,8 @@ public class StaffInvites {
         invite.invitedBy = inviter;
         invite.invitedAt = Instant.now();
         invite.persist();
-        notifications.notify(person, NotificationKind.STAFF_INVITED, inviter, pagePath(courseId), course.title, inviter.firstName());
-        return invite;
+        notifications.notify(person, NotificationKind.STAFF_INVITED, inviter, "/courses/" + courseId + "/staff-invite", course.title,
+                inviter.firstName());
     }
 
     /** The person's open invitations to the course; 404 when there are none, whoever asks. */
@@ -117,9 +117,5 @@ public class StaffInvites {
             throw new NotFoundException();
         }
         invite.delete();
-    }
-
-    public static String pagePath(long courseId) {
-        return "/courses/" + courseId + "/staff-invite";
     }
 }
