@@ -1,5 +1,5 @@
 -- The answers to a meetup that has started stay when their learner deletes the account, so that the course team's
--- counts of who came do not change afterwards; the organizer's page names that learner "A former member". (Answers to
+-- counts of who came do not change afterwards; the organizer's page says "Account deleted" for them. (Answers to
 -- meetups still to come are withdrawn before the account goes, which frees the seat for the waiting list.)
 -- The column is rebuilt as in V34: each database named the original foreign key itself. The unique constraint and the
 -- index on the column are dropped first (H2 refuses to drop a column in a constraint of two columns) and made again.

@@ -60,7 +60,7 @@ public class StaffInvites {
                     person.id, kind) > 0) {
                 errors.add("email", "error.already-invited");
             } else if (Queries.count(StaffInvite.class, "course.id = ?1", courseId) >= StaffInvite.PER_COURSE_MAX) {
-                errors.add("email", "error.too-many-staff-invites");
+                errors.add("email", "error.too-many-staff-invites", List.of(Integer.toString(StaffInvite.PER_COURSE_MAX)));
             }
         }
         errors.throwIfAny();
