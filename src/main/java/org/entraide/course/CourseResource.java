@@ -42,7 +42,8 @@ public class CourseResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<Enrolment.WithAnswersDue> enrolments, List<CourseRole> roles, List<ComingUp.Item> comingUp);
+        static native TemplateInstance list(List<StaffInvite.Offer> staffOffers, List<Enrolment.WithAnswersDue> enrolments, List<CourseRole> roles,
+                List<ComingUp.Item> comingUp);
 
         static native TemplateInstance create(CourseForm form, FormErrors errors, List<String> languageCodes, Format[] formats);
 
@@ -81,13 +82,13 @@ public class CourseResource {
         this.gathering = gathering;
     }
 
-    /** The person's courses, with what comes up for them in the next two weeks (study sessions, meetups) on top. */
+    /** The person's courses, with staff invitations to answer and what comes up in the next two weeks (study sessions, meetups) on top. */
     @GET
     public String list() {
         long me = currentPerson.id();
         ComingUp comingUp = new ComingUp(me, context.locale(), Instant.now());
         gathering.fire(comingUp);
-        return Templates.list(Enrolment.ofPerson(me), CourseRole.ofPerson(me), comingUp.items()).render();
+        return Templates.list(StaffInvite.offersTo(me), Enrolment.ofPerson(me), CourseRole.ofPerson(me), comingUp.items()).render();
     }
 
     @GET

@@ -1,7 +1,10 @@
 package org.entraide.course;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -51,6 +54,20 @@ public class StaffInvite extends PanacheEntityBase {
 
     public static List<StaffInvite> ofCourse(long courseId) {
         return list("from StaffInvite i join fetch i.person where i.course.id = ?1 order by i.invitedAt, i.id", courseId);
+    }
+
+    /** A course whose staff the person is invited to join, with the roles offered (one answer covers them all). */
+    public record Offer(Course course, List<CourseRole.Kind> roles) {
+    }
+
+    /** The person's open invitations, a course each, the oldest first. */
+    public static List<Offer> offersTo(long personId) {
+        Map<Course, List<CourseRole.Kind>> rolesByCourse = new LinkedHashMap<>();
+        for (StaffInvite invite : StaffInvite.<StaffInvite> list(
+                "from StaffInvite i join fetch i.course where i.person.id = ?1 order by i.invitedAt, i.id, i.role", personId)) {
+            rolesByCourse.computeIfAbsent(invite.course, course -> new ArrayList<>()).add(invite.role);
+        }
+        return rolesByCourse.entrySet().stream().map(entry -> new Offer(entry.getKey(), entry.getValue())).toList();
     }
 
     /** The person's open invitations to the course (a role each). */

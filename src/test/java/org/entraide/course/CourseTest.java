@@ -311,10 +311,15 @@ class CourseTest {
         assertEquals(1L, Db.tx(() -> Notification.count("person.id = ?1 and kind = ?2", personId(organizerEmail),
                 NotificationKind.STAFF_INVITED)));
         assertEquals(404, organizer.get("/courses/" + id).statusCode(), "not in the course yet");
+        String invitationLink = "<a href=\"/courses/" + id + "/staff-invite\">" + Html.en("courses.staff-invite-answer") + "</a>";
+        String myCourses = organizer.get("/courses").asString();
+        assertThat("My courses lists the invitation", myCourses, containsString(invitationLink));
+        assertThat(myCourses, containsString("<p>" + Html.en("role.ORGANIZER") + "</p>"));
         Browser stranger = new Browser();
         stranger.signUpNew("stranger");
         assertEquals(404, stranger.get("/courses/" + id + "/staff-invite").statusCode(), "nobody else's invitation");
         assertEquals(404, stranger.post("/courses/" + id + "/staff-invite", Form.of("answer", "yes")).statusCode());
+        assertThat(stranger.get("/courses").asString(), not(containsString("/staff-invite")));
         String invitation = organizer.get("/courses/" + id + "/staff-invite").asString();
         assertThat(invitation, containsString(Html.en("staff-invite.what.ORGANIZER")));
         assertEquals(400, organizer.post("/courses/" + id + "/staff-invite", Form.of("answer", "maybe")).statusCode());
@@ -325,6 +330,7 @@ class CourseTest {
         assertFalse(Db.tx(() -> CourseRole.has(id, personId(organizerEmail), CourseRole.Kind.TEAM)));
         assertEquals(0L, Db.tx(() -> StaffInvite.count("course.id", id)), "answered invitations go");
         assertEquals(404, organizer.get("/courses/" + id + "/staff-invite").statusCode());
+        assertThat(organizer.get("/courses").asString(), not(containsString(invitationLink)));
         assertThat(team.get("/courses/" + id + "/manage").asString(), containsString("Test organizer"));
 
         Response twice = team.post("/courses/" + id + "/manage/staff", Form.of("email", organizerEmail, "role", "ORGANIZER"));
@@ -338,6 +344,7 @@ class CourseTest {
         assertEquals(303, team.post("/courses/" + id + "/manage/staff-invites/" + inviteId + "/delete", new Form()).statusCode());
         assertEquals(0L, Db.tx(() -> StaffInvite.count("course.id", id)), "withdrawn");
         assertEquals(404, helper.get("/courses/" + id + "/staff-invite").statusCode());
+        assertThat(helper.get("/courses").asString(), not(containsString("/staff-invite")));
 
         assertEquals(200, organizer.get("/courses/" + id).statusCode(), "an organizer sees the course");
         assertEquals(403, organizer.get("/courses/" + id + "/manage").statusCode(), "but does not manage it");

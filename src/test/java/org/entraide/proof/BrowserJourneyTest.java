@@ -322,6 +322,9 @@ class BrowserJourneyTest {
         assertTrue(page.locator("main").textContent().contains(colleagueEmail));
         assertFalse(page.locator("main").textContent().contains("Cleo"), "no name before she accepts");
         check(page, "team-staff-invited");
+        colleague.navigate(url("/courses"));
+        assertEquals(1, colleague.locator("#staff-invites a[href$='/staff-invite']").count(), "My courses lists the invitation");
+        check(colleague, "team-staff-invite-listed");
         colleague.navigate(url("/notifications"));
         colleague.locator("main li.notification.unread button").first().click(); // marks it read and opens it
         assertPath(colleague, "/courses/\\d+/staff-invite");

@@ -70,9 +70,9 @@ class StatementCountTest {
         assertThat(coursePage, containsString("Dario"));
         assertThat(coursePage, containsString("href=\"/groups/"));
         assertThat(coursePage, containsString(badge));
-        // the person, the enrolments with their courses, the staff roles with theirs; what comes up: the sessions with
-        // the person's zone in each course, the meetups answered, the meetups organized
-        String courses = statements(ana.browser(), "/courses", 6);
+        // the person, the staff invitations, the enrolments with their courses, the staff roles with theirs; what comes
+        // up: the sessions with the person's zone in each course, the meetups answered, the meetups organized
+        String courses = statements(ana.browser(), "/courses", 7);
         assertThat(courses, containsString(badge));
         assertEquals(2, courses.split("href=\"/groups/" + groupId + "#session-", -1).length - 1, "both sessions come up");
         assertEquals(2, courses.split("href=\"/meetups/", -1).length - 1, "both meetups come up");
