@@ -1,13 +1,7 @@
 package org.entraide.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +12,7 @@ import jakarta.transaction.Transactional;
 import org.entraide.notify.NotificationService;
 import org.entraide.web.FormErrors;
 import org.entraide.web.I18n;
+import org.entraide.web.SecretLinks;
 import org.entraide.web.Texts;
 import org.jboss.logging.Logger;
 
@@ -36,11 +31,9 @@ public class PasswordResetService {
     static final Duration VALID_FOR = Duration.ofHours(1);
     /** Links sent to one person within {@link #VALID_FOR}: enough for a lost mail, not a way to flood a mailbox. */
     static final int OPEN_LINKS_MAX = 3;
-    private static final int TOKEN_BYTES = 32;
     private static final int BATCH = 100;
     private static final Logger LOG = Logger.getLogger(PasswordResetService.class);
 
-    private final SecureRandom random = new SecureRandom();
     private final NotificationService notifications;
 
     PasswordResetService(NotificationService notifications) {
@@ -115,12 +108,10 @@ public class PasswordResetService {
             LOG.infof("Password link for person %d not sent: %d links still open", person.id, OPEN_LINKS_MAX);
             return true;
         }
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecretLinks.newToken();
         PasswordReset reset = new PasswordReset();
         reset.person = person;
-        reset.tokenHash = hash(token);
+        reset.tokenHash = SecretLinks.hash(token);
         reset.createdAt = now;
         reset.expiresAt = now.plus(VALID_FOR);
         reset.persist();
@@ -159,17 +150,9 @@ public class PasswordResetService {
     }
 
     private static Optional<PasswordReset> usable(String token) {
-        if (token == null || token.length() > 100) {
+        if (token == null || token.length() > SecretLinks.TOKEN_MAX) {
             return Optional.empty();
         }
-        return PasswordReset.<PasswordReset>find("tokenHash", hash(token)).firstResultOptional().filter(r -> r.usable(Instant.now()));
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return PasswordReset.<PasswordReset>find("tokenHash", SecretLinks.hash(token)).firstResultOptional().filter(r -> r.usable(Instant.now()));
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,10 +19,15 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import org.entraide.account.Person;
+import org.entraide.web.SecretLinks;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A role in a course offered to someone by its team; it becomes a {@link CourseRole} when they accept. */
+/**
+ * A role in a course offered by its team to the person with an e-mail address; it becomes a {@link CourseRole} when
+ * they accept. An address with no account of its own gets a link by e-mail instead ({@link #tokenHash}), which whoever
+ * holds it answers once signed in.
+ */
 @Entity
 @Table(name = "staff_invite")
 public class StaffInvite extends PanacheEntityBase {
@@ -37,9 +43,18 @@ public class StaffInvite extends PanacheEntityBase {
     @JoinColumn(name = "course_id")
     public Course course;
 
-    @ManyToOne(optional = false)
+    /** The account invited; null for an invitation by link. */
+    @ManyToOne
     @JoinColumn(name = "person_id")
     public Person person;
+
+    /** The address the course team typed (normalized): all it sees until the answer. */
+    @Column(nullable = false, length = 254)
+    public String email;
+
+    /** The hash of the e-mailed link's token, for an address with no account of its own; null otherwise. */
+    @Column(name = "token_hash", length = 64)
+    public String tokenHash;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -53,7 +68,15 @@ public class StaffInvite extends PanacheEntityBase {
     public Instant invitedAt;
 
     public static List<StaffInvite> ofCourse(long courseId) {
-        return list("from StaffInvite i join fetch i.person where i.course.id = ?1 order by i.invitedAt, i.id", courseId);
+        return list("course.id = ?1 order by invitedAt, id", courseId);
+    }
+
+    /** The invitation whose link holds this token. */
+    public static Optional<StaffInvite> byToken(String token) {
+        if (token == null || token.length() > SecretLinks.TOKEN_MAX) {
+            return Optional.empty();
+        }
+        return find("tokenHash", SecretLinks.hash(token)).firstResultOptional();
     }
 
     /** A course whose staff the person is invited to join, with the roles offered (one answer covers them all). */

@@ -18,7 +18,10 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
-/** Someone the course team invited to its staff accepts or declines; 404 for anyone without an open invitation. */
+/**
+ * Someone the course team invited to its staff accepts or declines on the course's invitation page; 404 for anyone
+ * without an open invitation. (An address with no account answers through its link: {@link StaffInviteLinkResource}.)
+ */
 @Path("/courses/{id}/staff-invite")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
@@ -26,7 +29,8 @@ public class StaffInviteResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance invite(Course course, List<StaffInvite> invites);
+        /** {@code action} is where the answer goes; a visitor ({@code signedIn} false) is asked to sign in first. */
+        static native TemplateInstance invite(Course course, List<StaffInvite> invites, String action, boolean signedIn);
     }
 
     private final StaffInvites invites;
@@ -40,12 +44,19 @@ public class StaffInviteResource {
     @GET
     public String page(@PathParam("id") long courseId) {
         List<StaffInvite> open = invites.requireOpen(courseId, currentPerson.id());
-        return Templates.invite(open.get(0).course, open).render();
+        return Templates.invite(open.get(0).course, open, "/courses/" + courseId + "/staff-invite", true).render();
     }
 
     @POST
     public Response answer(@PathParam("id") long courseId, @RestForm String answer) {
-        return invites.answer(courseId, currentPerson.id(), answer) ? Redirects.seeOther("/courses/" + courseId, "staff-invite-accepted")
-                : Redirects.seeOther("/courses", "staff-invite-declined");
+        return invites.answer(courseId, currentPerson.id(), answer) ? accepted(courseId) : declined();
+    }
+
+    static Response accepted(long courseId) {
+        return Redirects.seeOther("/courses/" + courseId, "staff-invite-accepted");
+    }
+
+    static Response declined() {
+        return Redirects.seeOther("/courses", "staff-invite-declined");
     }
 }

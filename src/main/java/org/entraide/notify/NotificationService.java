@@ -100,15 +100,24 @@ public class NotificationService {
      */
     @Transactional(TxType.MANDATORY)
     public void queueMail(Person person, String subject, String body) {
-        if (!canReceiveMail(person.email)) {
+        queueMailTo(person.email, subject, body + "\n\n-- \n" + I18n.message(person.mailLocale(), "notify.mail.footer",
+                baseUrl + LIST_PATH, baseUrl + "/account#email"));
+    }
+
+    /**
+     * Queues an e-mail, as written, to an address that may have no account here (an invitation by link); none to an
+     * address that cannot receive mail.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void queueMailTo(String address, String subject, String body) {
+        if (!canReceiveMail(address)) {
             return;
         }
         Instant now = Instant.now();
         MailOutbox mail = new MailOutbox();
-        mail.recipient = person.email;
+        mail.recipient = address;
         mail.subject = truncate(subject, MailOutbox.SUBJECT_MAX);
-        mail.body = truncate(body + "\n\n-- \n" + I18n.message(person.mailLocale(), "notify.mail.footer", baseUrl + LIST_PATH,
-                baseUrl + "/account#email") + "\n", MailOutbox.BODY_MAX);
+        mail.body = truncate(body + "\n", MailOutbox.BODY_MAX);
         mail.status = MailOutbox.Status.PENDING;
         mail.attempts = 0;
         mail.createdAt = now;

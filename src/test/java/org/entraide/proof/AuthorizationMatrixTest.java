@@ -52,6 +52,7 @@ import org.entraide.testing.Form;
 import org.entraide.testing.Groups;
 import org.entraide.testing.PasswordLinks;
 import org.entraide.testing.Meetups;
+import org.entraide.web.SecretLinks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -485,12 +486,27 @@ class AuthorizationMatrixTest {
                 StaffInvite invite = new StaffInvite();
                 invite.course = Course.findById(courseA);
                 invite.person = Person.findById(scratchPersonId);
+                invite.email = invite.person.email;
                 invite.role = CourseRole.Kind.TEAM;
                 invite.invitedAt = Instant.now();
                 invite.persist();
                 return invite.id;
             });
             path = path.replace("{staffInviteId}", Long.toString(inviteId));
+        }
+        if (path.equals("/staff-invite/{token}")) {
+            // a fresh invitation by link to course A's team: anyone holding it may read it; the POST declines it
+            String token = SecretLinks.newToken();
+            Db.run(() -> {
+                StaffInvite invite = new StaffInvite();
+                invite.course = Course.findById(courseA);
+                invite.email = Browser.uniqueEmail("matrix-invitee");
+                invite.tokenHash = SecretLinks.hash(token);
+                invite.role = CourseRole.Kind.TEAM;
+                invite.invitedAt = Instant.now();
+                invite.persist();
+            });
+            path = "/staff-invite/" + token;
         }
         if (path.startsWith("/join/")) {
             String code = route.method().equals("GET") ? inviteCode(courseA)
@@ -571,6 +587,7 @@ class AuthorizationMatrixTest {
             case "/courses" -> courseFields("Matrix course");
             case "/courses/{id}/manage" -> courseFields("Course A");
             case "/courses/{id}/manage/copy" -> courseFields("Course A, next session");
+            case "/courses/{id}/staff-invite", "/staff-invite/{token}" -> Form.of("answer", "no");
             case "/courses/{id}/manage/staff" -> Form.of("email", Browser.uniqueEmail("nobody"), "role", "ORGANIZER");
             case "/courses/{id}/partners" -> Form.of("relationKind", "FRIEND");
             case "/courses/{id}/partners/{inviteId}/choice" -> Form.of("choice", "TANDEM");

@@ -22,6 +22,7 @@ import org.entraide.account.Person;
 import org.entraide.course.Course;
 import org.entraide.course.CourseRole;
 import org.entraide.matching.engine.UnmatchedReason;
+import org.entraide.notify.MailOutbox;
 import org.entraide.profile.CourseResult;
 import org.entraide.profile.Enrolment;
 import org.entraide.profile.Format;
@@ -341,7 +342,24 @@ class BrowserJourneyTest {
         assertEquals(1, page.locator("#import-off").count());
         assertEquals(0, page.locator("input[type=file]").count());
         check(page, "team-import-off");
+
+        // once an administrator allows the course to write to new addresses, an address without an account is
+        // invited by a link mailed to it, which a visitor reads before signing in or signing up
+        long courseId = Long.parseLong(manage.replaceAll(".*/courses/(\\d+)/manage", "$1"));
+        Db.run(() -> Course.<Course>findById(courseId).importAllowed = true);
         page.navigate(manage);
+        String noAccount = Browser.uniqueEmail("journey-no-account");
+        page.locator("#f-email").fill(noAccount);
+        page.locator("#staff ~ form button[type=submit]").click();
+        page.waitForLoadState(LoadState.LOAD);
+        assertTrue(page.locator("#staff ~ div table").textContent().contains(noAccount));
+        String mail = Db.tx(() -> MailOutbox.<MailOutbox>find("recipient", noAccount).singleResult().body);
+        java.util.regex.Matcher invitation = Pattern.compile("/staff-invite/[A-Za-z0-9_-]+").matcher(mail);
+        assertTrue(invitation.find(), mail);
+        Page invitee = open(new com.microsoft.playwright.Browser.NewContextOptions());
+        invitee.navigate(url(invitation.group()));
+        assertEquals(1, invitee.locator("main a[href^='/signup?next=']").count(), "a visitor signs up or in to answer");
+        check(invitee, "team-staff-invite-link");
 
         // the next session of the course starts from this one's settings and has its own invite link
         page.locator("main nav a[href$='/manage/copy']").click();

@@ -941,6 +941,8 @@ class HostileInputTest {
             requests.add(new String[] {"POST", "/join/" + code});
             requests.add(new String[] {"GET", "/partner/" + code});
             requests.add(new String[] {"POST", "/partner/" + code});
+            requests.add(new String[] {"GET", "/staff-invite/" + code});
+            requests.add(new String[] {"POST", "/staff-invite/" + code});
         }
         for (String[] request : requests) {
             String before = snapshot();
