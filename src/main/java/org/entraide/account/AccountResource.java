@@ -1,5 +1,7 @@
 package org.entraide.account;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.ws.rs.GET;
@@ -71,7 +73,7 @@ public class AccountResource {
     @Path("signup")
     public Object signupForm(@QueryParam("next") String next) {
         if (!local) {
-            return Redirects.seeOther("/courses");
+            return singleSignOn(next); // Keycloak's page offers to register
         }
         return Templates.signup(new SignUpForm("", "", ""), Redirects.localPath(next), FormErrors.none());
     }
@@ -95,10 +97,25 @@ public class AccountResource {
     @Path("login")
     public Object loginForm(@QueryParam("next") String next) {
         if (!local) {
-            // Keycloak's code flow starts when an authenticated page is requested.
-            return Redirects.seeOther(Redirects.localPath(next).equals("/") ? "/courses" : Redirects.localPath(next));
+            return singleSignOn(next);
         }
         return Templates.login("", Redirects.localPath(next), FormErrors.none());
+    }
+
+    /**
+     * Keycloak's code flow starts when an authenticated page is requested: this one, which then goes on to where the
+     * visitor was headed. Sending them there directly would not do when it is a page visitors may see too (an invite
+     * link): it would show them the same "Sign in" button again.
+     */
+    private static Response singleSignOn(String next) {
+        return Redirects.seeOther("/login/continue?next=" + URLEncoder.encode(afterLogin(next), StandardCharsets.UTF_8));
+    }
+
+    @GET
+    @Path("login/continue")
+    @Authenticated
+    public Response continueSignedIn(@QueryParam("next") String next) {
+        return Redirects.seeOther(afterLogin(next));
     }
 
     @POST

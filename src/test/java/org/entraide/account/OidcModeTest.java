@@ -2,6 +2,7 @@ package org.entraide.account;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -218,10 +219,30 @@ class OidcModeTest {
 
     @Test
     void localAccountPagesAreOffInOidcMode() {
-        given().redirects().follow(false).when().get("/signup").then().statusCode(303);
-        given().redirects().follow(false).when().get("/login").then().statusCode(303);
+        // Keycloak's sign-in starts on an authenticated page, which then goes on to where the visitor was headed
+        given().redirects().follow(false).when().get("/signup").then().statusCode(303)
+                .header("Location", endsWith("/login/continue?next=%2Fcourses"));
+        given().redirects().follow(false).when().get("/login?next=/join/some-code").then().statusCode(303)
+                .header("Location", endsWith("/login/continue?next=%2Fjoin%2Fsome-code"));
+        given().redirects().follow(false).when().get("/signup?next=https://elsewhere.example/").then().statusCode(303)
+                .header("Location", endsWith("/login/continue?next=%2Fcourses"));
         given().redirects().follow(false).when().get("/password/forgot").then().statusCode(303);
         given().redirects().follow(false).when().get("/password/reset/anything").then().statusCode(404);
+    }
+
+    @Test
+    @TestSecurity(user = "kc-continuing")
+    @OidcSecurity(claims = {
+            @Claim(key = "sub", value = "kc-continuing"),
+            @Claim(key = "email", value = "continuing@example.org"),
+            @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN),
+            @Claim(key = "name", value = "Continuing Person")
+    })
+    void afterKeycloakTheSignInGoesOnToWhereTheVisitorWasHeaded() {
+        given().redirects().follow(false).when().get("/login/continue?next=/join/some-code").then().statusCode(303)
+                .header("Location", endsWith("/join/some-code"));
+        given().redirects().follow(false).when().get("/login/continue?next=//elsewhere.example/").then().statusCode(303)
+                .header("Location", endsWith("/courses"));
     }
 
     /** The identity of the test gets the page asking to verify its address, and is linked to no person. */

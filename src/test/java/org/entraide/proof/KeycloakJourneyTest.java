@@ -71,6 +71,7 @@ class KeycloakJourneyTest {
             page.waitForLoadState(LoadState.LOAD);
             assertTrue(page.url().matches(".*/courses/\\d+/manage.*"), page.url());
             shot(page, "kc-course-created");
+            String join = page.locator("#invite-link").textContent().trim().replaceAll("^https?://[^/]+", "");
 
             // sign out: the session is gone, /courses asks Keycloak again
             page.locator("form[action='/logout'] button").click();
@@ -81,6 +82,17 @@ class KeycloakJourneyTest {
             assertTrue(page.url().startsWith(keycloak + "/realms/entraide/"), "after sign-out /courses goes to Keycloak: " + page.url());
             assertTrue(page.locator("#username").isVisible(), "Keycloak asks for the password again");
             assertEquals(0, context.cookies(app).stream().filter(c -> c.name.startsWith("q_session")).count(), "no OIDC session cookie left");
+
+            // a visitor's "Sign in" on an invite link comes back to that link, signed in, ready to join
+            page.navigate(app + join);
+            page.locator("main a[href^='/login?next=']").click();
+            page.locator("#username").waitFor();
+            page.locator("#username").fill("alice");
+            page.locator("#password").fill("alice-password-1");
+            page.locator("#kc-login").click();
+            page.waitForURL(app + join);
+            assertEquals(1, page.locator("main form[action='" + join + "']").count(), "the invite page with its Join button, signed in");
+            shot(page, "kc-back-on-invite-link");
         }
     }
 
