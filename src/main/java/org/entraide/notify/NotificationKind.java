@@ -93,6 +93,13 @@ public enum NotificationKind {
     STAFF_INVITED(true),
     /** Someone the person invited to a course's staff accepted. Args: course title, their first name. */
     STAFF_ACCEPTED(false),
+    /**
+     * A course team asks the platform administrators to let it import learners and invite addresses without an account.
+     * Args: course title, who asked.
+     */
+    IMPORT_REQUESTED(true),
+    /** A platform administrator allowed the person's course team to import learners. Args: course title. */
+    IMPORT_ALLOWED(false),
     /** The course team runs the person's course again: a new session to join. Args: the course's title, the new one's. */
     NEW_SESSION(false),
     /** A meetup the person answered moved (time or place). */

@@ -95,6 +95,18 @@ public class ProfileImportResource {
         return Redirects.seeOther("/courses/" + courseId + "/manage/import", allow ? "import-allowed" : "import-stopped");
     }
 
+    /** The course team asks the platform administrators for the permission to import. */
+    @POST
+    @Path("request")
+    public Response request(@PathParam("id") long courseId) {
+        String page = "/courses/" + courseId + "/manage/import";
+        return switch (imports.requestImport(courseId, currentPerson.id())) {
+            case SENT -> Redirects.seeOther(page, "import-requested");
+            case NO_ADMINISTRATOR -> Redirects.seeOther(page, "import-request-nobody");
+            case ALREADY_ALLOWED -> Redirects.seeOther(page);
+        };
+    }
+
     /** An empty file with the header row, to fill in a spreadsheet. */
     @GET
     @Path("template.csv")

@@ -17,9 +17,12 @@ import jakarta.ws.rs.BadRequestException;
 import org.entraide.account.AccountService;
 import org.entraide.account.Person;
 import org.entraide.course.Course;
+import org.entraide.course.CourseRole;
 import org.entraide.course.CourseService;
 import org.entraide.geo.GeoService;
 import org.entraide.geo.Place;
+import org.entraide.notify.NotificationKind;
+import org.entraide.notify.NotificationService;
 import org.entraide.web.Texts;
 
 /**
@@ -35,13 +38,17 @@ public class ProfileImportService {
     /** Shown to other learners when the file has no first name. */
     static final String NO_FIRST_NAME = "Learner";
     private static final String PLATFORM_ID = "[A-Za-z0-9._+-]{1,64}";
+    /** The import page of a course, where administrators allow imports: {@code IMPORT_PAGE.formatted(courseId)}. */
+    private static final String IMPORT_PAGE = "/courses/%d/manage/import";
 
     private final CourseService courses;
     private final GeoService geo;
+    private final NotificationService notifications;
 
-    ProfileImportService(CourseService courses, GeoService geo) {
+    ProfileImportService(CourseService courses, GeoService geo, NotificationService notifications) {
         this.courses = courses;
         this.geo = geo;
+        this.notifications = notifications;
     }
 
     /**
@@ -167,15 +174,50 @@ public class ProfileImportService {
         return new Imported(created, updated, kept, notAdded);
     }
 
-    /** A platform administrator allows ("yes") or stops ("no") imports for the course; returns whether they are allowed. */
+    /**
+     * A platform administrator allows ("yes") or stops ("no") imports for the course; returns whether they are allowed.
+     * The course team is told when they become allowed, since it may have asked.
+     */
     @Transactional
     public boolean allowImport(long courseId, long personId, String answer) {
         Course course = courses.requireAdmin(courseId, personId);
         if (!"yes".equals(answer) && !"no".equals(answer)) {
             throw new BadRequestException();
         }
-        course.importAllowed = "yes".equals(answer);
-        return course.importAllowed;
+        boolean allowed = "yes".equals(answer);
+        if (allowed && !course.importAllowed) {
+            for (CourseRole member : CourseRole.ofCourse(courseId)) {
+                if (member.role == CourseRole.Kind.TEAM && member.person.id.longValue() != personId) {
+                    notifications.notify(member.person, NotificationKind.IMPORT_ALLOWED, IMPORT_PAGE.formatted(courseId), course.title);
+                }
+            }
+        }
+        course.importAllowed = allowed;
+        return allowed;
+    }
+
+    /** What became of a course team's request for the permission to import. */
+    public enum ImportRequest {
+        SENT, NO_ADMINISTRATOR, ALREADY_ALLOWED
+    }
+
+    /**
+     * The course team asks the platform administrators for the permission to import: each is told, once while the
+     * notice is unread, with a link to the page where they allow it.
+     */
+    @Transactional
+    public ImportRequest requestImport(long courseId, long personId) {
+        Course course = courses.requireTeam(courseId, personId);
+        if (course.importAllowed) {
+            return ImportRequest.ALREADY_ALLOWED;
+        }
+        Person asking = Person.findById(personId);
+        List<Person> admins = Person.list("platformAdmin", true);
+        for (Person admin : admins) {
+            notifications.notifyUnlessUnread(admin, NotificationKind.IMPORT_REQUESTED, asking, IMPORT_PAGE.formatted(courseId), course.title,
+                    asking.firstName());
+        }
+        return admins.isEmpty() ? ImportRequest.NO_ADMINISTRATOR : ImportRequest.SENT;
     }
 
     /** A profile that passed every check, with what the checks resolved. */

@@ -20,6 +20,8 @@ import jakarta.inject.Inject;
 import org.entraide.account.Person;
 import org.entraide.course.Course;
 import org.entraide.geo.GeoService;
+import org.entraide.notify.Notification;
+import org.entraide.notify.NotificationKind;
 import org.entraide.profile.population.PopulationGenerator;
 import org.entraide.testing.Browser;
 import org.entraide.testing.Courses;
@@ -231,12 +233,25 @@ class ProfileImportTest {
         assertTrue(Db.tx(() -> Person.findByEmail(email).isEmpty()), "nobody was created");
         assertEquals(403, course.team().post(path + "/permission", "allowed", "yes").statusCode(), "the team cannot allow itself");
 
+        // the team asks; the administrators are told once, however often it asks while the notice is unread
+        String askButton = Html.en("import.request");
+        assertThat(course.team().get(path).asString(), containsString(askButton));
+        assertEquals(path + "?flash=import-requested", Browser.localLocation(course.team().post(path + "/request", new Form())));
+        assertEquals(303, course.team().post(path + "/request", new Form()).statusCode());
+        long adminId = Db.tx(() -> Person.findByEmail(FirstAccount.EMAIL).orElseThrow().id);
+        assertEquals(1L, Db.tx(() -> Notification.count("person.id = ?1 and kind = ?2 and link = ?3", adminId, NotificationKind.IMPORT_REQUESTED,
+                path)));
+
         Browser admin = new Browser();
         assertEquals(303, admin.logIn(FirstAccount.EMAIL, FirstAccount.PASSWORD).statusCode());
-        assertThat(admin.get(path).asString(), containsString(Html.en("import.permission-allow")));
+        String adminPage = admin.get(path).asString();
+        assertThat(adminPage, containsString(Html.en("import.permission-allow")));
+        assertThat("an administrator allows, and does not ask", adminPage, not(containsString(askButton)));
         assertEquals(400, admin.post(path + "/permission", "allowed", "maybe").statusCode());
         assertFalse(Db.tx(() -> Course.<Course>findById(course.id()).importAllowed));
         assertEquals(303, admin.post(path + "/permission", "allowed", "yes").statusCode());
+        assertEquals(1L, Db.tx(() -> Notification.count("kind = ?1 and link = ?2", NotificationKind.IMPORT_ALLOWED, path)), "the team is told");
+        assertEquals(path, Browser.localLocation(course.team().post(path + "/request", new Form())), "nothing left to ask");
 
         assertEquals(303, upload(course.team(), course.id(), "survey.csv", file, true).statusCode());
         assertEquals(1L, (long) Db.tx(() -> Enrolment.count("course.id", course.id())));
