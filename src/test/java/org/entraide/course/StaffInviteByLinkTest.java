@@ -11,8 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
 
 import org.entraide.account.Person;
 import org.entraide.notify.MailOutbox;
@@ -26,6 +31,7 @@ import org.entraide.testing.Html;
 import org.entraide.web.SecretLinks;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -34,6 +40,9 @@ import io.restassured.response.Response;
 class StaffInviteByLinkTest {
 
     private static final Pattern LINK = Pattern.compile("/staff-invite/([A-Za-z0-9_-]+)");
+
+    @Inject
+    StaffInvites staffInvites;
 
     @Test
     void anAddressWithoutAnAccountGetsALinkOnlyWhenTheCourseMayWriteToNewAddresses() {
@@ -129,6 +138,33 @@ class StaffInviteByLinkTest {
         assertNotEquals("", tokenMailedTo(imported));
         assertNull(Db.tx(() -> StaffInvite.<StaffInvite>find("email", imported).singleResult().person));
         assertEquals(0L, Db.tx(() -> Notification.count("person.id", importedId)), "no notice the person could read without signing in");
+    }
+
+    @Test
+    void acceptingALinkTwiceAtOnceGivesTheRoleOnceAndTheSecondFindsNoInvitation() throws Exception {
+        Browser team = new Browser();
+        team.signUpNew("link-team");
+        long id = Courses.create(team, Courses.uniqueTitle("Link double click"));
+        Db.run(() -> Course.<Course>findById(id).importAllowed = true);
+        String address = Browser.uniqueEmail("link-double");
+        assertEquals(303, team.post("/courses/" + id + "/manage/staff", Form.of("email", address, "role", "TEAM")).statusCode());
+        String token = tokenMailedTo(address);
+        Browser colleague = new Browser();
+        long colleagueId = personId(colleague.signUpNew("link-double-account"));
+
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> second = QuarkusTransaction.requiringNew().call(() -> {
+                assertEquals(id, staffInvites.answerByLink(token, colleagueId, "yes").id); // the first click, not committed yet
+                Future<Integer> click = pool.submit(() -> colleague.post("/staff-invite/" + token, Form.of("answer", "yes")).statusCode());
+                Thread.sleep(300); // the second click arrives meanwhile
+                return click;
+            });
+            assertEquals(404, second.get(), "the link was answered by the first");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1L, Db.tx(() -> CourseRole.count("course.id = ?1 and person.id = ?2", id, colleagueId)));
     }
 
     /** The token of the one invitation link mailed to the address. */
