@@ -55,13 +55,13 @@ public class StaffInvites {
             errors.add("role", "error.invalid-choice");
         }
         String normalized = Person.normalizeEmail(Texts.trimToNull(email));
-        // someone a team imported has a person but no sign-in of their own: the link proves the mailbox is theirs
         Person person = null;
         if (normalized == null) {
             errors.add("email", "error.required");
         } else if (!Texts.isEmail(normalized)) {
             errors.add("email", "error.email");
         } else {
+            // someone a team imported has a person but no sign-in of their own: the link proves the mailbox is theirs
             person = Person.findByEmail(normalized).filter(Person::ownsAccount).orElse(null);
             if (person == null && !course.importAllowed) {
                 errors.add("email", "error.no-such-account");
