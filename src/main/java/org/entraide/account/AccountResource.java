@@ -73,7 +73,7 @@ public class AccountResource {
     @Path("signup")
     public Object signupForm(@QueryParam("next") String next) {
         if (!local) {
-            return singleSignOn(next); // Keycloak's page offers to register
+            return singleSignOn(RegistrationPrompt.PATH, next);
         }
         return Templates.signup(new SignUpForm("", "", ""), Redirects.localPath(next), FormErrors.none());
     }
@@ -97,7 +97,7 @@ public class AccountResource {
     @Path("login")
     public Object loginForm(@QueryParam("next") String next) {
         if (!local) {
-            return singleSignOn(next);
+            return singleSignOn("/login/continue", next);
         }
         return Templates.login("", Redirects.localPath(next), FormErrors.none());
     }
@@ -105,16 +105,24 @@ public class AccountResource {
     /**
      * Keycloak's code flow starts when an authenticated page is requested: this one, which then goes on to where the
      * visitor was headed. Sending them there directly would not do when it is a page visitors may see too (an invite
-     * link): it would show them the same "Sign in" button again.
+     * link): it would show them the same "Sign in" button again. Signing up takes its own such page, whose code flow
+     * opens Keycloak's registration form ({@link RegistrationPrompt}).
      */
-    private static Response singleSignOn(String next) {
-        return Redirects.seeOther("/login/continue?next=" + URLEncoder.encode(afterLogin(next), StandardCharsets.UTF_8));
+    private static Response singleSignOn(String continuePath, String next) {
+        return Redirects.seeOther(continuePath + "?next=" + URLEncoder.encode(afterLogin(next), StandardCharsets.UTF_8));
     }
 
     @GET
     @Path("login/continue")
     @Authenticated
     public Response continueSignedIn(@QueryParam("next") String next) {
+        return Redirects.seeOther(afterLogin(next));
+    }
+
+    @GET
+    @Path("signup/continue")
+    @Authenticated
+    public Response continueSignedUp(@QueryParam("next") String next) {
         return Redirects.seeOther(afterLogin(next));
     }
 

@@ -219,13 +219,14 @@ class OidcModeTest {
 
     @Test
     void localAccountPagesAreOffInOidcMode() {
-        // Keycloak's sign-in starts on an authenticated page, which then goes on to where the visitor was headed
+        // Keycloak's sign-in starts on an authenticated page, which then goes on to where the visitor was headed;
+        // signing up on its own one, whose code flow asks Keycloak for its registration form (KeycloakJourneyTest)
         given().redirects().follow(false).when().get("/signup").then().statusCode(303)
-                .header("Location", endsWith("/login/continue?next=%2Fcourses"));
+                .header("Location", endsWith("/signup/continue?next=%2Fcourses"));
         given().redirects().follow(false).when().get("/login?next=/join/some-code").then().statusCode(303)
                 .header("Location", endsWith("/login/continue?next=%2Fjoin%2Fsome-code"));
         given().redirects().follow(false).when().get("/signup?next=https://elsewhere.example/").then().statusCode(303)
-                .header("Location", endsWith("/login/continue?next=%2Fcourses"));
+                .header("Location", endsWith("/signup/continue?next=%2Fcourses"));
         given().redirects().follow(false).when().get("/password/forgot").then().statusCode(303);
         given().redirects().follow(false).when().get("/password/reset/anything").then().statusCode(404);
     }
@@ -242,6 +243,10 @@ class OidcModeTest {
         given().redirects().follow(false).when().get("/login/continue?next=/join/some-code").then().statusCode(303)
                 .header("Location", endsWith("/join/some-code"));
         given().redirects().follow(false).when().get("/login/continue?next=//elsewhere.example/").then().statusCode(303)
+                .header("Location", endsWith("/courses"));
+        given().redirects().follow(false).when().get("/signup/continue?next=/join/some-code").then().statusCode(303)
+                .header("Location", endsWith("/join/some-code"));
+        given().redirects().follow(false).when().get("/signup/continue?next=//elsewhere.example/").then().statusCode(303)
                 .header("Location", endsWith("/courses"));
     }
 

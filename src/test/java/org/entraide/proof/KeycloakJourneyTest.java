@@ -8,10 +8,18 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -22,7 +30,8 @@ import com.microsoft.playwright.options.LoadState;
 /**
  * A real Keycloak and the packaged application in OIDC mode on PostgreSQL, both started by scripts/keycloak-journey,
  * which sets -Dentraide.keycloak-journey=http://127.0.0.1:PORT and -Dentraide.keycloak-url=http://127.0.0.1:KC_PORT
- * (without the first the test is skipped; the ports are whatever was free).
+ * and -Dentraide.keycloak-smtp-port=PORT, where the test receives Keycloak's mail (without the first the test is
+ * skipped; the ports are whatever was free).
  */
 class KeycloakJourneyTest {
 
@@ -93,7 +102,75 @@ class KeycloakJourneyTest {
             page.waitForURL(app + join);
             assertEquals(1, page.locator("main form[action='" + join + "']").count(), "the invite page with its Join button, signed in");
             shot(page, "kc-back-on-invite-link");
+
+            page.locator("form[action='/logout'] button").click();
+            page.waitForLoadState(LoadState.LOAD);
+            signUpThroughKeycloakFromTheInviteLink(page, app, keycloak, join);
         }
+    }
+
+    /**
+     * A newcomer's "Sign up" on an invite link opens Keycloak's registration form itself (prompt=create), Keycloak
+     * checks the address by mail (the realm asks it to), and the newcomer comes back to the link as a new person,
+     * ready to join.
+     */
+    private static void signUpThroughKeycloakFromTheInviteLink(Page page, String app, String keycloak, String join)
+            throws Exception {
+        ServerSetup smtp = new ServerSetup(Integer.getInteger("entraide.keycloak-smtp-port", 3026), "127.0.0.1",
+                ServerSetup.PROTOCOL_SMTP);
+        smtp.setServerStartupTimeout(15_000);
+        GreenMail mailbox = new GreenMail(smtp);
+        mailbox.start();
+        try {
+            page.navigate(app + join);
+            page.locator("main a[href^='/signup?next=']").click();
+            page.locator("#kc-register-form").waitFor();
+            assertTrue(page.url().startsWith(keycloak + "/realms/entraide/"), page.url());
+            assertTrue(page.locator("#firstName").isVisible(), "Keycloak's registration form, not its sign-in page");
+            shot(page, "kc-register");
+            page.locator("#username").fill("nora");
+            page.locator("#email").fill("nora.newcomer@example.org");
+            page.locator("#firstName").fill("Nora");
+            page.locator("#lastName").fill("Newcomer");
+            page.locator("#kc-register-form [type=submit]").click();
+            page.waitForLoadState(LoadState.LOAD);
+            assertTrue(page.url().startsWith(keycloak + "/"), "Keycloak asks to verify the address first: " + page.url());
+            shot(page, "kc-verify-email");
+
+            assertTrue(mailbox.waitForIncomingEmail(60_000, 1), "Keycloak's mail to check the address");
+            MimeMessage mail = mailbox.getReceivedMessages()[0];
+            assertEquals("nora.newcomer@example.org", mail.getAllRecipients()[0].toString());
+            Matcher link = Pattern.compile("https?://\\S+/login-actions/action-token\\S+").matcher(plainText(mail));
+            assertTrue(link.find(), "a verification link in the mail");
+            // the realm checks addresses, so Keycloak asks for the password once the address is checked
+            page.navigate(link.group());
+            page.locator("#password-new").fill("nora-password-1");
+            page.locator("#password-confirm").fill("nora-password-1");
+            shot(page, "kc-choose-password");
+            page.locator("#password-confirm").press("Enter");
+            page.waitForURL(app + join);
+            assertTrue(page.locator("header").textContent().contains("Nora"), "signed in as Nora: " + page.locator("header").textContent());
+            shot(page, "kc-signed-up-on-invite-link");
+
+            page.locator("main form[action='" + join + "'] button").click();
+            page.waitForURL(url -> url.matches(".*/courses/\\d+/profile.*"));
+            shot(page, "kc-newcomer-joined");
+        } finally {
+            mailbox.stop();
+        }
+    }
+
+    private static String plainText(Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        StringBuilder text = new StringBuilder();
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                text.append(plainText(multipart.getBodyPart(i)));
+            }
+        }
+        return text.toString();
     }
 
     private static void shot(Page page, String name) {
