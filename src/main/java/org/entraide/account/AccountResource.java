@@ -73,7 +73,7 @@ public class AccountResource {
     @Path("signup")
     public Object signupForm(@QueryParam("next") String next) {
         if (!local) {
-            return singleSignOn(RegistrationPrompt.PATH, next);
+            return singleSignOn(KeycloakRedirect.SIGN_UP_PATH, next);
         }
         return Templates.signup(new SignUpForm("", "", ""), Redirects.localPath(next), FormErrors.none());
     }
@@ -106,7 +106,7 @@ public class AccountResource {
      * Keycloak's code flow starts when an authenticated page is requested: this one, which then goes on to where the
      * visitor was headed. Sending them there directly would not do when it is a page visitors may see too (an invite
      * link): it would show them the same "Sign in" button again. Signing up takes its own such page, whose code flow
-     * opens Keycloak's registration form ({@link RegistrationPrompt}).
+     * opens Keycloak's registration form ({@link KeycloakRedirect}).
      */
     private static Response singleSignOn(String continuePath, String next) {
         return Redirects.seeOther(continuePath + "?next=" + URLEncoder.encode(afterLogin(next), StandardCharsets.UTF_8));

@@ -132,6 +132,11 @@ public class RequestContext implements PersonLookup {
         if (preferred.isPresent() && preferred.get() != null) {
             return Locale.forLanguageTag(preferred.get());
         }
+        return visitorLocale(request);
+    }
+
+    /** The language of someone not signed in (or without a preference): the language cookie, then Accept-Language. */
+    public static Locale visitorLocale(HttpServerRequest request) {
         Cookie cookie = request.getCookie(LANGUAGE_COOKIE);
         if (cookie != null && ("en".equals(cookie.getValue()) || "fr".equals(cookie.getValue()))) {
             return Locale.forLanguageTag(cookie.getValue());

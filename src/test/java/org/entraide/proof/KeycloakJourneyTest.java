@@ -103,19 +103,20 @@ class KeycloakJourneyTest {
             assertEquals(1, page.locator("main form[action='" + join + "']").count(), "the invite page with its Join button, signed in");
             shot(page, "kc-back-on-invite-link");
 
-            page.locator("form[action='/logout'] button").click();
-            page.waitForLoadState(LoadState.LOAD);
-            signUpThroughKeycloakFromTheInviteLink(page, app, keycloak, join);
+            signUpThroughKeycloakFromTheInviteLink(browser, app, keycloak, join);
         }
     }
 
     /**
-     * A newcomer's "Sign up" on an invite link opens Keycloak's registration form itself (prompt=create), Keycloak
-     * checks the address by mail (the realm asks it to), and the newcomer comes back to the link as a new person,
-     * ready to join.
+     * A newcomer's "Sign up" on an invite link opens Keycloak's registration form itself (prompt=create), in the language
+     * they chose on Entraide rather than their browser's (ui_locales); Keycloak checks the address by mail (the realm
+     * asks it to), and the newcomer comes back to the link as a new person, ready to join.
      */
-    private static void signUpThroughKeycloakFromTheInviteLink(Page page, String app, String keycloak, String join)
+    private static void signUpThroughKeycloakFromTheInviteLink(Browser browser, String app, String keycloak, String join)
             throws Exception {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"));
+        context.setDefaultTimeout(30_000);
+        Page page = context.newPage();
         ServerSetup smtp = new ServerSetup(Integer.getInteger("entraide.keycloak-smtp-port", 3026), "127.0.0.1",
                 ServerSetup.PROTOCOL_SMTP);
         smtp.setServerStartupTimeout(15_000);
@@ -123,9 +124,13 @@ class KeycloakJourneyTest {
         mailbox.start();
         try {
             page.navigate(app + join);
+            assertEquals("en", page.locator("html").getAttribute("lang"), "the browser asks for English");
+            page.locator("form[action='/language'] button").click();
+            page.waitForLoadState(LoadState.LOAD);
             page.locator("main a[href^='/signup?next=']").click();
             page.locator("#kc-register-form").waitFor();
             assertTrue(page.url().startsWith(keycloak + "/realms/entraide/"), page.url());
+            assertEquals("fr", page.locator("html").getAttribute("lang"), "Keycloak in the language chosen on Entraide");
             assertTrue(page.locator("#firstName").isVisible(), "Keycloak's registration form, not its sign-in page");
             shot(page, "kc-register");
             page.locator("#username").fill("nora");
@@ -149,7 +154,8 @@ class KeycloakJourneyTest {
             shot(page, "kc-choose-password");
             page.locator("#password-confirm").press("Enter");
             page.waitForURL(app + join);
-            assertTrue(page.locator("header").textContent().contains("Nora"), "signed in as Nora: " + page.locator("header").textContent());
+            String header = page.locator("header").textContent();
+            assertTrue(header.contains("Nora") && header.contains("Mes cours"), "signed in as Nora, in French: " + header);
             shot(page, "kc-signed-up-on-invite-link");
 
             page.locator("main form[action='" + join + "'] button").click();
@@ -157,6 +163,7 @@ class KeycloakJourneyTest {
             shot(page, "kc-newcomer-joined");
         } finally {
             mailbox.stop();
+            context.close();
         }
     }
 
