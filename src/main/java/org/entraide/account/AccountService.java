@@ -285,11 +285,11 @@ public class AccountService {
      */
     @Transactional(dontRollbackOn = EmailNotVerifiedException.class)
     public Person fromOidc(String subject, String rawEmail, boolean emailVerified, String name, String locale) {
+        String claimedEmail = Texts.trimToNull(rawEmail);
         Optional<Person> bySubject = Person.findByOidcSubject(subject);
         if (bySubject.isPresent()) {
-            return bySubject.get();
+            return followEmailChange(bySubject.get(), claimedEmail, emailVerified);
         }
-        String claimedEmail = Texts.trimToNull(rawEmail);
         if (claimedEmail != null && !emailVerified) {
             LOG.infof("Sign-in of OIDC subject %s refused: its e-mail address is not verified", subject);
             throw new EmailNotVerifiedException();
@@ -306,6 +306,29 @@ public class AccountService {
         }
         person.oidcSubject = subject;
         person.persist();
+        return person;
+    }
+
+    /**
+     * Keycloak owns the address in production (Entraide has no form to change it): a new address, once Keycloak has
+     * verified it, is where mail goes from the person's next sign-in on. An address another person here holds (someone
+     * a course team imported, say) is left alone, since taking it would join two people's data.
+     */
+    private static Person followEmailChange(Person person, String claimedEmail, boolean emailVerified) {
+        if (claimedEmail == null || !emailVerified) {
+            return person;
+        }
+        String email = Person.normalizeEmail(claimedEmail);
+        if (email.equals(person.email)) {
+            return person;
+        }
+        if (Person.findByEmail(email).isPresent()) {
+            LOG.warnf("Person %d changed their address at the identity provider to one another person holds here: kept the old one",
+                    person.id);
+            return person;
+        }
+        person.email = email;
+        LOG.infof("Person %d changed their address at the identity provider", person.id);
         return person;
     }
 

@@ -152,6 +152,53 @@ class OidcModeTest {
         assertEquals(1L, (long) Db.tx(() -> Person.count("email", VERIFIED_IMPORTED_EMAIL)));
     }
 
+    @Test
+    @TestSecurity(user = "kc-mover")
+    @OidcSecurity(claims = {
+            @Claim(key = "sub", value = "kc-mover"),
+            @Claim(key = "email", value = "New.Address@example.org"),
+            @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void aVerifiedNewAddressAtKeycloakReplacesTheOldOne() {
+        long moverId = linkedPerson("kc-mover", "old.address@example.org");
+
+        given().redirects().follow(false).when().get("/courses").then().statusCode(200);
+
+        assertEquals("new.address@example.org", Db.tx(() -> Person.<Person>findById(moverId)).email, "mail goes to the new address");
+        assertEquals(0L, (long) Db.tx(() -> Person.count("email", "old.address@example.org")));
+    }
+
+    @Test
+    @TestSecurity(user = "kc-mover-unverified")
+    @OidcSecurity(claims = {
+            @Claim(key = "sub", value = "kc-mover-unverified"),
+            @Claim(key = "email", value = "unchecked.address@example.org"),
+            @Claim(key = "email_verified", value = "false", type = ClaimType.BOOLEAN) })
+    void anUnverifiedNewAddressIsNotTakenButThePersonStillSignsIn() {
+        long moverId = linkedPerson("kc-mover-unverified", "kept.address@example.org");
+
+        given().redirects().follow(false).when().get("/courses").then().statusCode(200);
+
+        assertEquals("kept.address@example.org", Db.tx(() -> Person.<Person>findById(moverId)).email);
+    }
+
+    @Test
+    @TestSecurity(user = "kc-mover-taken")
+    @OidcSecurity(claims = {
+            @Claim(key = "sub", value = "kc-mover-taken"),
+            @Claim(key = "email", value = IMPORTED_EMAIL),
+            @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void aNewAddressAnotherPersonHoldsHereIsNotTaken() {
+        long otherId = importedPerson(IMPORTED_EMAIL);
+        long moverId = linkedPerson("kc-mover-taken", "own.address@example.org");
+
+        given().redirects().follow(false).when().get("/courses").then().statusCode(200);
+
+        assertEquals("own.address@example.org", Db.tx(() -> Person.<Person>findById(moverId)).email);
+        Person other = Db.tx(() -> Person.<Person>findById(otherId));
+        assertEquals(IMPORTED_EMAIL, other.email);
+        assertNull(other.oidcSubject, "the imported person stays unlinked");
+    }
+
     /** The attack on the admin: registering the admin e-mail at Keycloak before the real admin's first sign-in. */
     @Test
     @Order(1)
@@ -258,6 +305,13 @@ class OidcModeTest {
     }
 
     /** A learner a course team imported: no password, no Keycloak identity yet (created once, shared by tests). */
+    /** Someone who signed in through Keycloak before, with the address they had then. */
+    private static long linkedPerson(String subject, String email) {
+        long id = importedPerson(email);
+        Db.run(() -> Person.<Person>findById(id).oidcSubject = subject);
+        return id;
+    }
+
     private static long importedPerson(String email) {
         return Db.tx(() -> Person.findByEmail(email).map(p -> p.id).orElseGet(() -> {
             Person person = new Person();
