@@ -108,6 +108,9 @@ public interface EntraideConfig {
         int maxFailedLogins();
 
         int lockoutMinutes();
+
+        /** With Keycloak, the page where people change their password and address: the realm's account console. */
+        String identityAccountUrl();
     }
 
     enum AuthMode {

@@ -111,6 +111,10 @@ public class RequestContext implements PersonLookup {
         return config.auth().mode() == EntraideConfig.AuthMode.OIDC;
     }
 
+    public String identityAccountUrl() {
+        return config.auth().identityAccountUrl();
+    }
+
     /** The message key of a flash notice after a redirect, only if it is one of ours. */
     public String flash() {
         String key = request.getParam(FLASH_PARAM);

@@ -332,6 +332,7 @@ class AccountTest {
         Browser browser = new Browser();
         browser.logIn(email, DEFAULT_PASSWORD);
         String hashBefore = Db.tx(() -> Person.findByEmail(email).orElseThrow().passwordHash);
+        assertFalse(browser.get("/account").asString().contains(Html.en("account.identity.link")), "no sign-in service to send to");
 
         Response wrong = browser.post("/account/password", Form.of("currentPassword", "not my password", "password", "brand new password",
                 "passwordConfirmation", "brand new password"));

@@ -254,6 +254,8 @@ class OidcModeTest {
         assertTrue(page.contains(Html.en("account.delete.identity-provider")), "says the Keycloak account stays");
         assertFalse(page.contains("f-deletePassword"), "no password to give again");
         assertFalse(page.contains("/account/sessions/end"), "Keycloak ends its own sessions");
+        assertTrue(page.contains("<a href=\"http://127.0.0.1:1/realms/none/account\">" + Html.en("account.identity.link") + "</a>"),
+                "the password and the address are changed at Keycloak's account console: " + page);
         assertEquals(404, browser.post("/account/sessions/end", new Form()).statusCode());
 
         assertEquals(400, browser.post("/account/delete", new Form()).statusCode(), "the box must be ticked");

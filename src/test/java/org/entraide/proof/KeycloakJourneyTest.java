@@ -161,6 +161,13 @@ class KeycloakJourneyTest {
             page.locator("main form[action='" + join + "'] button").click();
             page.waitForURL(url -> url.matches(".*/courses/\\d+/profile.*"));
             shot(page, "kc-newcomer-joined");
+
+            // the account page sends them to Keycloak's account console for the password and the address
+            page.navigate(app + "/account");
+            page.locator("main a[href='" + keycloak + "/realms/entraide/account']").click();
+            page.waitForFunction("() => [...document.querySelectorAll('input')].some(i => i.value === 'nora.newcomer@example.org')");
+            assertTrue(page.url().startsWith(keycloak + "/realms/entraide/account"), page.url());
+            shot(page, "kc-account-console");
         } finally {
             mailbox.stop();
             context.close();
