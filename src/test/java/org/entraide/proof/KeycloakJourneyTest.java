@@ -145,10 +145,8 @@ class KeycloakJourneyTest {
             assertTrue(mailbox.waitForIncomingEmail(60_000, 1), "Keycloak's mail to check the address");
             MimeMessage mail = mailbox.getReceivedMessages()[0];
             assertEquals("nora.newcomer@example.org", mail.getAllRecipients()[0].toString());
-            Matcher link = Pattern.compile("https?://\\S+/login-actions/action-token\\S+").matcher(plainText(mail));
-            assertTrue(link.find(), "a verification link in the mail");
             // the realm checks addresses, so Keycloak asks for the password once the address is checked
-            page.navigate(link.group());
+            page.navigate(actionLink(mail));
             page.locator("#password-new").fill("nora-password-1");
             page.locator("#password-confirm").fill("nora-password-1");
             shot(page, "kc-choose-password");
@@ -168,10 +166,38 @@ class KeycloakJourneyTest {
             page.waitForFunction("() => [...document.querySelectorAll('input')].some(i => i.value === 'nora.newcomer@example.org')");
             assertTrue(page.url().startsWith(keycloak + "/realms/entraide/account"), page.url());
             shot(page, "kc-account-console");
+
+            // a new address there becomes Nora's address in Entraide once Keycloak has checked it
+            page.locator("input[name='email']").fill("nora.moved@example.org");
+            page.locator("button[type=submit]").first().click();
+            page.locator(".pf-m-success").first().waitFor();
+            shot(page, "kc-account-console-saved");
+            page.navigate(app + "/account");
+            assertTrue(page.locator("main").textContent().contains("nora.newcomer@example.org"), "the old address until Keycloak has checked the new one");
+            page.locator("form[action='/logout'] button").click();
+            page.waitForLoadState(LoadState.LOAD);
+            page.navigate(app + "/login?next=/account");
+            page.locator("#username").fill("nora");
+            page.locator("#password").fill("nora-password-1");
+            page.locator("#kc-login").click();
+            assertTrue(mailbox.waitForIncomingEmail(60_000, 2), "Keycloak's mail to check the new address");
+            MimeMessage moved = mailbox.getReceivedMessages()[1];
+            assertEquals("nora.moved@example.org", moved.getAllRecipients()[0].toString());
+            page.navigate(actionLink(moved));
+            page.waitForURL(app + "/account");
+            assertTrue(page.locator("main").textContent().contains("nora.moved@example.org"), "Entraide now mails the new address");
+            shot(page, "kc-account-after-address-change");
         } finally {
             mailbox.stop();
             context.close();
         }
+    }
+
+    /** The link of Keycloak's mail that checks an address. */
+    private static String actionLink(MimeMessage mail) throws Exception {
+        Matcher link = Pattern.compile("https?://\\S+/login-actions/action-token\\S+").matcher(plainText(mail));
+        assertTrue(link.find(), "a verification link in the mail");
+        return link.group();
     }
 
     private static String plainText(Part part) throws Exception {
