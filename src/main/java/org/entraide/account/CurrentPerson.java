@@ -59,9 +59,13 @@ public class CurrentPerson {
                     isTrue(token.getClaim("email_verified")), token.getClaim("name"), token.getClaim("locale")));
         }
         try {
+            long personId = Long.parseLong(identity.getPrincipal().getName());
+            if (Boolean.TRUE.equals(identity.getAttribute(ApiTokenMechanism.API_TOKEN))) {
+                return lookup.byId(personId); // a token lasts until revoked, across sessions ended
+            }
             // a session of an older generation was ended by the person (password changed, "sign out everywhere else")
             Integer generation = identity.getAttribute(SessionCookie.GENERATION);
-            return lookup.byId(Long.parseLong(identity.getPrincipal().getName()))
+            return lookup.byId(personId)
                     .filter(person -> generation != null && person.sessionGeneration == generation);
         } catch (NumberFormatException e) {
             return Optional.empty();

@@ -55,19 +55,10 @@ public class LocalSessionMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
-        if (isApi(context.request().path())) {
-            // a platform calling the JSON API cannot follow a sign-in page
-            return Uni.createFrom().item(new ChallengeData(401, null, null));
-        }
         // after signing in, a GET of a POST-only path would be a 405: come back to the page the form was on
         String next = Redirects.pageOf(context.request().method().name(), context.request().uri(), context.request().getHeader("Referer"));
         String location = "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
         return Uni.createFrom().item(new ChallengeData(302, "Location", location));
-    }
-
-    /** Paths of the JSON API ({@code /api/…}), which answer 401 instead of redirecting to the sign-in page. */
-    public static boolean isApi(String path) {
-        return path != null && (path.equals("/api") || path.startsWith("/api/"));
     }
 
     @Override

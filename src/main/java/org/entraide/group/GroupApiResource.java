@@ -11,16 +11,21 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.entraide.account.ApiTokenMechanism;
 import org.entraide.account.CurrentPerson;
 import org.entraide.account.EmailNotVerifiedException;
 import org.entraide.account.Person;
@@ -37,6 +42,9 @@ import io.quarkus.security.UnauthorizedException;
  * Errors are JSON too ({@link ApiError}); an anonymous caller gets 401, never the sign-in page.
  */
 @Path("/api/courses/{courseId}")
+@SecurityScheme(securitySchemeName = "token", type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "A token a person of the course team made on /account/tokens; the API answers as that person")
+@SecurityRequirement(name = "token")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Groups", description = "Tandems and study groups formed by Entraide, for the course team and its platform")
 public class GroupApiResource {
@@ -129,7 +137,7 @@ public class GroupApiResource {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
-        return error(401, "unauthorized");
+        return Response.fromResponse(error(401, "unauthorized")).header(HttpHeaders.WWW_AUTHENTICATE, ApiTokenMechanism.CHALLENGE).build();
     }
 
     @ServerExceptionMapper

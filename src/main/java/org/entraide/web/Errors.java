@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.entraide.account.EmailNotVerifiedException;
-import org.entraide.account.LocalSessionMechanism;
+import org.entraide.account.ApiTokenMechanism;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -112,7 +112,7 @@ public class Errors {
 
     /** Requests to the JSON API ({@code /api/…}) get JSON errors, even on paths that match no resource. */
     private boolean api() {
-        return LocalSessionMechanism.isApi(context.path());
+        return ApiTokenMechanism.isApi(context.path());
     }
 
     /** {@code {"status":404,"error":"not-found"}}: the same shape as the API's own errors. */

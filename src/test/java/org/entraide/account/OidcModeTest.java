@@ -3,7 +3,9 @@ package org.entraide.account;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,6 +18,7 @@ import org.entraide.testing.Browser;
 import org.entraide.testing.Db;
 import org.entraide.testing.Form;
 import org.entraide.testing.Html;
+import org.entraide.web.SecretLinks;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -197,6 +200,28 @@ class OidcModeTest {
         Person other = Db.tx(() -> Person.<Person>findById(otherId));
         assertEquals(IMPORTED_EMAIL, other.email);
         assertNull(other.oidcSubject, "the imported person stays unlinked");
+    }
+
+    /** A platform's program has no Keycloak session: its API token works as with local accounts. */
+    @Test
+    void apiTokensWorkWithKeycloakAndTheApiNeverRedirectsToIt() {
+        long personId = linkedPerson("kc-platform-owner", "platform.owner@example.org");
+        String secret = "entraide_" + SecretLinks.newToken();
+        Db.run(() -> {
+            ApiToken token = new ApiToken();
+            token.person = Person.findById(personId);
+            token.name = "Open edX plug-in";
+            token.tokenHash = SecretLinks.hash(secret);
+            token.createdAt = Instant.now();
+            token.persist();
+        });
+
+        // signed in by the token, as someone outside the course's team: 404, as for any course not theirs
+        given().redirects().follow(false).header("Authorization", "Bearer " + secret).get("/api/courses/999999/groups").then()
+                .statusCode(404).contentType("application/json").body("error", equalTo("not-found"));
+        // without it: 401, not Keycloak's sign-in page
+        given().redirects().follow(false).get("/api/courses/999999/groups").then().statusCode(401).header("Location", nullValue())
+                .contentType("application/json").body("error", equalTo("unauthorized"));
     }
 
     /** The attack on the admin: registering the admin e-mail at Keycloak before the real admin's first sign-in. */

@@ -88,6 +88,7 @@ class GroupApiTest {
         given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.keySet()", everyItem(startsWith("/api/")))
                 .body("paths", hasKey("/api/courses/{courseId}/groups"))
+                .body("components.securitySchemes.token.scheme", equalTo("bearer"))
                 .body("paths", hasKey("/api/courses/{courseId}/learners/{personId}/group"))
                 .body("paths.'/api/courses/{courseId}/groups'.get.tags", hasItem("Groups"))
                 .body("paths.'/api/courses/{courseId}/groups'.get.responses", hasKey("401"));

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 
+import org.entraide.account.ApiToken;
 import org.entraide.account.Person;
 import org.entraide.course.Course;
 import org.entraide.course.CourseRole;
@@ -548,6 +549,9 @@ class AuthorizationMatrixTest {
             long inGroup = Long.parseLong(path.split("/")[2]);
             path = path.replace("{postId}", Long.toString(Groups.post(inGroup, groupMemberId, "Matrix message")));
         }
+        if (path.contains("{tokenId}")) {
+            path = path.replace("{tokenId}", Long.toString(newApiTokenOfLearner()));
+        }
         if (path.startsWith("/meetups/")) {
             long meetupId = changes || sharedMeetupId == null ? Meetups.meetup(courseA, teamId, 7) : sharedMeetupId;
             if (!changes) {
@@ -562,6 +566,18 @@ class AuthorizationMatrixTest {
             throw new AssertionError("no value for a path parameter of " + route + ": extend concretePath");
         }
         return path;
+    }
+
+    private static long newApiTokenOfLearner() {
+        return Db.tx(() -> {
+            ApiToken token = new ApiToken();
+            token.person = Person.findById(learnerId);
+            token.name = "Matrix token";
+            token.tokenHash = SecretLinks.hash(SecretLinks.newToken());
+            token.createdAt = Instant.now();
+            token.persist();
+            return token.id;
+        });
     }
 
     /** The learner's study group in course A (with the scratch person), created once. */

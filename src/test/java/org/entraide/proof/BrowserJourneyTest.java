@@ -375,6 +375,20 @@ class BrowserJourneyTest {
         assertEquals("3", page.locator("#f-minOverlapHours").inputValue());
         assertNotEquals(link, page.locator("#invite-link").textContent().trim());
 
+        // a token for the course platform's plug-in, shown once, then revoked
+        page.navigate(url("/account"));
+        page.locator("main a[href='/account/tokens']").click();
+        check(page, "team-api-tokens");
+        page.locator("#f-name").fill("Open edX plug-in");
+        page.locator("main form[action='/account/tokens'] button[type=submit]").click();
+        page.waitForLoadState(LoadState.LOAD);
+        assertTrue(page.locator("#made-secret").inputValue().startsWith("entraide_"));
+        check(page, "team-api-token-made");
+        page.locator("main form[action$='/revoke'] button[type=submit]").click();
+        page.waitForLoadState(LoadState.LOAD);
+        assertEquals(0, page.locator("main form[action$='/revoke']").count());
+        check(page, "team-api-token-revoked");
+
         // the visitor is Tess on another computer, without her password: a link by e-mail lets her choose a new one
         visitor.navigate(url("/login"));
         visitor.locator("a[href='/password/forgot']").click();

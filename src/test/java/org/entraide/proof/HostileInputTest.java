@@ -205,6 +205,8 @@ class HostileInputTest {
                 new FormCase("sign out everywhere else", member, () -> "/account/sessions/end", Form::new, fields()),
                 new FormCase("calendar address", member, () -> "/account/calendar", Form::new, fields()),
                 new FormCase("calendar off", member, () -> "/account/calendar/off", Form::new, fields()),
+                // ten tokens a person at most: the later stored payloads are refused by the limit, which stores nothing either
+                new FormCase("API token", member, () -> "/account/tokens", () -> Form.of("name", "Plug-in"), fields("name", Kind.FREE_TEXT)),
                 new FormCase("delete account", deleter, () -> "/account/delete",
                         () -> Form.of("deletePassword", Browser.DEFAULT_PASSWORD, "confirm", "yes"),
                         fields("deletePassword", Kind.TEXT, "confirm", Kind.CHOICE)),
@@ -364,6 +366,15 @@ class HostileInputTest {
             }
             if (!before.equals(after)) {
                 failures.add(label + ": refused with " + status + " but the database changed");
+            }
+            return;
+        }
+        if (status == 200) {
+            // accepted and answered with the page itself (a new API token, shown once)
+            if (!storable) {
+                failures.add(label + ": accepted (200) although the value is invalid");
+            } else if (!after.contains(payload)) {
+                failures.add(label + ": accepted but not stored verbatim");
             }
             return;
         }
