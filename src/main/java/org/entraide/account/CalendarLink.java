@@ -29,18 +29,8 @@ public class CalendarLink {
 
     /** The person whose feed this token opens, if it is their current one and the feed is on. */
     public Optional<Person> holder(String token) {
-        int dash = token == null ? -1 : token.indexOf('-');
-        if (dash < 1 || dash > 19 || token.length() > 80) {
-            return Optional.empty();
-        }
-        long personId;
-        try {
-            personId = Long.parseLong(token.substring(0, dash));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        return Person.<Person>findByIdOptional(personId)
-                .filter(person -> person.calendarFeedOn && signature.verifies(payload(person), token.substring(dash + 1)));
+        return Signature.IdToken.parse(token).flatMap(parsed -> Person.<Person>findByIdOptional(parsed.id())
+                .filter(person -> person.calendarFeedOn && signature.verifies(payload(person), parsed.signature())));
     }
 
     private String token(Person person) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Optional;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,6 +30,23 @@ final class Signature {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("HmacSHA256 cannot be cloned", e);
+        }
+    }
+
+    /** A token of the form {@code {id}-{signature}}, as handed out in addresses (calendar feeds, "stop e-mails"). */
+    record IdToken(long id, String signature) {
+
+        /** Its parts, if it has that shape; nothing is verified yet. */
+        static Optional<IdToken> parse(String token) {
+            int dash = token == null ? -1 : token.indexOf('-');
+            if (dash < 1 || dash > 19 || token.length() > 80) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new IdToken(Long.parseLong(token.substring(0, dash)), token.substring(dash + 1)));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
         }
     }
 

@@ -57,6 +57,10 @@ public class MailOutbox extends PanacheEntityBase {
     @Column(name = "last_error", length = ERROR_MAX)
     public String lastError;
 
+    /** Where the recipient's mail app stops Entraide's e-mails in one click; none for an address without an account. */
+    @Column(name = "unsubscribe_url", length = 300)
+    public String unsubscribeUrl;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -17,6 +17,7 @@ import jakarta.ws.rs.NotFoundException;
 
 import org.entraide.account.AccountDeleting;
 import org.entraide.account.AccountExport;
+import org.entraide.account.MailOffLink;
 import org.entraide.account.Person;
 import org.entraide.web.EntraideConfig;
 import org.entraide.web.I18n;
@@ -32,9 +33,11 @@ public class NotificationService {
     private static final int ARG_MAX = 160;
 
     private final String baseUrl;
+    private final MailOffLink mailOffLink;
 
-    NotificationService(EntraideConfig config) {
+    NotificationService(EntraideConfig config, MailOffLink mailOffLink) {
         this.baseUrl = config.siteUrl();
+        this.mailOffLink = mailOffLink;
     }
 
     /** Mail to a deleted account is not sent, and what was sent is not kept (its notifications go with the person). */
@@ -100,8 +103,9 @@ public class NotificationService {
      */
     @Transactional(TxType.MANDATORY)
     public void queueMail(Person person, String subject, String body) {
-        queueMailTo(person.email, subject, body + "\n\n-- \n" + I18n.message(person.mailLocale(), "notify.mail.footer",
-                baseUrl + LIST_PATH, baseUrl + "/account#email"));
+        String mailOff = mailOffLink.url(person);
+        queue(person.email, subject, body + "\n\n-- \n" + I18n.message(person.mailLocale(), "notify.mail.footer",
+                baseUrl + LIST_PATH, baseUrl + "/account#email", mailOff), mailOff);
     }
 
     /**
@@ -110,6 +114,10 @@ public class NotificationService {
      */
     @Transactional(TxType.MANDATORY)
     public void queueMailTo(String address, String subject, String body) {
+        queue(address, subject, body, null);
+    }
+
+    private void queue(String address, String subject, String body, String unsubscribeUrl) {
         if (!canReceiveMail(address)) {
             return;
         }
@@ -118,6 +126,7 @@ public class NotificationService {
         mail.recipient = address;
         mail.subject = truncate(subject, MailOutbox.SUBJECT_MAX);
         mail.body = truncate(body + "\n", MailOutbox.BODY_MAX);
+        mail.unsubscribeUrl = unsubscribeUrl;
         mail.status = MailOutbox.Status.PENDING;
         mail.attempts = 0;
         mail.createdAt = now;

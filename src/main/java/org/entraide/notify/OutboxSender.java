@@ -80,7 +80,12 @@ public class OutboxSender {
             return false;
         }
         try {
-            mailer.send(Mail.withText(mail.recipient, mail.subject, mail.body)).await().atMost(sendTimeout);
+            Mail message = Mail.withText(mail.recipient, mail.subject, mail.body);
+            if (mail.unsubscribeUrl != null) {
+                message.addHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl + ">")
+                        .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
+            mailer.send(message).await().atMost(sendTimeout);
         } catch (RuntimeException e) {
             QuarkusTransaction.requiringNew().run(() -> recordFailure(id, e));
             return false;

@@ -17,7 +17,7 @@ public final class Redirects {
     }
 
     /** The query goes before any "#fragment": after it, the browser would keep it in the fragment and never send it. */
-    static String withFlash(String path, String flashKey) {
+    public static String withFlash(String path, String flashKey) {
         int hash = path.indexOf('#');
         String beforeFragment = hash < 0 ? path : path.substring(0, hash);
         String fragment = hash < 0 ? "" : path.substring(hash);

@@ -1,7 +1,9 @@
 package org.entraide.notify;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,6 +26,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 
+import org.entraide.account.EmailNotifications;
 import org.entraide.account.Person;
 import org.entraide.testing.Browser;
 import org.entraide.testing.Db;
@@ -73,6 +76,16 @@ class OutboxSenderTest {
         String body = message.getContent().toString();
         assertThat(body, containsString("Everyone accepted: your group in “Statistics 101” is formed."));
         assertThat(body, containsString("http://localhost:8080/courses/5/group"));
+
+        // the mail app's one-click "unsubscribe" (RFC 8058) stops every e-mail, without cookie or form token
+        String unsubscribe = message.getHeader("List-Unsubscribe")[0];
+        assertThat(unsubscribe, matchesPattern("<http://localhost:8080/mail/off/\\d+-[A-Za-z0-9_-]+>"));
+        assertEquals("List-Unsubscribe=One-Click", message.getHeader("List-Unsubscribe-Post")[0]);
+        String mailOff = unsubscribe.substring(1, unsubscribe.length() - 1);
+        assertThat(body, containsString(mailOff));
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click")
+                .post(mailOff.replace("http://localhost:8080", "")).then().statusCode(200);
+        assertEquals(EmailNotifications.NONE, Db.tx(() -> person(email).emailNotifications));
 
         MailOutbox row = mailTo(email);
         assertEquals(MailOutbox.Status.SENT, row.status);

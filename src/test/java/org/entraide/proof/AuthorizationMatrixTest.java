@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 
 import org.entraide.account.ApiToken;
+import org.entraide.account.MailOffLink;
 import org.entraide.account.Person;
 import org.entraide.course.Course;
 import org.entraide.course.CourseRole;
@@ -87,6 +88,8 @@ class AuthorizationMatrixTest {
     @Inject
     CourseService courses;
     @Inject
+    MailOffLink mailOffLinks;
+    @Inject
     EnrolmentService enrolments;
     @Inject
     PartnerService partners;
@@ -108,6 +111,7 @@ class AuthorizationMatrixTest {
     static String passwordLink;
     /** The calendar address of someone who is none of the roles (the roles' own checks make new ones). */
     static String calendarAddress;
+    static String mailOffAddress;
     /** A meetup of course A that the checks read (those that change one get a fresh one). */
     static Long sharedMeetupId;
 
@@ -265,6 +269,7 @@ class AuthorizationMatrixTest {
         Browser subscriber = new Browser();
         subscriber.signUpNew("matrix-calendar");
         calendarAddress = Calendars.feedPath(subscriber.follow(subscriber.post("/account/calendar", new Form())).asString());
+        mailOffAddress = Db.tx(() -> URI.create(mailOffLinks.url(Person.findById(scratchPersonId))).getPath());
 
         // A partner invite of course A from the learner, accepted by someone: the learner can answer it.
         Browser partner = new Browser();
@@ -444,7 +449,8 @@ class AuthorizationMatrixTest {
     private String concretePath(Route route, String role) {
         String path = route.path().replace("{id}", Long.toString(courseA)).replace("{step}", "where")
                 .replace("{inviteId}", Long.toString(inviteIdA)).replace("{courseId}", Long.toString(courseA))
-                .replace("/password/reset/{token}", passwordLink).replace("/calendar/{token}.ics", calendarAddress);
+                .replace("/password/reset/{token}", passwordLink).replace("/calendar/{token}.ics", calendarAddress)
+                .replace(MailOffLink.PATH + "{token}", mailOffAddress);
         if (path.contains("{personId}")) {
             groupA();
             path = path.replace("{personId}", Long.toString(learnerId));

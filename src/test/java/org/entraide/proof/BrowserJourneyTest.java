@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
+import jakarta.inject.Inject;
+
+import org.entraide.account.MailOffLink;
 import org.entraide.account.Person;
 import org.entraide.course.Course;
 import org.entraide.course.CourseRole;
@@ -65,6 +68,9 @@ import nu.validator.client.EmbeddedValidator;
  */
 @QuarkusTest
 class BrowserJourneyTest {
+
+    @Inject
+    MailOffLink mailOffLinks;
 
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
@@ -388,6 +394,15 @@ class BrowserJourneyTest {
         page.waitForLoadState(LoadState.LOAD);
         assertEquals(0, page.locator("main form[action$='/revoke']").count());
         check(page, "team-api-token-revoked");
+
+        // the address at the foot of every mail: one button stops them all
+        String mailOff = Db.tx(() -> mailOffLinks.url(Person.findByEmail(email).orElseThrow())).replaceAll("^https?://[^/]+", "");
+        page.navigate(url(mailOff));
+        check(page, "team-mail-off");
+        page.locator("main form button[type=submit]").click();
+        page.waitForLoadState(LoadState.LOAD);
+        assertEquals(0, page.locator("main form button[type=submit]").count(), "nothing left to stop");
+        check(page, "team-mail-off-done");
 
         // the visitor is Tess on another computer, without her password: a link by e-mail lets her choose a new one
         visitor.navigate(url("/login"));
