@@ -63,6 +63,7 @@ class KeycloakJourneyTest {
             page.waitForLoadState(LoadState.LOAD);
             assertTrue(page.url().startsWith(keycloak + "/"), "still on Keycloak: " + page.url());
             assertTrue(page.locator("#password").isVisible());
+            assertTrue(page.locator("#rememberMe").isVisible(), "Keycloak offers to stay signed in (the realm keeps such sessions 14 days)");
             shot(page, "kc-wrong-password");
 
             // the right one lands in Entraide as Alice
