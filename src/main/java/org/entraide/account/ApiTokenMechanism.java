@@ -64,7 +64,7 @@ public class ApiTokenMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public int getPriority() {
-        // before the session cookie and Keycloak's code flow, which would answer the API with a sign-in page
+        // before the session cookie and Keycloak's code flow: a Bearer token decides, and the API's challenge is a 401
         return DEFAULT_PRIORITY + 200;
     }
 

@@ -24,7 +24,7 @@ public class ApiTokens {
     public static final int PER_PERSON_MAX = 10;
     /** Says which tokens are tokens of Entraide, to the person pasting one and to secret scanners. */
     static final String PREFIX = "entraide_";
-    /** "Last used" is a day-level fact for the owner: it is written at most this often, not on every call. */
+    /** "Last used" tells the owner which tokens still serve: written at most this often, not on every call. */
     private static final Duration LAST_USED_PRECISION = Duration.ofHours(1);
 
     /** A token just made: the secret is shown this once and never stored. */
