@@ -80,7 +80,8 @@ public class OutboxSender {
             return false;
         }
         try {
-            Mail message = Mail.withText(mail.recipient, mail.subject, mail.body);
+            // RFC 3834: out-of-office replies are not sent back to a machine's mail
+            Mail message = Mail.withText(mail.recipient, mail.subject, mail.body).addHeader("Auto-Submitted", "auto-generated");
             if (mail.unsubscribeUrl != null) {
                 message.addHeader("List-Unsubscribe", "<" + mail.unsubscribeUrl + ">")
                         .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

@@ -81,6 +81,7 @@ class OutboxSenderTest {
         String unsubscribe = message.getHeader("List-Unsubscribe")[0];
         assertThat(unsubscribe, matchesPattern("<http://localhost:8080/mail/off/\\d+-[A-Za-z0-9_-]+>"));
         assertEquals("List-Unsubscribe=One-Click", message.getHeader("List-Unsubscribe-Post")[0]);
+        assertEquals("auto-generated", message.getHeader("Auto-Submitted")[0], "no out-of-office replies to Entraide");
         String mailOff = unsubscribe.substring(1, unsubscribe.length() - 1);
         assertThat(body, containsString(mailOff));
         given().redirects().follow(false).contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click")
