@@ -71,7 +71,10 @@ class GroupHealthTest {
                         containsString("Ana, Ben, Cyd"), containsString("3 (minimum 3)"), containsString("2 (minimum 2)"),
                         containsString("Dee, "), containsString("No time left"),
                         containsString("Ignores every message"),
-                        containsString("/manage/groups/export.csv"), containsString("/manage/groups/openedx.csv"))
+                        containsString("/manage/groups/export.csv"), containsString("/manage/groups/openedx.csv"),
+                        // and the platform's way to read them, with a token (GroupApiTest, ApiTokenTest)
+                        containsString("<a href=\"/account/tokens\">"),
+                        containsString("<code>GET /api/courses/" + f.course().id() + "/groups</code>"))
                 // what members shared with each other stays in the group
                 .body(not(containsString("private to partners")), not(containsString("Paris, France")))
                 // HTML allows at most three digits of a second in datetime; the database keeps six
