@@ -91,7 +91,29 @@
     window.setTimeout(poll, 2000);
   }
 
+  // "Copy" after a value people paste elsewhere (an invite link, a calendar address, an API token). The button exists
+  // only where the clipboard does; without it the text is there to select. A status line says it worked.
+  function addCopyButton(source) {
+    if (!navigator.clipboard) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "secondary copy";
+    button.textContent = source.dataset.copy;
+    var status = document.createElement("span");
+    status.className = "copy-status";
+    status.setAttribute("role", "status");
+    button.addEventListener("click", function () {
+      var text = source.tagName === "INPUT" ? source.value : source.textContent.trim();
+      navigator.clipboard.writeText(text).then(
+        function () { status.textContent = source.dataset.copied; },
+        function () { status.textContent = ""; });
+    });
+    source.insertAdjacentElement("afterend", status);
+    source.insertAdjacentElement("afterend", button);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-copy]"), addCopyButton);
     var waiting = document.querySelector("[data-poll]");
     if (waiting) { pollUntilDone(waiting); }
     var grid = document.getElementById("availability-grid");

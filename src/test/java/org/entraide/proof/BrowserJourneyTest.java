@@ -310,9 +310,14 @@ class BrowserJourneyTest {
             page.navigate(manage);
         }
 
-        // copy the invite link as shown and give it to someone else
+        // copy the invite link with its button and give it to someone else
         String link = page.locator("#invite-link").textContent().trim();
         assertTrue(link.matches("https?://.*/join/[A-Za-z0-9_-]{20,}"), link);
+        page.context().grantPermissions(List.of("clipboard-read", "clipboard-write"));
+        page.locator("#invite-link + button.copy").click();
+        page.locator("#invite-link ~ .copy-status:has-text('Copied')").waitFor();
+        assertEquals(link, page.evaluate("() => navigator.clipboard.readText()"), "the button copies the link as shown");
+        check(page, "team-invite-link-copied");
         Page visitor = open(new com.microsoft.playwright.Browser.NewContextOptions());
         visitor.navigate(url(link.replaceAll("^https?://[^/]+", "")));
         assertTrue(visitor.locator("main").textContent().contains("Statistics for everyone"));
@@ -389,6 +394,9 @@ class BrowserJourneyTest {
         page.locator("main form[action='/account/tokens'] button[type=submit]").click();
         page.waitForLoadState(LoadState.LOAD);
         assertTrue(page.locator("#made-secret").inputValue().startsWith("entraide_"));
+        page.locator("#made-secret + button.copy").click();
+        page.locator("#made-secret ~ .copy-status:has-text('Copied')").waitFor();
+        assertEquals(page.locator("#made-secret").inputValue(), page.evaluate("() => navigator.clipboard.readText()"));
         check(page, "team-api-token-made");
         page.locator("main form[action$='/revoke'] button[type=submit]").click();
         page.waitForLoadState(LoadState.LOAD);
