@@ -51,7 +51,8 @@ public class MailOffResource {
         void route(@Observes Router router, MailOffLink links) {
             router.post(MailOffLink.PATH + ":token").handler(BodyHandler.create().setBodyLimit(4_096)).handler(context -> {
                 String token = context.pathParam("token");
-                boolean oneClick = context.body().asString("UTF-8") != null && context.body().asString("UTF-8").contains(ONE_CLICK);
+                String body = context.body().asString();
+                boolean oneClick = body != null && body.contains(ONE_CLICK);
                 context.vertx().executeBlocking(() -> links.turnOff(token), false).onComplete(done -> {
                     if (done.failed()) {
                         context.fail(done.cause());
