@@ -26,7 +26,6 @@ import org.entraide.availability.WeeklyAvailability;
 import org.entraide.course.Course;
 import org.entraide.course.CourseService;
 import org.entraide.matching.engine.ExplanationText;
-import org.entraide.matching.engine.GroupEvaluation;
 import org.entraide.matching.engine.UnmatchedReason;
 import org.entraide.profile.EnumSets;
 import org.entraide.profile.Enrolment;
@@ -99,10 +98,12 @@ public class MatchingResource {
     private final CurrentPerson currentPerson;
     private final RequestContext context;
     private final MatchingExecutor executor;
+    private final PreviewChecks previewChecks;
 
     MatchingResource(MatchingService matching, CourseService courses, CurrentPerson currentPerson, RequestContext context,
-            MatchingExecutor executor) {
+            MatchingExecutor executor, PreviewChecks previewChecks) {
         this.matching = matching;
+        this.previewChecks = previewChecks;
         this.executor = executor;
         this.courses = courses;
         this.currentPerson = currentPerson;
@@ -204,44 +205,36 @@ public class MatchingResource {
         // the team reads times in their own zone: a course profile's if they have one, else their account's, else UTC
         ZoneId zone = Enrolment.zoneOf(courseId, currentPerson.id());
         LocalDate week = LocalDate.now(ZoneOffset.UTC);
-        RunProposals all = RunProposals.of(courseId, runId);
-        // every draft is checked (the filter and its count need them all); only the page's rows are written out
-        List<Proposal> proposals = all.proposals();
-        List<GroupEvaluation.Check> checks = new ArrayList<>(proposals.size());
-        List<List<String>> brokenRules = new ArrayList<>(proposals.size());
+        // every proposal's broken rules (the filter and its count need them all); only the page's rows are read whole
+        List<PreviewChecks.Line> lines = previewChecks.lines(courseId, runId);
         List<Integer> withProblems = new ArrayList<>();
-        for (int i = 0; i < proposals.size(); i++) {
-            Proposal proposal = proposals.get(i);
-            List<String> broken = new ArrayList<>();
-            GroupEvaluation.Check check = null;
-            if (proposal.status == Proposal.Status.DRAFT) {
-                check = matching.check(proposal, all);
-                GroupEvaluation.ordered(check.violations()).forEach(v -> broken.add("unmatched." + v.name()));
-                if (!MatchingService.sizeOk(proposal, all.members(proposal).size())) {
-                    broken.add("preview.bad-size");
-                }
-            }
-            checks.add(check);
-            brokenRules.add(broken);
-            if (!broken.isEmpty()) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).broken().isEmpty()) {
                 withProblems.add(i);
             }
         }
         boolean problemsOnly = "1".equals(problems);
-        List<Integer> listed = problemsOnly ? withProblems : IntStream.range(0, proposals.size()).boxed().toList();
+        List<Integer> listed = problemsOnly ? withProblems : IntStream.range(0, lines.size()).boxed().toList();
         int pages = Math.max(1, (listed.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         Listing listing = new Listing(Math.min(PageNumbers.parse(page), pages), pages, problemsOnly, withProblems.size());
         int from = (listing.page() - 1) * PAGE_SIZE;
+        List<Integer> shown = listed.subList(from, Math.min(listed.size(), from + PAGE_SIZE));
+        RunProposals read = RunProposals.of(courseId, runId, shown.stream().map(i -> lines.get(i).proposalId()).toList());
+        Map<Long, Proposal> byId = read.proposals().stream().collect(Collectors.toMap(p -> p.id, p -> p));
         List<ProposalRow> rows = new ArrayList<>();
-        for (int i : listed.subList(from, Math.min(listed.size(), from + PAGE_SIZE))) {
-            Proposal proposal = proposals.get(i);
-            String commonHours = checks.get(i) == null ? ""
-                    : Slots.summary(WeeklyAvailability.toLocal(checks.get(i).commonHours(), zone, week), locale);
-            rows.add(new ProposalRow(i + 1, proposal, all.members(proposal).stream().map(m -> {
-                Enrolment enrolment = all.enrolments().get(m.person.id);
+        for (int i : shown) {
+            Proposal proposal = byId.get(lines.get(i).proposalId());
+            if (proposal == null) { // withdrawn since the lines were read
+                continue;
+            }
+            String commonHours = proposal.status != Proposal.Status.DRAFT ? ""
+                    : Slots.summary(WeeklyAvailability.toLocal(MatchingService.check(proposal, read).commonHours(), zone, week), locale);
+            rows.add(new ProposalRow(i + 1, proposal, read.members(proposal).stream().map(m -> {
+                Enrolment enrolment = read.enrolments().get(m.person.id);
                 String city = enrolment == null || enrolment.placeName == null ? "" : enrolment.placeName;
                 return new MemberRow(m.id, m.person.firstName(), city, m.response == ProposalMember.Response.MEMBER);
-            }).toList(), MatchesResource.explain(proposal, locale, zone, ExplanationText.Reader.COURSE_TEAM), brokenRules.get(i), commonHours));
+            }).toList(), MatchesResource.explain(proposal, locale, zone, ExplanationText.Reader.COURSE_TEAM), lines.get(i).broken(),
+                    commonHours));
         }
         List<UnmatchedRow> unmatched = new ArrayList<>();
         String clusters = "";

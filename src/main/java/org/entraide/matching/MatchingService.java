@@ -80,9 +80,10 @@ public class MatchingService {
     private final Duration previewTimeout;
     private final int noticeBatchSize;
     private final FreshPlans freshPlans;
+    private final PreviewChecks previewChecks;
 
     MatchingService(CourseService courses, GeoService geo, NotificationService notifications, EntraideConfig config,
-            FreshPlans freshPlans) {
+            FreshPlans freshPlans, PreviewChecks previewChecks) {
         this.courses = courses;
         this.geo = geo;
         this.notifications = notifications;
@@ -90,6 +91,7 @@ public class MatchingService {
         this.previewTimeout = config.matching().previewTimeout();
         this.noticeBatchSize = config.delivery().batchSize();
         this.freshPlans = freshPlans;
+        this.previewChecks = previewChecks;
     }
 
     /** Learners of the course who wait for a match in this format, longest wait first. */
@@ -185,6 +187,12 @@ public class MatchingService {
                 run.finishedAt = Instant.now();
                 run.message = null;
             });
+            return;
+        }
+        try { // the preview's first view then finds its drafts checked
+            QuarkusTransaction.requiringNew().run(() -> previewChecks.warm(MatchingRun.<MatchingRun>findById(runId).course.id, runId));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Matching run %d: its drafts were not checked ahead; the first view of its preview checks them", runId);
         }
     }
 
@@ -596,7 +604,7 @@ public class MatchingService {
     }
 
     /** The hard-constraint check of one proposal of a run read as a whole (the preview page, publishing). */
-    GroupEvaluation.Check check(Proposal proposal, RunProposals run) {
+    static GroupEvaluation.Check check(Proposal proposal, RunProposals run) {
         return GroupEvaluation.check(learners(run.members(proposal), run.enrolments(), run.inputs()), rules(proposal, run.rules()));
     }
 

@@ -1,5 +1,6 @@
 package org.entraide.matching;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -25,6 +26,22 @@ record RunProposals(List<Proposal> proposals, Map<Long, List<ProposalMember>> me
         Map<Long, Enrolment> enrolments = Enrolment.<Enrolment>list("course.id = ?1 and person.id in "
                 + "(select m.person.id from ProposalMember m where m.proposal.run.id = ?2 and m.proposal.status <> ?3)",
                 courseId, runId, Proposal.Status.WITHDRAWN).stream().collect(Collectors.toMap(e -> e.person.id, e -> e));
+        return new RunProposals(proposals, members, enrolments, EngineInputs.forCourse(courseId),
+                CourseRules.of(Course.findById(courseId), 1));
+    }
+
+    /** The same for some proposals of the run only (at most a thousand ids, so that the statements stay small). */
+    static RunProposals of(long courseId, long runId, Collection<Long> proposalIds) {
+        if (proposalIds.isEmpty()) {
+            return new RunProposals(List.of(), Map.of(), Map.of(), null, null);
+        }
+        List<Proposal> proposals = Proposal.list("run.id = ?1 and id in ?2 order by id", runId, proposalIds);
+        Map<Long, List<ProposalMember>> members = ProposalMember.<ProposalMember>list(
+                "from ProposalMember m join fetch m.person where m.proposal.run.id = ?1 and m.proposal.id in ?2 order by m.id",
+                runId, proposalIds).stream().collect(Collectors.groupingBy(m -> m.proposal.id));
+        Map<Long, Enrolment> enrolments = Enrolment.<Enrolment>list("course.id = ?1 and person.id in "
+                + "(select m.person.id from ProposalMember m where m.proposal.run.id = ?2 and m.proposal.id in ?3)",
+                courseId, runId, proposalIds).stream().collect(Collectors.toMap(e -> e.person.id, e -> e));
         return new RunProposals(proposals, members, enrolments, EngineInputs.forCourse(courseId),
                 CourseRules.of(Course.findById(courseId), 1));
     }
