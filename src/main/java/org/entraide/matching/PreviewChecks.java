@@ -60,6 +60,9 @@ public class PreviewChecks {
 
     /** The run's proposals (withdrawn ones left out) in id order, each with the rules it breaks. */
     List<Line> lines(long courseId, long runId) {
+        if (kept.size() > KEPT_MAX) { // before this view's checks, which the lines below read back
+            kept.clear();
+        }
         Instant validAsOf = Instant.now().minus(MARGIN);
         Course course = Course.findById(courseId);
         long fixed = mix(mix(mix(LocalDate.now(ZoneOffset.UTC).toEpochDay(), CourseRules.of(course, 1).minCommonHours()),
@@ -86,9 +89,6 @@ public class PreviewChecks {
                 if (key != null && proposal.status == Proposal.Status.DRAFT) {
                     kept.put(proposal.id, new Kept(key, validAsOf, broken(proposal, run)));
                 }
-            }
-            if (kept.size() > KEPT_MAX) {
-                kept.clear();
             }
         }
         List<Line> lines = new ArrayList<>(proposals.size());
