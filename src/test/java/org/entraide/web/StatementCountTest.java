@@ -82,6 +82,7 @@ class StatementCountTest {
 
     @Test
     void thePreviewPageDoesNotGrowWithItsProposals() {
+        previewStatements(4); // the first in a fresh application also reads what is then kept (run alone, this test failed)
         long twoPairs = previewStatements(4);
         long fourPairs = previewStatements(8);
         assertEquals(twoPairs, fourPairs, "statements for a preview of 2 tandems, then of 4");
@@ -89,6 +90,7 @@ class StatementCountTest {
 
     @Test
     void publishingDoesNotReadMoreForMoreProposals() {
+        publishQueries(4); // the first in a fresh application also reads what is then kept (run alone, this test failed)
         long twoPairs = publishQueries(4);
         long fourPairs = publishQueries(8);
         assertEquals(twoPairs, fourPairs, "queries to publish 2 tandems, then 4 (each proposal still writes its notices)");
