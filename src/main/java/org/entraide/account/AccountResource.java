@@ -3,10 +3,12 @@ package org.entraide.account;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -35,6 +37,11 @@ public class AccountResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance signup(SignUpForm form, String next, FormErrors errors);
+
+        static native TemplateInstance signupSent();
+
+        /** The page a mailed sign-up link opens; {@code email} is null when the link does not work. */
+        static native TemplateInstance signupLink(String token, String email);
 
         static native TemplateInstance login(String email, String next, FormErrors errors);
 
@@ -84,13 +91,44 @@ public class AccountResource {
             @RestForm String passwordConfirmation, @RestForm String language, @RestForm String next) {
         requireLocal();
         try {
-            Person person = accounts.signUp(new AccountService.SignUp(email, displayName, password, passwordConfirmation, language));
-            startSession(person);
+            Optional<Person> person = accounts.signUp(new AccountService.SignUp(email, displayName, password, passwordConfirmation, language),
+                    afterLogin(next), requestContext.locale());
+            if (person.isEmpty()) {
+                return Redirects.seeOther("/signup/sent");
+            }
+            startSession(person.get());
             return Redirects.seeOther(afterLogin(next), "welcome");
         } catch (InvalidInputException e) {
             return Response.status(400).entity(Templates.signup(new SignUpForm(email, displayName, language),
                     Redirects.localPath(next), e.errors)).build();
         }
+    }
+
+    /** After a sign-up that finishes through a mailed link. */
+    @GET
+    @Path("signup/sent")
+    public TemplateInstance signupSent() {
+        requireLocal();
+        return Templates.signupSent();
+    }
+
+    /** Opening the link only shows a button: mail scanners open links too, and must not make the account. */
+    @GET
+    @Path("signup/link/{token}")
+    public Response signupLinkPage(@PathParam("token") String token) {
+        requireLocal();
+        return accounts.signUpLinkEmail(token).map(email -> Response.ok(Templates.signupLink(token, email)))
+                .orElseGet(() -> Response.status(404).entity(Templates.signupLink(token, null))).build();
+    }
+
+    @POST
+    @Path("signup/link/{token}")
+    public Response finishSignUp(@PathParam("token") String token) {
+        requireLocal();
+        return accounts.finishLinkedSignUp(token).map(done -> {
+            startSession(done.person());
+            return Redirects.seeOther(done.nextPath(), "welcome");
+        }).orElseGet(() -> Response.status(404).entity(Templates.signupLink(token, null)).build());
     }
 
     @GET

@@ -36,9 +36,11 @@ public class AccountService {
     private final EntraideConfig config;
     private final Event<AccountDeleting> deleting;
     private final Event<AccountExport> exporting;
+    private final SignUpLinks signUpLinks;
 
-    AccountService(EntraideConfig config, Event<AccountDeleting> deleting, Event<AccountExport> exporting) {
+    AccountService(EntraideConfig config, Event<AccountDeleting> deleting, Event<AccountExport> exporting, SignUpLinks signUpLinks) {
         this.config = config;
+        this.signUpLinks = signUpLinks;
         this.deleting = deleting;
         this.exporting = exporting;
     }
@@ -63,8 +65,14 @@ public class AccountService {
     public record SignUp(String email, String displayName, String password, String passwordConfirmation, String language) {
     }
 
+    /**
+     * Makes the account and returns it, or returns empty after mailing the address a link that finishes it, when the
+     * address already holds something that local accounts, which do not verify addresses, must not hand to whoever
+     * typed it: a person a course team imported or added (with their courses and roles), or the configured platform
+     * administrator's address. {@code nextPath} is where that link leads once the account is made.
+     */
     @Transactional
-    public Person signUp(SignUp form) {
+    public Optional<Person> signUp(SignUp form, String nextPath, Locale locale) {
         FormErrors errors = new FormErrors();
         String email = Person.normalizeEmail(Texts.trimToNull(form.email()));
         if (email == null) {
@@ -72,8 +80,6 @@ public class AccountService {
         } else if (!Texts.isEmail(email)) {
             errors.add("email", "error.email");
         }
-        // Someone a course team imported or added by e-mail has a person but no way to sign in yet: signing up with that
-        // e-mail completes it (keeping their courses) instead of refusing the address as taken.
         Optional<Person> existing = errors.has("email") ? Optional.empty() : Person.findByEmail(email);
         if (existing.isPresent() && existing.get().ownsAccount()) {
             errors.add("email", "error.email-taken");
@@ -82,15 +88,59 @@ public class AccountService {
         checkNewPassword(errors, "password", form.password(), form.passwordConfirmation(), email);
         errors.throwIfAny();
 
-        Person person = existing.orElseGet(Person::new);
-        if (person.id == null) {
-            person.email = email;
-            person.createdAt = Instant.now();
+        String passwordHash = BcryptUtil.bcryptHash(form.password());
+        String language = supportedLanguage(form.language()).orElse(null);
+        if (existing.isPresent() || isConfiguredAdmin(email)) {
+            signUpLinks.send(email, name, passwordHash, language, nextPath, locale);
+            return Optional.empty();
         }
+        Person person = new Person();
+        person.email = email;
+        person.createdAt = Instant.now();
+        return Optional.of(finishSignUp(person, name, passwordHash, language));
+    }
+
+    /** Where a sign-up link's account is made, and the page to go on to. */
+    public record LinkedSignUp(Person person, String nextPath) {
+    }
+
+    /**
+     * Makes the account a sign-up link was mailed for, on the person the address holds (keeping their courses); the
+     * address's other links stop working. Empty when the link does not work, or the address has an account by now.
+     */
+    @Transactional
+    public Optional<LinkedSignUp> finishLinkedSignUp(String token) {
+        Optional<PendingSignUp> found = SignUpLinks.usable(token);
+        // deleting claims the link: the same link opened twice at once waits for the row, then deletes nothing
+        if (found.isEmpty() || PendingSignUp.delete("id", found.get().id) == 0) {
+            return Optional.empty();
+        }
+        PendingSignUp pending = found.get();
+        PendingSignUp.delete("email", pending.email);
+        Person person = Person.findByEmail(pending.email).orElseGet(() -> {
+            Person created = new Person();
+            created.email = pending.email;
+            created.createdAt = Instant.now();
+            return created;
+        });
+        if (person.ownsAccount()) {
+            return Optional.empty();
+        }
+        return Optional.of(new LinkedSignUp(finishSignUp(person, pending.displayName, pending.passwordHash, pending.preferredLanguage),
+                pending.nextPath));
+    }
+
+    /** The e-mail of the account a sign-up link is for, while the link works. */
+    @Transactional
+    public Optional<String> signUpLinkEmail(String token) {
+        return SignUpLinks.usable(token).map(pending -> pending.email);
+    }
+
+    private Person finishSignUp(Person person, String name, String passwordHash, String language) {
         person.displayName = name;
-        person.passwordHash = BcryptUtil.bcryptHash(form.password());
-        person.preferredLanguage = supportedLanguage(form.language()).orElse(null);
-        person.platformAdmin = person.platformAdmin || isAdminCandidate(email);
+        person.passwordHash = passwordHash;
+        person.preferredLanguage = language;
+        person.platformAdmin = person.platformAdmin || isAdminCandidate(person.email);
         person.persist();
         return person;
     }
@@ -341,9 +391,15 @@ public class AccountService {
     }
 
     private boolean isAdminCandidate(String email) {
-        return config.adminEmail().filter(admin -> !admin.isBlank())
-                .map(admin -> Person.normalizeEmail(admin).equals(email))
-                .orElseGet(() -> Person.count() == 0);
+        return configuredAdminEmail().map(email::equals).orElseGet(() -> Person.count() == 0);
+    }
+
+    private boolean isConfiguredAdmin(String email) {
+        return configuredAdminEmail().filter(email::equals).isPresent();
+    }
+
+    private Optional<String> configuredAdminEmail() {
+        return config.adminEmail().filter(admin -> !admin.isBlank()).map(Person::normalizeEmail);
     }
 
     static void checkNewPassword(FormErrors errors, String field, String password, String confirmation, String email) {

@@ -16,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -133,31 +132,6 @@ class AccountTest {
         assertFieldError(response.asString(), "email", "error.email-taken");
         assertEquals(1L, Db.tx(() -> Person.count("email", existingEmail.toLowerCase())));
         assertEquals("Test account-existing", Db.tx(() -> Person.findByEmail(existingEmail).orElseThrow().displayName));
-    }
-
-    @Test
-    void someoneImportedByACourseTeamSignsUpWithTheirEmailAndKeepsTheirPerson() {
-        String email = uniqueEmail("imported");
-        long imported = Db.tx(() -> {
-            Person person = new Person(); // as the profile import or "add staff by e-mail" creates them: no password yet
-            person.email = email;
-            person.displayName = "Imported";
-            person.createdAt = Instant.now();
-            person.persist();
-            return person.id;
-        });
-        Browser browser = new Browser();
-
-        Response response = browser.signUp(email.toUpperCase(), "Ines Imported", "a long enough password");
-
-        assertEquals(303, response.statusCode(), response.asString());
-        assertTrue(browser.signedIn());
-        assertEquals(1L, Db.tx(() -> Person.count("email", email)));
-        Person person = Db.tx(() -> Person.<Person>findById(imported));
-        assertEquals("Ines Imported", person.displayName);
-        assertTrue(BcryptUtil.matches("a long enough password", person.passwordHash));
-        // once it has a password it is taken like any other
-        assertEquals(400, new Browser().signUp(email, "Someone Else", "another long password").statusCode());
     }
 
     @Test

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +26,7 @@ import org.entraide.testing.Browser;
 import org.entraide.testing.Courses;
 import org.entraide.testing.Db;
 import org.entraide.testing.Form;
+import org.entraide.testing.LinkedSignUps;
 import org.entraide.testing.Html;
 import org.entraide.web.SecretLinks;
 import org.junit.jupiter.api.Test;
@@ -126,14 +126,7 @@ class StaffInviteByLinkTest {
 
         // someone a team imported has a person here but no sign-in of their own: the link proves the mailbox is theirs
         String imported = Browser.uniqueEmail("link-imported");
-        long importedId = Db.tx(() -> {
-            Person person = new Person();
-            person.email = imported;
-            person.displayName = "Imported Person";
-            person.createdAt = Instant.now();
-            person.persist();
-            return person.id;
-        });
+        long importedId = LinkedSignUps.importedPerson(imported);
         assertEquals(303, team.post("/courses/" + id + "/manage/staff", Form.of("email", imported, "role", "ORGANIZER")).statusCode());
         assertNotEquals("", tokenMailedTo(imported));
         assertNull(Db.tx(() -> StaffInvite.<StaffInvite>find("email", imported).singleResult().person));

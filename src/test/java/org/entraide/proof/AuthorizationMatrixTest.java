@@ -52,6 +52,7 @@ import org.entraide.testing.Db;
 import org.entraide.testing.FirstAccount;
 import org.entraide.testing.Form;
 import org.entraide.testing.Groups;
+import org.entraide.testing.LinkedSignUps;
 import org.entraide.testing.PasswordLinks;
 import org.entraide.testing.Meetups;
 import org.entraide.web.SecretLinks;
@@ -500,6 +501,10 @@ class AuthorizationMatrixTest {
                 return invite.id;
             });
             path = path.replace("{staffInviteId}", Long.toString(inviteId));
+        }
+        if (path.equals("/signup/link/{token}")) {
+            // a fresh link each time: the POST uses it up (and signs the browser in as the imported person)
+            path = LinkedSignUps.request(Browser.uniqueEmail("matrix-imported"));
         }
         if (path.equals("/staff-invite/{token}")) {
             // a fresh invitation by link to course A's team: anyone holding it may read it; the POST declines it

@@ -28,12 +28,14 @@ import org.entraide.matching.engine.UnmatchedReason;
 import org.entraide.notify.MailOutbox;
 import org.entraide.profile.CourseResult;
 import org.entraide.profile.Enrolment;
+import org.entraide.profile.EnrolmentService;
 import org.entraide.profile.Format;
 import org.entraide.profile.PartnersHelped;
 import org.entraide.testing.Browser;
 import org.entraide.testing.Db;
 import org.entraide.testing.Groups;
 import org.entraide.testing.Html;
+import org.entraide.testing.LinkedSignUps;
 import org.entraide.testing.PasswordLinks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -71,6 +73,9 @@ class BrowserJourneyTest {
 
     @Inject
     MailOffLink mailOffLinks;
+
+    @Inject
+    EnrolmentService enrolments;
 
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
@@ -371,6 +376,23 @@ class BrowserJourneyTest {
         invitee.navigate(url(invitation.group()));
         assertEquals(1, invitee.locator("main a[href^='/signup?next=']").count(), "a visitor signs up or in to answer");
         check(invitee, "team-staff-invite-link");
+
+        // a learner the team imported signs up with her address: her account is made on her imported person (with
+        // her course) only through the link mailed to that address, so nobody takes it by typing the address
+        String importedEmail = Browser.uniqueEmail("journey-imported");
+        long importedId = LinkedSignUps.importedPerson(importedEmail);
+        enrolments.enrol(Db.tx(() -> Course.findById(courseId)), Db.tx(() -> Person.findById(importedId)));
+        Page imported = open(new com.microsoft.playwright.Browser.NewContextOptions());
+        imported.navigate(url("/signup"));
+        signUp(imported, "Ima Imported", importedEmail);
+        assertPath(imported, "/signup/sent");
+        check(imported, "team-imported-signup-sent");
+        imported.navigate(url(LinkedSignUps.mailedLinks(importedEmail).get(0)));
+        check(imported, "team-imported-signup-link");
+        imported.locator("main button[type=submit]").last().click();
+        assertPath(imported, "/courses");
+        assertTrue(imported.locator("main").textContent().contains("Statistics for everyone"), "her course is there");
+        check(imported, "team-imported-signed-up");
 
         // the next session of the course starts from this one's settings and has its own invite link
         page.locator("main nav a[href$='/manage/copy']").click();

@@ -54,6 +54,7 @@ import org.entraide.testing.Db;
 import org.entraide.testing.Form;
 import org.entraide.testing.Groups;
 import org.entraide.testing.Meetups;
+import org.entraide.testing.LinkedSignUps;
 import org.entraide.testing.PasswordLinks;
 import org.entraide.workspace.GroupPost;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,6 +126,8 @@ class HostileInputTest {
     static long scratchPersonId;
     /** A password link that the hostile values never use up (each is refused). */
     static String passwordLink;
+    /** A link that finishes a sign-up: requests without a valid CSRF token must not use it up. */
+    static String signUpLink;
     static String placeId;
     /** The end-of-course answer of a learner for whom the question is open. */
     static FormCase wrapUp;
@@ -156,6 +159,7 @@ class HostileInputTest {
         deleter.get("/account");
         scratchPersonId = Db.tx(() -> Person.findByEmail(new Browser().signUpNew("hostile-scratch")).orElseThrow().id);
         passwordLink = PasswordLinks.request(new Browser().signUpNew("hostile-forgetful"));
+        signUpLink = LinkedSignUps.request(Browser.uniqueEmail("hostile-imported"));
         placeId = Long.toString(geo.search("Paris", 1).get(0).id());
         team.get("/courses/" + courseA + "/manage");
         // "How did the course go?" is open to a learner six weeks into a course without an end date
@@ -192,6 +196,7 @@ class HostileInputTest {
                 new FormCase("new password", anonymous, () -> passwordLink,
                         () -> Form.of("password", "a new password 1", "passwordConfirmation", "a new password 1"),
                         fields("password", Kind.TEXT, "passwordConfirmation", Kind.TEXT)),
+                new FormCase("sign-up link", anonymous, () -> signUpLink, Form::new, fields()),
                 new FormCase("login", anonymous, () -> "/login",
                         () -> Form.of("email", teamEmail, "password", Browser.DEFAULT_PASSWORD, "next", "/courses"),
                         fields("email", Kind.TEXT, "password", Kind.TEXT, "next", Kind.REDIRECT)),
@@ -954,6 +959,8 @@ class HostileInputTest {
             requests.add(new String[] {"POST", "/partner/" + code});
             requests.add(new String[] {"GET", "/staff-invite/" + code});
             requests.add(new String[] {"POST", "/staff-invite/" + code});
+            requests.add(new String[] {"GET", "/signup/link/" + code});
+            requests.add(new String[] {"POST", "/signup/link/" + code});
         }
         for (String[] request : requests) {
             String before = snapshot();

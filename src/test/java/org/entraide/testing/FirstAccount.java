@@ -1,5 +1,7 @@
 package org.entraide.testing;
 
+import java.util.Locale;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -21,7 +23,7 @@ public class FirstAccount {
 
     void createFirstAccount(@Observes StartupEvent event, AccountService accounts) {
         if (Person.count() == 0) {
-            accounts.signUp(new AccountService.SignUp(EMAIL, "First Account", PASSWORD, PASSWORD, "en"));
+            accounts.signUp(new AccountService.SignUp(EMAIL, "First Account", PASSWORD, PASSWORD, "en"), "/", Locale.ENGLISH).orElseThrow();
         }
     }
 }
