@@ -44,7 +44,7 @@ public class PasswordResetService {
      * Stores a request for a link to the account with this e-mail, sent by {@link #sendRequested} if there is an account
      * that signs in here (not through single sign-on) with fewer than {@link #OPEN_LINKS_MAX} open links. The request
      * is stored the same way for every valid address, so neither its answer nor its timing says whether the account
-     * exists. A malformed e-mail is an error at the field.
+     * exists; while one waits for its address, asking again stores nothing more. A malformed e-mail is an error at the field.
      */
     @Transactional
     public void request(String rawEmail) {
@@ -56,10 +56,13 @@ public class PasswordResetService {
             errors.add("email", "error.email");
         }
         errors.throwIfAny();
-        PasswordResetRequest asked = new PasswordResetRequest();
-        asked.email = email;
-        asked.requestedAt = Instant.now();
-        asked.persist();
+        // one request waits per address: asking again before the job runs would only queue the same work
+        if (PasswordResetRequest.count("email", email) == 0) {
+            PasswordResetRequest asked = new PasswordResetRequest();
+            asked.email = email;
+            asked.requestedAt = Instant.now();
+            asked.persist();
+        }
     }
 
     @Scheduled(every = "${entraide.delivery.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

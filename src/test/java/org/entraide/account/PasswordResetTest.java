@@ -109,10 +109,19 @@ class PasswordResetTest {
         assertThat(malformed.asString(), containsString("value=\"not an &lt;e-mail&gt;\""));
 
         String email = new Browser().signUpNew("flooded");
-        for (int i = 0; i < PasswordResetService.OPEN_LINKS_MAX + 2; i++) {
+        String strangerAddress = Browser.uniqueEmail("flooded-nobody");
+        for (int i = 0; i < 5; i++) {
             assertEquals(303, someone.post("/password/forgot", "email", email).statusCode());
+            assertEquals(303, someone.post("/password/forgot", "email", strangerAddress.toUpperCase()).statusCode());
         }
+        assertEquals(1L, Db.tx(() -> PasswordResetRequest.count("email", email)), "one request waits per address, however often asked");
+        assertEquals(1L, Db.tx(() -> PasswordResetRequest.count("email", strangerAddress)), "the same for an address without an account");
         PasswordLinks.sendRequested();
+        assertEquals(1L, PasswordLinks.count(email));
+        for (int i = 0; i < PasswordResetService.OPEN_LINKS_MAX + 1; i++) {
+            assertEquals(303, someone.post("/password/forgot", "email", email).statusCode());
+            PasswordLinks.sendRequested();
+        }
         assertEquals(PasswordResetService.OPEN_LINKS_MAX, PasswordLinks.count(email), "a few open links, not a flood");
 
         String link = PasswordLinks.latest(email).orElseThrow();
