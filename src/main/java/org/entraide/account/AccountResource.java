@@ -87,6 +87,7 @@ public class AccountResource {
 
     @POST
     @Path("signup")
+    @PasswordWork
     public Object signup(@RestForm String email, @RestForm String displayName, @RestForm String password,
             @RestForm String passwordConfirmation, @RestForm String language, @RestForm String next) {
         requireLocal();
@@ -166,6 +167,7 @@ public class AccountResource {
 
     @POST
     @Path("login")
+    @PasswordWork
     public Object login(@RestForm String email, @RestForm String password, @RestForm String next) {
         requireLocal();
         try {
@@ -215,6 +217,7 @@ public class AccountResource {
     @POST
     @Path("account/password")
     @Authenticated
+    @PasswordWork
     public Object changePassword(@RestForm String currentPassword, @RestForm String password, @RestForm String passwordConfirmation) {
         Person person = currentPerson.require();
         try {
@@ -265,6 +268,7 @@ public class AccountResource {
     @POST
     @Path("account/delete")
     @Authenticated
+    @PasswordWork
     public Object deleteAccount(@RestForm String deletePassword, @RestForm String confirm) {
         Person person = currentPerson.require();
         try {

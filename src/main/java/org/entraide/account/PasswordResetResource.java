@@ -79,6 +79,7 @@ public class PasswordResetResource {
 
     @POST
     @Path("reset/{token}")
+    @PasswordWork
     public Response reset(@PathParam("token") String token, @RestForm String password, @RestForm String passwordConfirmation) {
         requireLocal();
         Optional<Person> person;

@@ -111,6 +111,12 @@ public interface EntraideConfig {
 
         /** With Keycloak, the page where people change their password and address: the realm's account console. */
         String identityAccountUrl();
+
+        /**
+         * Requests of local accounts that may check or hash a password at once (bcrypt takes tens of milliseconds of CPU
+         * on purpose); as many more may wait, and the rest are told to try again. Default: half the cores, at least one.
+         */
+        Optional<Integer> passwordWorkAtOnce();
     }
 
     enum AuthMode {

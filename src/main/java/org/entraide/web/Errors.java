@@ -59,6 +59,13 @@ public class Errors {
         return api() ? json(403) : html(403, Templates.emailNotVerified());
     }
 
+    /** Asked to wait: 503 with Retry-After, the way a browser or a script knows to come back. */
+    @ServerExceptionMapper
+    public Response busy(BusyException e) {
+        Response response = api() ? json(503) : page(503, "error.503.title", "error.503.text");
+        return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, "5").build();
+    }
+
     @ServerExceptionMapper
     public Response invalid(InvalidInputException e) {
         return api() ? json(400) : page(400, "error.400.title", "error.400.text");
@@ -122,6 +129,7 @@ public class Errors {
             case 403 -> "forbidden";
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
+            case 503 -> "busy";
             default -> status >= 500 ? "server-error" : "bad-request";
         };
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
