@@ -153,9 +153,7 @@ public class PasswordResetService {
     }
 
     private static Optional<PasswordReset> usable(String token) {
-        if (token == null || token.length() > SecretLinks.TOKEN_MAX) {
-            return Optional.empty();
-        }
-        return PasswordReset.<PasswordReset>find("tokenHash", SecretLinks.hash(token)).firstResultOptional().filter(r -> r.usable(Instant.now()));
+        return SecretLinks.storedFormOf(token).flatMap(hash -> PasswordReset.find("tokenHash", hash).<PasswordReset>firstResultOptional())
+                .filter(r -> r.usable(Instant.now()));
     }
 }

@@ -56,10 +56,7 @@ public class SignUpLinks {
 
     /** The sign-up a link finishes, while the link works. */
     static Optional<PendingSignUp> usable(String token) {
-        if (token == null || token.length() > SecretLinks.TOKEN_MAX) {
-            return Optional.empty();
-        }
-        return PendingSignUp.<PendingSignUp>find("tokenHash", SecretLinks.hash(token)).firstResultOptional()
+        return SecretLinks.storedFormOf(token).flatMap(hash -> PendingSignUp.find("tokenHash", hash).<PendingSignUp>firstResultOptional())
                 .filter(pending -> pending.expiresAt.isAfter(Instant.now()));
     }
 }

@@ -73,10 +73,7 @@ public class StaffInvite extends PanacheEntityBase {
 
     /** The invitation whose link holds this token. */
     public static Optional<StaffInvite> byToken(String token) {
-        if (token == null || token.length() > SecretLinks.TOKEN_MAX) {
-            return Optional.empty();
-        }
-        return find("tokenHash", SecretLinks.hash(token)).firstResultOptional();
+        return SecretLinks.storedFormOf(token).flatMap(hash -> find("tokenHash", hash).firstResultOptional());
     }
 
     /** A course whose staff the person is invited to join, with the roles offered (one answer covers them all). */

@@ -125,7 +125,7 @@ public class PreviewChecks {
             Draft draft = drafts.get((Long) row[0]);
             if (draft != null) {
                 draft.personIds().add((Long) row[1]);
-                draft.savedAt().add(row[2] == null ? null : (Instant) row[2]);
+                draft.savedAt().add((Instant) row[2]);
             }
         }
         return drafts;

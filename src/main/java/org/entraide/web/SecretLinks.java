@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Tokens of links sent by e-mail that act for whoever holds them (a new password, a staff invitation): only their
@@ -25,6 +26,11 @@ public final class SecretLinks {
         byte[] bytes = new byte[TOKEN_BYTES];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The stored form of a token taken from a request; empty when no link made here could hold it (none, or too long). */
+    public static Optional<String> storedFormOf(String token) {
+        return token == null || token.length() > TOKEN_MAX ? Optional.empty() : Optional.of(hash(token));
     }
 
     /** The stored form of a token: SHA-256, in hexadecimal. */
