@@ -45,6 +45,9 @@ public class AccountResource {
 
         static native TemplateInstance login(String email, String next, FormErrors errors);
 
+        /** The page a mailed address confirmation opens; {@code email} is null when the link does not work for this account. */
+        static native TemplateInstance confirmAddress(String token, String email);
+
         static native TemplateInstance account(Person person, boolean localAccount, String displayName, String language,
                 String emailNotifications, EmailNotifications[] emailChoices, String messageMail,
                 MessageMail[] messageChoices, String timeZone, List<String> zones, String calendarUrl, FormErrors errors);
@@ -61,12 +64,14 @@ public class AccountResource {
     private final RequestContext requestContext;
     private final GeoService geo;
     private final CalendarLink calendarLink;
+    private final AddressConfirmations addressConfirmations;
     private final boolean local;
 
     AccountResource(AccountService accounts, CurrentPerson currentPerson, SessionCookie sessionCookie,
             HttpServerResponse httpResponse, RequestContext requestContext, GeoService geo, CalendarLink calendarLink,
-            EntraideConfig config) {
+            AddressConfirmations addressConfirmations, EntraideConfig config) {
         this.accounts = accounts;
+        this.addressConfirmations = addressConfirmations;
         this.calendarLink = calendarLink;
         this.geo = geo;
         this.currentPerson = currentPerson;
@@ -226,6 +231,41 @@ public class AccountResource {
         } catch (InvalidInputException e) {
             return Response.status(400).entity(accountPage(person, e.errors)).build();
         }
+    }
+
+    /** A new link to confirm the address (the one mailed at sign-up was lost, or expired). */
+    @POST
+    @Path("account/confirm")
+    @Authenticated
+    public Response sendAddressConfirmation() {
+        requireLocal();
+        Person person = currentPerson.require();
+        if (person.hasConfirmedAddress()) {
+            return Redirects.seeOther("/account#address", "address-confirmed");
+        }
+        boolean sent = addressConfirmations.resend(person.id, requestContext.locale());
+        return Redirects.seeOther("/account#address", sent ? "address-link-sent" : "address-links-open");
+    }
+
+    /** Opening the link only shows a button, as a page should when opened by a mail scanner. */
+    @GET
+    @Path("account/confirm/{token}")
+    @Authenticated
+    public Response confirmAddressPage(@PathParam("token") String token) {
+        requireLocal();
+        return addressConfirmations.emailFor(token, currentPerson.id()).map(email -> Response.ok(Templates.confirmAddress(token, email)))
+                .orElseGet(() -> Response.status(404).entity(Templates.confirmAddress(token, null))).build();
+    }
+
+    @POST
+    @Path("account/confirm/{token}")
+    @Authenticated
+    public Response confirmAddress(@PathParam("token") String token) {
+        requireLocal();
+        if (!addressConfirmations.confirm(token, currentPerson.id())) {
+            return Response.status(404).entity(Templates.confirmAddress(token, null)).build();
+        }
+        return Redirects.seeOther("/account#address", "address-confirmed");
     }
 
     /** "Sign out everywhere else": a forgotten session on a shared computer ends, this one goes on. */

@@ -37,17 +37,21 @@ public class AccountService {
     private final Event<AccountDeleting> deleting;
     private final Event<AccountExport> exporting;
     private final SignUpLinks signUpLinks;
+    private final AddressConfirmations addressConfirmations;
 
-    AccountService(EntraideConfig config, Event<AccountDeleting> deleting, Event<AccountExport> exporting, SignUpLinks signUpLinks) {
+    AccountService(EntraideConfig config, Event<AccountDeleting> deleting, Event<AccountExport> exporting, SignUpLinks signUpLinks,
+            AddressConfirmations addressConfirmations) {
         this.config = config;
         this.signUpLinks = signUpLinks;
+        this.addressConfirmations = addressConfirmations;
         this.deleting = deleting;
         this.exporting = exporting;
     }
 
     /** What the account itself holds, as it appears in the export (never the password hash). */
     public record AccountData(String email, String displayName, String preferredLanguage, EmailNotifications emailNotifications,
-            MessageMail messageMail, String timeZone, String signIn, boolean calendarFeedOn, boolean platformAdmin, Instant createdAt) {
+            MessageMail messageMail, String timeZone, String signIn, boolean calendarFeedOn, boolean platformAdmin, Instant createdAt,
+            Instant emailConfirmedAt) {
     }
 
     /** Everything Entraide keeps about the person, section by section, for them to download. */
@@ -57,7 +61,8 @@ public class AccountService {
         AccountExport export = new AccountExport(personId, locale);
         String signIn = person.passwordHash != null ? "password" : person.oidcSubject != null ? "single sign-on" : "none yet";
         export.add("account", new AccountData(person.email, person.displayName, person.preferredLanguage, person.emailNotifications,
-                person.messageMail, person.timeZone, signIn, person.calendarFeedOn, person.platformAdmin, person.createdAt));
+                person.messageMail, person.timeZone, signIn, person.calendarFeedOn, person.platformAdmin, person.createdAt,
+                person.emailConfirmedAt));
         exporting.fire(export);
         return export.sections();
     }
@@ -69,7 +74,8 @@ public class AccountService {
      * Makes the account and returns it, or returns empty after mailing the address a link that finishes it, when the
      * address already holds something that local accounts, which do not verify addresses, must not hand to whoever
      * typed it: a person a course team imported or added (with their courses and roles), or the configured platform
-     * administrator's address. {@code nextPath} is where that link leads once the account is made.
+     * administrator's address. {@code nextPath} is where that link leads once the account is made. A fresh address
+     * makes the account at once and is mailed a link to confirm it (see {@link AddressConfirmations}).
      */
     @Transactional
     public Optional<Person> signUp(SignUp form, String nextPath, Locale locale) {
@@ -97,7 +103,9 @@ public class AccountService {
         Person person = new Person();
         person.email = email;
         person.createdAt = Instant.now();
-        return Optional.of(finishSignUp(person, name, passwordHash, language));
+        finishSignUp(person, name, passwordHash, language);
+        addressConfirmations.send(person, locale);
+        return Optional.of(person);
     }
 
     /** Where a sign-up link's account is made, and the page to go on to. */
@@ -126,6 +134,7 @@ public class AccountService {
         if (person.ownsAccount()) {
             return Optional.empty();
         }
+        AddressConfirmations.markConfirmed(person); // the link came through the mailbox
         return Optional.of(new LinkedSignUp(finishSignUp(person, pending.displayName, pending.passwordHash, pending.preferredLanguage),
                 pending.nextPath));
     }
@@ -338,7 +347,11 @@ public class AccountService {
         String claimedEmail = Texts.trimToNull(rawEmail);
         Optional<Person> bySubject = Person.findByOidcSubject(subject);
         if (bySubject.isPresent()) {
-            return followEmailChange(bySubject.get(), claimedEmail, emailVerified);
+            Person person = followEmailChange(bySubject.get(), claimedEmail, emailVerified);
+            if (emailVerified && person.email.equals(Person.normalizeEmail(claimedEmail))) {
+                AddressConfirmations.markConfirmed(person);
+            }
+            return person;
         }
         if (claimedEmail != null && !emailVerified) {
             LOG.infof("Sign-in of OIDC subject %s refused: its e-mail address is not verified", subject);
@@ -353,6 +366,9 @@ public class AccountService {
             person.preferredLanguage = supportedLanguage(locale).orElse(null);
             person.createdAt = Instant.now();
             person.platformAdmin = claimedEmail != null && isAdminCandidate(email);
+        }
+        if (claimedEmail != null) { // verified, as checked above
+            AddressConfirmations.markConfirmed(person);
         }
         person.oidcSubject = subject;
         person.persist();
@@ -378,6 +394,7 @@ public class AccountService {
             return person;
         }
         person.email = email;
+        person.emailConfirmedAt = Instant.now();
         LOG.infof("Person %d changed their address at the identity provider", person.id);
         return person;
     }

@@ -149,6 +149,7 @@ public class PasswordResetService {
         found.get().usedAt = Instant.now();
         PasswordReset.delete("person.id = ?1 and id <> ?2", person.id, found.get().id);
         LoginThrottle.delete("throttleKey", person.email);
+        AddressConfirmations.markConfirmed(person); // the link came through the mailbox
         return Optional.of(person);
     }
 

@@ -75,6 +75,13 @@ public class Person extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /**
+     * When the mailbox proved to be the account holder's (see {@link AddressConfirmations}); null: the address is only
+     * what was typed at sign-up, so nothing sent to the address by others (a staff invitation) goes to this account.
+     */
+    @Column(name = "email_confirmed_at")
+    public Instant emailConfirmedAt;
+
     /** The person's own zone (account page), used where no course profile gives one; null: UTC. */
     @Column(name = "time_zone")
     public String timeZone;
@@ -113,6 +120,11 @@ public class Person extends PanacheEntityBase {
      */
     public boolean ownsAccount() {
         return passwordHash != null || oidcSubject != null;
+    }
+
+    /** Whether the account holder proved the address is theirs, so that what others send to it may reach the account. */
+    public boolean hasConfirmedAddress() {
+        return emailConfirmedAt != null;
     }
 
     /** What other learners see: the first word of the display name. */

@@ -3,6 +3,7 @@ package org.entraide.course;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -41,8 +42,8 @@ public class StaffInvites {
     }
 
     /**
-     * Invites the person with this e-mail to the role. An account is told and answers on the course's invitation page;
-     * an address with no account of its own gets a link by e-mail, if a platform administrator allowed the course to
+     * Invites the person with this e-mail to the role. An account that confirmed its address is told and answers on the
+     * course's invitation page; any other address gets a link by e-mail, if a platform administrator allowed the course to
      * write to new addresses (the permission of imports), since anyone can create a course.
      */
     @Transactional
@@ -61,10 +62,12 @@ public class StaffInvites {
         } else if (!Texts.isEmail(normalized)) {
             errors.add("email", "error.email");
         } else {
-            // someone a team imported has a person but no sign-in of their own: the link proves the mailbox is theirs
-            person = Person.findByEmail(normalized).filter(Person::ownsAccount).orElse(null);
+            // someone a team imported has a person but no sign-in of their own, and a local account whose address is not
+            // confirmed may be held by whoever typed the address first: then the link proves the mailbox is theirs
+            Optional<Person> holder = Person.findByEmail(normalized).filter(Person::ownsAccount);
+            person = holder.filter(Person::hasConfirmedAddress).orElse(null);
             if (person == null && !course.importAllowed) {
-                errors.add("email", "error.no-such-account");
+                errors.add("email", holder.isPresent() ? "error.address-unconfirmed" : "error.no-such-account");
             } else if (kind != null && person != null && CourseRole.has(courseId, person.id, kind)) {
                 errors.add("email", "error.already-staff");
             } else if (kind != null && Queries.count(StaffInvite.class, "course.id = ?1 and email = ?2 and role = ?3", courseId, normalized,

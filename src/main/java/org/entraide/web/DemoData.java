@@ -233,6 +233,7 @@ public class DemoData {
         person.displayName = name;
         person.passwordHash = BcryptUtil.bcryptHash(PASSWORD);
         person.createdAt = Instant.now();
+        person.emailConfirmedAt = person.createdAt;
         person.platformAdmin = Person.count() == 0;
         person.persist();
         return person;

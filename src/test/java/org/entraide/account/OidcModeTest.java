@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +73,7 @@ class OidcModeTest {
         assertEquals("fr", person.preferredLanguage);
         assertNull(person.passwordHash);
         assertFalse(person.platformAdmin);
+        assertNotNull(person.emailConfirmedAt, "Keycloak verified the address");
 
         // a second visit finds the same person instead of creating another one
         given().when().get("/courses").then().statusCode(200);
@@ -151,6 +153,7 @@ class OidcModeTest {
 
         Person owner = Db.tx(() -> Person.<Person>findById(ownerId));
         assertEquals("kc-owner", owner.oidcSubject);
+        assertNotNull(owner.emailConfirmedAt, "the imported address is now confirmed by Keycloak");
         assertEquals(ownerId, Db.tx(() -> Person.findByOidcSubject("kc-owner").orElseThrow()).id);
         assertEquals(1L, (long) Db.tx(() -> Person.count("email", VERIFIED_IMPORTED_EMAIL)));
     }
@@ -181,7 +184,9 @@ class OidcModeTest {
 
         given().redirects().follow(false).when().get("/courses").then().statusCode(200);
 
-        assertEquals("kept.address@example.org", Db.tx(() -> Person.<Person>findById(moverId)).email);
+        Person mover = Db.tx(() -> Person.<Person>findById(moverId));
+        assertEquals("kept.address@example.org", mover.email);
+        assertNull(mover.emailConfirmedAt, "an unverified claim confirms nothing");
     }
 
     @Test

@@ -85,6 +85,7 @@ class SignUpLinkTest {
         assertEquals("Inès Importée", person.displayName);
         assertEquals("fr", person.preferredLanguage);
         assertTrue(BcryptUtil.matches(PASSWORD, person.passwordHash));
+        assertTrue(person.hasConfirmedAddress(), "the link came through the mailbox");
         assertEquals(1L, Db.tx(() -> Person.count("email", email)), "the same person, not a second one");
         assertEquals(0L, Db.tx(() -> PendingSignUp.count("email", email)));
         assertEquals(404, new Browser().post(link, new Form()).statusCode(), "the link works once");

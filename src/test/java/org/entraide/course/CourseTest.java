@@ -22,6 +22,7 @@ import org.entraide.account.Person;
 import org.entraide.notify.Notification;
 import org.entraide.notify.NotificationKind;
 import org.entraide.profile.Enrolment;
+import org.entraide.testing.AddressLinks;
 import org.entraide.testing.Browser;
 import org.entraide.testing.Courses;
 import org.entraide.testing.Db;
@@ -300,6 +301,14 @@ class CourseTest {
         assertThat(badRole.asString(), containsString("id=\"f-role-error\""));
         assertEquals(1L, Db.tx(() -> CourseRole.count("course.id", id)), "nothing added");
 
+        Response unconfirmed = team.post("/courses/" + id + "/manage/staff", Form.of("email", organizerEmail, "role", "ORGANIZER"));
+        assertEquals(400, unconfirmed.statusCode(), "whoever signed up with the address first may not be its owner");
+        assertThat(unconfirmed.asString(), containsString("<p class=\"error\" id=\"f-email-error\">" + Html.en("error.address-unconfirmed")));
+        assertEquals(0L, Db.tx(() -> StaffInvite.count("course.id", id)), "nothing stored");
+        assertEquals(0L, Db.tx(() -> Notification.count("person.id = ?1 and kind = ?2", personId(organizerEmail),
+                NotificationKind.STAFF_INVITED)), "the account is not told");
+        AddressLinks.confirm(organizer, organizerEmail);
+
         Response invited = team.post("/courses/" + id + "/manage/staff", Form.of("email", organizerEmail.toUpperCase(), "role", "ORGANIZER"));
         assertEquals(303, invited.statusCode());
         assertFalse(Db.tx(() -> CourseRole.has(id, personId(organizerEmail), CourseRole.Kind.ORGANIZER)), "not before they accept");
@@ -339,6 +348,7 @@ class CourseTest {
 
         Browser helper = new Browser();
         String helperEmail = helper.signUpNew("helper");
+        AddressLinks.confirm(helper, helperEmail);
         assertEquals(303, team.post("/courses/" + id + "/manage/staff", Form.of("email", helperEmail, "role", "TEAM")).statusCode());
         long inviteId = Db.tx(() -> StaffInvite.<StaffInvite>find("course.id", id).firstResult().id);
         assertEquals(303, team.post("/courses/" + id + "/manage/staff-invites/" + inviteId + "/delete", new Form()).statusCode());
@@ -373,6 +383,7 @@ class CourseTest {
         long id = Courses.create(team, Courses.uniqueTitle("Double click"));
         Browser colleague = new Browser();
         String email = colleague.signUpNew("double-click");
+        AddressLinks.confirm(colleague, email);
         assertEquals(303, team.post("/courses/" + id + "/manage/staff", Form.of("email", email, "role", "TEAM")).statusCode());
         long colleagueId = personId(email);
 
@@ -395,7 +406,9 @@ class CourseTest {
     @Test
     void theNoticeAfterARedirectToASectionOfThePageIsShown() {
         long id = Courses.create(team, Courses.uniqueTitle("Flash"));
-        String organizerEmail = new Browser().signUpNew("flash-organizer");
+        Browser organizer = new Browser();
+        String organizerEmail = organizer.signUpNew("flash-organizer");
+        AddressLinks.confirm(organizer, organizerEmail);
 
         Response added = team.post("/courses/" + id + "/manage/staff", Form.of("email", organizerEmail, "role", "ORGANIZER"));
         assertEquals(303, added.statusCode());

@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 
+import org.entraide.account.AddressConfirmation;
 import org.entraide.account.ApiToken;
 import org.entraide.account.MailOffLink;
 import org.entraide.account.Person;
@@ -501,6 +502,20 @@ class AuthorizationMatrixTest {
                 return invite.id;
             });
             path = path.replace("{staffInviteId}", Long.toString(inviteId));
+        }
+        if (path.equals("/account/confirm/{token}")) {
+            // a fresh link of the learner's each time: the POST uses it up
+            String token = SecretLinks.newToken();
+            Db.run(() -> {
+                AddressConfirmation link = new AddressConfirmation();
+                link.person = Person.findById(learnerId);
+                link.email = link.person.email;
+                link.tokenHash = SecretLinks.hash(token);
+                link.createdAt = Instant.now();
+                link.expiresAt = link.createdAt.plusSeconds(3600);
+                link.persist();
+            });
+            path = "/account/confirm/" + token;
         }
         if (path.equals("/signup/link/{token}")) {
             // a fresh link each time: the POST uses it up (and signs the browser in as the imported person)

@@ -31,6 +31,7 @@ import org.entraide.profile.Enrolment;
 import org.entraide.profile.EnrolmentService;
 import org.entraide.profile.Format;
 import org.entraide.profile.PartnersHelped;
+import org.entraide.testing.AddressLinks;
 import org.entraide.testing.Browser;
 import org.entraide.testing.Db;
 import org.entraide.testing.Groups;
@@ -333,6 +334,18 @@ class BrowserJourneyTest {
         colleague.navigate(url("/signup"));
         String colleagueEmail = Browser.uniqueEmail("journey-colleague");
         signUp(colleague, "Cleo Colleague", colleagueEmail);
+        // first she confirms her address, with the link mailed at sign-up, signed in: only then can a team reach her by it
+        colleague.navigate(url("/account"));
+        assertEquals(1, colleague.locator("form[action='/account/confirm']").count(), "the account page offers a new link");
+        check(colleague, "account-address-unconfirmed");
+        List<String> confirmLinks = AddressLinks.mailed(colleagueEmail);
+        assertEquals(1, confirmLinks.size());
+        colleague.navigate(url(confirmLinks.get(0)));
+        check(colleague, "account-address-confirm");
+        colleague.locator("main form button[type=submit]").click();
+        assertPath(colleague, "/account");
+        assertEquals(0, colleague.locator("form[action='/account/confirm']").count(), "confirmed");
+        check(colleague, "account-address-confirmed");
         page.locator("#f-email").fill(colleagueEmail);
         page.locator("#staff ~ form button[type=submit]").click();
         page.waitForLoadState(LoadState.LOAD);

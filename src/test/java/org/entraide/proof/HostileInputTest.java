@@ -48,6 +48,7 @@ import org.entraide.profile.Modality;
 import org.entraide.profile.MoocExperience;
 import org.entraide.profile.Motive;
 import org.entraide.profile.Situation;
+import org.entraide.testing.AddressLinks;
 import org.entraide.testing.Browser;
 import org.entraide.testing.Courses;
 import org.entraide.testing.Db;
@@ -128,6 +129,7 @@ class HostileInputTest {
     static String passwordLink;
     /** A link that finishes a sign-up: requests without a valid CSRF token must not use it up. */
     static String signUpLink;
+    static String addressLink;
     static String placeId;
     /** The end-of-course answer of a learner for whom the question is open. */
     static FormCase wrapUp;
@@ -149,7 +151,8 @@ class HostileInputTest {
         assertEquals(303, learner.post("/join/" + inviteCode(), new Form()).statusCode());
         learner.get("/courses/" + courseA);
         member = new Browser();
-        member.signUpNew("hostile-member");
+        List<String> memberLinks = AddressLinks.mailed(member.signUpNew("hostile-member"));
+        addressLink = memberLinks.get(memberLinks.size() - 1);
         member.get("/account");
         deleter = new Browser();
         deleter.signUpNew("hostile-deleter");
@@ -207,6 +210,8 @@ class HostileInputTest {
                         () -> Form.of("currentPassword", Browser.DEFAULT_PASSWORD, "password", Browser.DEFAULT_PASSWORD, "passwordConfirmation",
                                 Browser.DEFAULT_PASSWORD),
                         fields("currentPassword", Kind.TEXT, "password", Kind.TEXT, "passwordConfirmation", Kind.TEXT)),
+                new FormCase("new address link", member, () -> "/account/confirm", Form::new, fields()),
+                new FormCase("address confirmation", member, () -> addressLink, Form::new, fields()),
                 new FormCase("sign out everywhere else", member, () -> "/account/sessions/end", Form::new, fields()),
                 new FormCase("calendar address", member, () -> "/account/calendar", Form::new, fields()),
                 new FormCase("calendar off", member, () -> "/account/calendar/off", Form::new, fields()),
@@ -961,6 +966,8 @@ class HostileInputTest {
             requests.add(new String[] {"POST", "/staff-invite/" + code});
             requests.add(new String[] {"GET", "/signup/link/" + code});
             requests.add(new String[] {"POST", "/signup/link/" + code});
+            requests.add(new String[] {"GET", "/account/confirm/" + code});
+            requests.add(new String[] {"POST", "/account/confirm/" + code});
         }
         for (String[] request : requests) {
             String before = snapshot();

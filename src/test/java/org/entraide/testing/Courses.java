@@ -64,8 +64,9 @@ public final class Courses {
         }
     }
 
-    /** The team invites the account with this e-mail to the role, and its owner accepts. */
+    /** The team invites the account with this e-mail to the role, and its owner (who confirms the address first) accepts. */
     public static void addStaff(Browser team, long courseId, String email, String role, Browser invitee) {
+        AddressLinks.confirm(invitee, email);
         Response invited = team.post("/courses/" + courseId + "/manage/staff", Form.of("email", email, "role", role));
         if (invited.statusCode() != 303) {
             throw new AssertionError("invitation refused: " + invited.statusCode());
