@@ -25,7 +25,7 @@ public class AddressConfirmations {
     static final Duration VALID_FOR = Duration.ofDays(3);
     /** Links open at once for one account: enough for a lost mail, not a way to flood a mailbox. */
     static final int OPEN_LINKS_MAX = 3;
-    public static final String LINK_PATH = "/account/confirm/";
+    private static final String LINK_PATH = "/account/confirm/";
 
     private final NotificationService notifications;
 
