@@ -103,7 +103,7 @@ public class AccountResource {
                 return Redirects.seeOther("/signup/sent");
             }
             startSession(person.get());
-            return Redirects.seeOther(afterLogin(next), "welcome");
+            return Redirects.seeOther(afterLogin(next), "welcome-confirm");
         } catch (InvalidInputException e) {
             return Response.status(400).entity(Templates.signup(new SignUpForm(email, displayName, language),
                     Redirects.localPath(next), e.errors)).build();

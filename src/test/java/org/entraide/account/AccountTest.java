@@ -70,7 +70,7 @@ class AccountTest {
 
         Response courses = browser.follow(response);
         assertEquals(200, courses.statusCode());
-        assertThat(courses.asString(), containsString(Html.en("flash.welcome")));
+        assertThat(courses.asString(), containsString(Html.en("flash.welcome-confirm")));
         assertThat(courses.asString(), containsString("Ada Lovelace"));
     }
 
