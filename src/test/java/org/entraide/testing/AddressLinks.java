@@ -2,7 +2,6 @@ package org.entraide.testing;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.entraide.account.Person;
@@ -20,8 +19,7 @@ public final class AddressLinks {
 
     /** The paths of the confirmation links mailed to the address, oldest first. */
     public static List<String> mailed(String email) {
-        return Db.tx(() -> MailOutbox.<MailOutbox>list("recipient = ?1 order by id", email).stream()
-                .map(mail -> LINK.matcher(mail.body)).filter(Matcher::find).map(found -> found.group(1)).toList());
+        return MailedLinks.paths(email, LINK);
     }
 
     /** The mails queued to the address, oldest first, but for the links confirming it (every local sign-up mails one). */

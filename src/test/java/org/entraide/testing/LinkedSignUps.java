@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.entraide.account.Person;
-import org.entraide.notify.MailOutbox;
 
 /** Sign-ups that finish through a mailed link (the address already holds a person): the links as the mailbox gets them. */
 public final class LinkedSignUps {
@@ -40,7 +38,6 @@ public final class LinkedSignUps {
 
     /** The paths of the sign-up links mailed to the address, oldest first. */
     public static List<String> mailedLinks(String email) {
-        return Db.tx(() -> MailOutbox.<MailOutbox>list("recipient = ?1 order by id", email).stream()
-                .map(mail -> LINK.matcher(mail.body)).filter(Matcher::find).map(found -> found.group(1)).toList());
+        return MailedLinks.paths(email, LINK);
     }
 }

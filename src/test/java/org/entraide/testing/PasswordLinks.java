@@ -2,12 +2,11 @@ package org.entraide.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.entraide.account.PasswordResetService;
-import org.entraide.notify.MailOutbox;
 
 import io.quarkus.arc.Arc;
 
@@ -33,12 +32,12 @@ public final class PasswordLinks {
 
     /** The path of the latest password link mailed to the address (after {@link #sendRequested}). */
     public static Optional<String> latest(String email) {
-        return Db.tx(() -> MailOutbox.<MailOutbox>list("recipient = ?1 order by id desc", email).stream()
-                .map(mail -> LINK.matcher(mail.body)).filter(Matcher::find).map(found -> found.group(1)).findFirst());
+        List<String> links = MailedLinks.paths(email, LINK);
+        return links.isEmpty() ? Optional.empty() : Optional.of(links.get(links.size() - 1));
     }
 
     /** How many password links were mailed to the address. */
     public static long count(String email) {
-        return Db.tx(() -> MailOutbox.<MailOutbox>list("recipient", email).stream().filter(mail -> LINK.matcher(mail.body).find()).count());
+        return MailedLinks.paths(email, LINK).size();
     }
 }
