@@ -84,16 +84,25 @@ public final class Slots {
         return result;
     }
 
+    /** One part of a {@link #summary}: "Mon–Fri 19:00–22:00", and how many hours of the week it stands for (20). */
+    public record Part(String text, int hours) {
+    }
+
     /**
      * One line such as "Mon–Fri 19:00–22:00, Sat 10:00–12:00": consecutive days with identical hours are
      * grouped, runs end at 24:00 rather than crossing midnight, "" for an empty mask.
      */
     public static String summary(WeekMask local, Locale locale) {
+        return String.join(", ", summaryParts(local, locale).stream().map(Part::text).toList());
+    }
+
+    /** The parts of {@link #summary}, in week order, for texts that show only the first few. */
+    public static List<Part> summaryParts(WeekMask local, Locale locale) {
         List<List<int[]>> dayRuns = new ArrayList<>(7);
         for (int day = 0; day < 7; day++) {
             dayRuns.add(runsOfDay(local, day));
         }
-        List<String> parts = new ArrayList<>();
+        List<Part> parts = new ArrayList<>();
         int day = 0;
         while (day < 7) {
             List<int[]> runs = dayRuns.get(day);
@@ -102,22 +111,24 @@ public final class Slots {
                 lastDay++;
             }
             if (!runs.isEmpty()) {
-                StringBuilder part = new StringBuilder(dayName(day, locale));
+                StringBuilder text = new StringBuilder(dayName(day, locale));
                 if (lastDay > day) {
-                    part.append('–').append(dayName(lastDay, locale));
+                    text.append('–').append(dayName(lastDay, locale));
                 }
-                part.append(' ');
+                text.append(' ');
+                int hoursPerDay = 0;
                 for (int i = 0; i < runs.size(); i++) {
                     if (i > 0) {
-                        part.append(", ");
+                        text.append(", ");
                     }
-                    part.append(String.format("%02d:00–%02d:00", runs.get(i)[0], runs.get(i)[1]));
+                    text.append(String.format(Locale.ROOT, "%02d:00–%02d:00", runs.get(i)[0], runs.get(i)[1]));
+                    hoursPerDay += runs.get(i)[1] - runs.get(i)[0];
                 }
-                parts.add(part.toString());
+                parts.add(new Part(text.toString(), hoursPerDay * (lastDay - day + 1)));
             }
             day = lastDay + 1;
         }
-        return String.join(", ", parts);
+        return parts;
     }
 
     /**

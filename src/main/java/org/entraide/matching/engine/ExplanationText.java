@@ -1,16 +1,14 @@
 package org.entraide.matching.engine;
 
 import java.text.MessageFormat;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import java.util.stream.Collectors;
 
+import org.entraide.availability.Slots;
 import org.entraide.availability.WeekMask;
 import org.entraide.availability.WeeklyAvailability;
 
@@ -123,31 +121,16 @@ public final class ExplanationText {
         throw new IllegalArgumentException("Unknown reason " + reason.code());
     }
 
-    /** "Tue 18:00–20:00, Sat 10:00–12:00 and 4 more hours". */
+    /**
+     * "Mon–Fri 18:00–22:00", or "Tue 18:00–20:00, Thu 07:00–09:00, Sat 10:00–12:00 and 4 more hours": written as
+     * the group page summarises the same hours, so a proposal and the group it becomes read alike.
+     */
     private static String slots(WeekMask local, Words words) {
-        List<String> ranges = new ArrayList<>();
-        int remainingHours = 0;
-        int hour = 0;
-        while (hour < WeekMask.HOURS) {
-            if (!local.get(hour)) {
-                hour++;
-                continue;
-            }
-            int end = hour;
-            while (end + 1 < WeekMask.HOURS && local.get(end + 1) && (end + 1) % 24 != 0) {
-                end++;
-            }
-            if (ranges.size() < MAX_SLOTS) {
-                String day = DayOfWeek.of(hour / 24 + 1).getDisplayName(TextStyle.SHORT, words.locale());
-                ranges.add(String.format(Locale.ROOT, "%s %02d:00–%02d:00", day, hour % 24, (end % 24) + 1));
-            } else {
-                remainingHours += end - hour + 1;
-            }
-            hour = end + 1;
-        }
-        String listed = join(ranges, words);
-        return remainingHours == 0 ? listed : words.format("slots.more",
-                ranges.stream().collect(Collectors.joining(words.get("list.separator"))), remainingHours);
+        List<Slots.Part> parts = Slots.summaryParts(local, words.locale());
+        List<String> listed = parts.stream().limit(MAX_SLOTS).map(Slots.Part::text).toList();
+        int remainingHours = parts.stream().skip(MAX_SLOTS).mapToInt(Slots.Part::hours).sum();
+        return remainingHours == 0 ? join(listed, words)
+                : words.format("slots.more", String.join(words.get("list.separator"), listed), remainingHours);
     }
 
     private static String join(List<String> items, Words words) {

@@ -68,6 +68,34 @@ class ExplanationTextTest {
                 ExplanationText.render(hoursOnly, Locale.ENGLISH, ZoneId.of("America/Montreal"), SUMMER_MONDAY));
     }
 
+    /** Weekday evenings read as the group page summarises them, not as three days and "8 more hours". */
+    @Test
+    void daysWithTheSameHoursReadAsOneRange() {
+        WeekMask weekdayEvenings = WeekMask.EMPTY;
+        for (int day = 0; day < 5; day++) {
+            weekdayEvenings = weekdayEvenings.or(WeekMask.of(day * 24 + 16, day * 24 + 17, day * 24 + 18, day * 24 + 19));
+        }
+        Explanation pair = new Explanation(false, List.of(new Reason.SharedHours(weekdayEvenings)));
+        assertEquals("You are both free on Mon–Fri 18:00–22:00 (your time).",
+                ExplanationText.render(pair, Locale.ENGLISH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
+        assertEquals("Vous êtes tous les deux libres le lun.–ven. 18:00–22:00 (à votre heure).",
+                ExplanationText.render(pair, Locale.FRENCH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
+    }
+
+    /** Beyond three ranges the sentence counts the hours of the others, so it stays one line. */
+    @Test
+    void beyondThreeRangesTheRestIsCountedInHours() {
+        // UTC: Mon 16–17, Tue 16–18, Wed 16–19, Thu 16–20, Sat 08–10 (two hours each on Thu and Sat beyond the third)
+        WeekMask uneven = WeekMask.of(16, 24 + 16, 24 + 17, 48 + 16, 48 + 17, 48 + 18, 72 + 16, 72 + 17, 72 + 18, 72 + 19,
+                120 + 8, 120 + 9);
+        Explanation pair = new Explanation(false, List.of(new Reason.SharedHours(uneven)));
+        assertEquals("You are both free on Mon 18:00–19:00, Tue 18:00–20:00, Wed 18:00–21:00 and 6 more hours (your time).",
+                ExplanationText.render(pair, Locale.ENGLISH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
+        assertEquals("Vous êtes tous les deux libres le lun. 18:00–19:00, mar. 18:00–20:00, mer. 18:00–21:00 et 6 heures de"
+                        + " plus (à votre heure).",
+                ExplanationText.render(pair, Locale.FRENCH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
+    }
+
     @Test
     void anEnglishReaderReadsEnglishOnAServerWhoseDefaultLocaleIsFrench() {
         Locale serverDefault = Locale.getDefault();
