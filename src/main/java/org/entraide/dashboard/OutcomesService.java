@@ -73,6 +73,11 @@ public class OutcomesService {
 
     /** From joining the course to entering a first group, over the learners matched since they joined. */
     public record TimeToPartners(int learners, Wait median, Wait ninetieth) {
+
+        /** Of fewer than ten learners the nearest-rank 90th percentile is the longest wait: "all", not "nine in ten". */
+        public boolean ninetiethIsLongest() {
+            return learners < 10;
+        }
     }
 
     /** Proposals sent to learners (previews the team never published are not counted), by how they ended. */

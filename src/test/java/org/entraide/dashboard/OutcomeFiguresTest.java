@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.entraide.dashboard.OutcomeFigures.GroupSpan;
 import org.entraide.dashboard.OutcomeFigures.WeekSurvival;
@@ -55,5 +56,16 @@ class OutcomeFiguresTest {
         assertEquals(Duration.ofHours(40), OutcomeFigures.percentile(sorted, 0.9));
         assertEquals(Duration.ofHours(5), OutcomeFigures.percentile(List.of(Duration.ofHours(5)), 0.5));
         assertThrows(IllegalArgumentException.class, () -> OutcomeFigures.percentile(List.of(), 0.5));
+    }
+
+    /** The page says "all of them within" exactly when the 90th percentile it shows is the longest wait. */
+    @Test
+    void theNinetiethPercentileIsTheLongestWaitOfFewerThanTenLearners() {
+        for (int learners = 1; learners <= 30; learners++) {
+            List<Duration> sorted = IntStream.rangeClosed(1, learners).mapToObj(Duration::ofHours).toList();
+            boolean longest = OutcomeFigures.percentile(sorted, 0.9).equals(sorted.get(learners - 1));
+            OutcomesService.TimeToPartners figures = new OutcomesService.TimeToPartners(learners, null, null);
+            assertEquals(longest, figures.ninetiethIsLongest(), learners + " learners");
+        }
     }
 }
