@@ -170,8 +170,12 @@ public class MatchingService {
                 MatchingRun.Status.PREVIEW, MatchingRun.Status.RUNNING) > 0) {
             throw InvalidInputException.of("format", "error.preview-open");
         }
+        int waiting = pool(courseId, format).size();
+        if (waiting == 0) { // a run of nobody would only leave an empty preview to discard
+            throw InvalidInputException.of("format", "error.nobody-waiting");
+        }
         MatchingRun run = newRun(course, format, Person.findById(personId), false);
-        run.waitingCount = pool(courseId, format).size();
+        run.waitingCount = waiting;
         return run;
     }
 

@@ -2,6 +2,7 @@ package org.entraide.matching;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -14,6 +15,7 @@ import org.entraide.profile.Format;
 import org.entraide.testing.Db;
 import org.entraide.testing.Groups;
 import org.entraide.testing.Groups.TestCourse;
+import org.entraide.testing.Html;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,7 +48,18 @@ class WaitingCountsTest {
         assertEquals(0, counts.get(Format.TANDEM), "all four are in the preview's two tandems");
         assertEquals(0, counts.get(Format.STUDY_GROUP), "the two who also chose groups are held too");
         assertEquals(3, counts.get(Format.LOCAL_MEETUP));
-        assertThat(course.team().get("/courses/" + course.id() + "/manage/matching").asString(), containsString("3 learners waiting"));
+        String page = course.team().get("/courses/" + course.id() + "/manage/matching").asString();
+        assertThat(page, containsString("3 learners waiting"));
+        assertThat(page, containsString("No learner waiting"));
+
+        // a format nobody waits for offers no run, and a run asked for anyway is refused: no empty preview to discard
+        assertThat(page, containsString(Html.en("matching.nothing-to-run")));
+        assertThat(page, not(containsString("name=\"format\" value=\"STUDY_GROUP\"")));
+        assertThat(page, containsString("name=\"format\" value=\"LOCAL_MEETUP\""));
+        long runs = Db.tx(() -> MatchingRun.count("course.id", course.id()));
+        course.team().post("/courses/" + course.id() + "/manage/matching/runs", "format", "STUDY_GROUP").then().statusCode(400)
+                .body(containsString(Html.en("error.nobody-waiting")));
+        assertEquals(runs, Db.tx(() -> MatchingRun.count("course.id", course.id())));
     }
 
     /** The counts, checked against the pools they stand for. */
