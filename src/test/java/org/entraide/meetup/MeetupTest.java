@@ -274,7 +274,7 @@ class MeetupTest {
 
         String below = s.organizer().post("/meetups/" + id + "/edit", Form.of("date", date.toString(), "time", "19:00", "minutes", "90",
                 "capacity", "2", "venue", "Elsewhere")).then().statusCode(400).extract().asString();
-        assertThat(below, containsString("id=\"f-capacity-error\">3 seats are already taken"));
+        assertThat(below, containsString("id=\"f-capacity-error\">Seats already taken: 3."));
         assertThat(below, containsString("value=\"Elsewhere\""));
         assertEquals("BnF <Richelieu>", Db.tx(() -> Meetup.<Meetup>findById(id).venue), "nothing changed");
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -129,6 +130,22 @@ class I18nTest {
                 assertFalse(formatted.contains("{0}"), key);
             }
         }
+    }
+
+    /** Counts that can be 1 say it in the singular, in both languages (MessageFormat's choice, not "1 weeks"). */
+    @Test
+    void countsOfOneAreSingular() {
+        assertEquals("1 week", I18n.message(Locale.ENGLISH, "course.weeks-count", 1));
+        assertEquals("7 weeks", I18n.message(Locale.ENGLISH, "course.weeks-count", 7));
+        assertEquals("1 semaine", I18n.message(Locale.FRENCH, "course.weeks-count", 1));
+        assertEquals("1 learner added, 0 updated.", I18n.message(Locale.ENGLISH, "import.done", 1, 0));
+        assertEquals("12 apprenants ajoutés, 3 mis à jour.", I18n.message(Locale.FRENCH, "import.done", 12, 3));
+        assertEquals("No learner waiting", I18n.message(Locale.ENGLISH, "matching.waiting", 0));
+        assertEquals("1 learner waiting", I18n.message(Locale.ENGLISH, "matching.waiting", 1));
+        assertEquals("1 apprenant en attente", I18n.message(Locale.FRENCH, "matching.waiting", 1));
+        assertThat(I18n.message(Locale.ENGLISH, "unplaced.NO_COMMON_TIME", "tandems", 1), containsString("for 1 hour a week"));
+        assertThat(I18n.message(Locale.FRENCH, "unplaced.NO_COMMON_TIME", "tandems", 3), containsString("pendant 3 heures par semaine"));
+        assertEquals(NumberFormat.getIntegerInstance(Locale.FRENCH).format(1200) + " apprenants en attente", I18n.message(Locale.FRENCH, "matching.waiting", 1200));
     }
 
     @Test
