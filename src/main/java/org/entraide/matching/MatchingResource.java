@@ -67,7 +67,7 @@ public class MatchingResource {
      * rule. A large MOOC's run has thousands of proposals; listing them all, each member with a list of every other
      * proposal to move to, made a page of tens of megabytes.
      */
-    public record Listing(int page, int pages, boolean problemsOnly, int problems) {
+    public record Listing(int page, int pages, boolean problemsOnly, int problems, int proposals) {
         /** The query that shows this listing again, for links and for the forms to come back to it ("" for the default). */
         public String query() {
             return MatchingResource.query(page, problemsOnly);
@@ -216,7 +216,7 @@ public class MatchingResource {
         boolean problemsOnly = "1".equals(problems);
         List<Integer> listed = problemsOnly ? withProblems : IntStream.range(0, lines.size()).boxed().toList();
         int pages = Math.max(1, (listed.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        Listing listing = new Listing(Math.min(PageNumbers.parse(page), pages), pages, problemsOnly, withProblems.size());
+        Listing listing = new Listing(Math.min(PageNumbers.parse(page), pages), pages, problemsOnly, withProblems.size(), lines.size());
         int from = (listing.page() - 1) * PAGE_SIZE;
         List<Integer> shown = listed.subList(from, Math.min(listed.size(), from + PAGE_SIZE));
         RunProposals read = RunProposals.of(courseId, runId, shown.stream().map(i -> lines.get(i).proposalId()).toList());

@@ -200,7 +200,7 @@ public class Enrolment extends PanacheEntityBase {
             case NO_AVAILABILITY, NO_COMMON_TIME -> "when";
             case NO_SHARED_LANGUAGE, NO_SHARED_MODALITY -> "how";
             case NOBODY_WITHIN_RADIUS, TOO_FEW_NEARBY -> "where";
-            case EXCLUDED, PARTNERS_TAKEN, PREFORMED_UNIT_TOO_LARGE -> null;
+            case EXCLUDED, PARTNERS_TAKEN, PREFORMED_UNIT_TOO_LARGE, TOO_FEW_WAITING -> null;
         };
     }
 

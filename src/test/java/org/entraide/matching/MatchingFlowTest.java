@@ -1,5 +1,6 @@
 package org.entraide.matching;
 
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -29,9 +30,11 @@ import org.entraide.profile.Format;
 import org.entraide.profile.PartnerInvite;
 import org.entraide.testing.Browser;
 import org.entraide.testing.Db;
+import org.entraide.testing.Form;
 import org.entraide.testing.Groups;
 import org.entraide.testing.Groups.Learner;
 import org.entraide.testing.Groups.TestCourse;
+import org.entraide.testing.Html;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,6 +50,24 @@ class MatchingFlowTest {
     static long proposalOf(long personId, long runId) {
         return Db.tx(() -> ProposalMember.<ProposalMember>find("person.id = ?1 and proposal.run.id = ?2", personId, runId)
                 .firstResult().proposal.id);
+    }
+
+    /** A lone learner forms no tandem: the preview offers nothing to publish, says why, and can be discarded. */
+    @Test
+    void aPreviewWithoutProposalsOffersOnlyToDiscardIt() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        Groups.storedLearners(course, "TANDEM", 1);
+        long runId = Groups.run(course, "TANDEM");
+        String runPath = "/courses/" + course.id() + "/manage/matching/runs/" + runId;
+
+        String preview = course.team().get(runPath).then().statusCode(200).extract().asString();
+        assertThat(preview, containsString(Html.en("preview.nothing-to-publish")));
+        assertThat(preview, not(containsString(runPath + "/publish")));
+        assertThat(preview, containsString(runPath + "/discard"));
+        assertThat(preview, containsString(Html.en("unmatched.TOO_FEW_WAITING")));
+
+        course.team().post(runPath + "/discard", new Form()).then().statusCode(303);
+        assertEquals(MatchingRun.Status.DISCARDED, Db.tx(() -> MatchingRun.<MatchingRun>findById(runId).status));
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.entraide.testing.Db;
 import org.entraide.testing.Groups;
 import org.entraide.testing.Groups.Learner;
 import org.entraide.testing.Groups.TestCourse;
+import org.entraide.testing.Html;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -70,7 +71,10 @@ class WhyUnplacedTest {
         TestCourse course = Groups.course("TANDEM", 3);
         Learner ana = Groups.learner(course, "Ana", "TANDEM");
         Groups.run(course, "TANDEM");
-        assertEquals(UnmatchedReason.NO_SHARED_LANGUAGE, reason(course, ana), "alone in the course: nobody else speaks her language");
+        assertEquals(UnmatchedReason.TOO_FEW_WAITING, reason(course, ana), "alone in the course");
+        String page = ana.browser().get("/courses/" + course.id()).asString();
+        assertThat(page, containsString("At the last matching for tandems, too few other learners were waiting to form one with you."));
+        assertThat("nothing of hers to change", page, not(containsString(Html.en("unplaced.step.how"))));
         assertEquals(303, ana.browser().post("/courses/" + course.id() + "/pause").statusCode());
 
         assertThat(ana.browser().get("/courses/" + course.id()).asString(), not(containsString(TITLE)));

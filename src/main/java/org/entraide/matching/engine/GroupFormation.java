@@ -103,12 +103,13 @@ final class GroupFormation {
                 withSlot++;
             }
         }
+        boolean tooFewWaiting = graph.vertexCount < rules.groupMinSize() && existingGroups.isEmpty();
         for (int v = 0; v < graph.vertexCount; v++) {
             int learner = graph.vertexLearner[v];
             if (teamOf[learner] < 0) {
                 unmatched.add(new Unmatched(population.id(learner), Format.STUDY_GROUP,
                         TandemFormation.reasonFor(population, rules, learner, graph.furthestStage[v],
-                                graph.degree(v) > 0)));
+                                graph.degree(v) > 0, tooFewWaiting)));
             }
         }
         return new GroupResult(groups, completed, unmatched, groups.isEmpty() ? 0 : sum / groups.size(),

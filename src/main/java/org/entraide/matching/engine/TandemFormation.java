@@ -188,13 +188,20 @@ final class TandemFormation {
 
     UnmatchedReason reason(CandidateGraph graph, int vertex) {
         return reasonFor(population, scorer.rules(), graph.vertexLearner[vertex], graph.furthestStage[vertex],
-                graph.degree(vertex) > 0);
+                graph.degree(vertex) > 0, graph.vertexCount < 2);
     }
 
+    /**
+     * The most basic cause first: the learner's own week, then too few others to match at all (where naming a failed
+     * constraint, "no shared language", would send them to change what cannot help), then what the pairs tried failed on.
+     */
     static UnmatchedReason reasonFor(Population population, Rules rules, int learner, int furthestStage,
-            boolean hadCandidates) {
+            boolean hadCandidates, boolean tooFewWaiting) {
         if (population.freeHours[learner] < Math.max(1, rules.minCommonHours())) {
             return UnmatchedReason.NO_AVAILABILITY;
+        }
+        if (tooFewWaiting) {
+            return UnmatchedReason.TOO_FEW_WAITING;
         }
         if (hadCandidates) {
             return UnmatchedReason.PARTNERS_TAKEN;

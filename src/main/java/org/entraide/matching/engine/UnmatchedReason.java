@@ -19,5 +19,7 @@ public enum UnmatchedReason {
     /** Not enough learners nearby for a meetup of the minimum size. */
     TOO_FEW_NEARBY,
     /** Pre-formed partners too many for the format (e.g. three friends asking for a tandem). */
-    PREFORMED_UNIT_TOO_LARGE
+    PREFORMED_UNIT_TOO_LARGE,
+    /** Too few learners waited to form even one: alone for a tandem, fewer than the smallest group and no group to join. */
+    TOO_FEW_WAITING
 }

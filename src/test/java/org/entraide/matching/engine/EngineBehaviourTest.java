@@ -50,8 +50,21 @@ class EngineBehaviourTest {
     @Test
     void oneLearnerIsUnmatchedForLackOfAnyone() {
         TandemResult result = engine.matchTandems(List.of(learner("alone").build()));
-        assertEquals(List.of(new Unmatched("alone", Format.TANDEM, UnmatchedReason.NO_SHARED_LANGUAGE)),
+        assertEquals(List.of(new Unmatched("alone", Format.TANDEM, UnmatchedReason.TOO_FEW_WAITING)),
                 result.unmatched());
+    }
+
+    /** Fewer than the smallest group, and no group to join: that is the reason, not a constraint they happened to fail. */
+    @Test
+    void tooFewForTheSmallestGroupIsTheReasonUnlessEnoughWait() {
+        GroupResult two = engine.formGroups(List.of(learner("a").build(), learner("b").build()));
+        assertEquals(List.of(UnmatchedReason.TOO_FEW_WAITING, UnmatchedReason.TOO_FEW_WAITING),
+                two.unmatched().stream().map(Unmatched::reason).toList());
+
+        GroupResult three = engine.formGroups(List.of(learner("a").build(), learner("b").build(),
+                learner("de").languages("de").build()));
+        assertEquals(List.of(new Unmatched("de", Format.STUDY_GROUP, UnmatchedReason.NO_SHARED_LANGUAGE)), three.unmatched()
+                .stream().filter(u -> u.learnerId().equals("de")).toList(), "three wait: the German speaker's reason is the language");
     }
 
     @Test
