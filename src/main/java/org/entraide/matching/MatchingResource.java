@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.entraide.account.CurrentPerson;
-import org.entraide.account.Person;
 import org.entraide.availability.Slots;
 import org.entraide.availability.WeeklyAvailability;
 import org.entraide.course.Course;
@@ -59,7 +58,7 @@ public class MatchingResource {
         }
     }
 
-    public record UnmatchedRow(String name, String reason) {
+    public record UnmatchedRow(String name, String city, String reason) {
     }
 
     /**
@@ -254,13 +253,16 @@ public class MatchingResource {
                     entries.add(idAndReason);
                 }
             }
-            // one statement for all the names, not one per unplaced learner
+            // one statement for all the names and cities, not one per unplaced learner; the city tells two Divyas apart
             List<Long> ids = entries.stream().map(e -> Long.parseLong(e[0])).toList();
-            Map<Long, Person> people = ids.isEmpty() ? Map.of()
-                    : Person.<Person>list("id in ?1", ids).stream().collect(Collectors.toMap(p -> p.id, p -> p));
+            Map<Long, Enrolment> enrolments = ids.isEmpty() ? Map.of()
+                    : Enrolment.<Enrolment>list("select e from Enrolment e join fetch e.person where e.course.id = ?1 and e.person.id in ?2",
+                            courseId, ids).stream().collect(Collectors.toMap(e -> e.person.id, e -> e));
             for (String[] entry : entries) {
-                Person person = people.get(Long.parseLong(entry[0]));
-                unmatched.add(new UnmatchedRow(person == null ? "?" : person.firstName(), "unmatched." + entry[1]));
+                Enrolment enrolment = enrolments.get(Long.parseLong(entry[0]));
+                unmatched.add(enrolment == null ? new UnmatchedRow("?", "", "unmatched." + entry[1])
+                        : new UnmatchedRow(enrolment.person.firstName(), enrolment.placeName == null ? "" : enrolment.placeName,
+                                "unmatched." + entry[1]));
             }
         }
         return Templates.preview(run.course, run, matching.discardedAt(run), rows, listing, zone.getId(), unmatched, moreUnmatched, clusters,

@@ -64,7 +64,8 @@ class MatchingFlowTest {
         assertThat(preview, containsString(Html.en("preview.nothing-to-publish")));
         assertThat(preview, not(containsString(runPath + "/publish")));
         assertThat(preview, containsString(runPath + "/discard"));
-        assertThat(preview, containsString(Html.en("unmatched.TOO_FEW_WAITING")));
+        // with the city, as proposals name their members: two learners of the same first name are told apart
+        assertThat(preview, containsString("Stored0 · Paris, France — " + Html.en("unmatched.TOO_FEW_WAITING")));
 
         course.team().post(runPath + "/discard", new Form()).then().statusCode(303);
         assertEquals(MatchingRun.Status.DISCARDED, Db.tx(() -> MatchingRun.<MatchingRun>findById(runId).status));

@@ -60,6 +60,6 @@ class RunMessageTest {
         int more = Integer.parseInt(message.substring(message.lastIndexOf("more:") + "more:".length()));
         assertTrue(more > 0);
         course.team().get("/courses/" + course.id() + "/manage/matching/runs/" + runId).then().statusCode(200)
-                .body(containsString("Wes — no shared language"), containsString(String.format(Locale.ENGLISH, "and %,d more learners not placed", more)));
+                .body(containsString("Wes · Paris, France — no shared language"), containsString(String.format(Locale.ENGLISH, "and %,d more learners not placed", more)));
     }
 }
