@@ -230,10 +230,16 @@ public class MatchingService {
         return run.status == MatchingRun.Status.PREVIEW && run.finishedAt != null ? run.finishedAt.plus(previewTimeout) : null;
     }
 
-    /** A run of rolling matching: computed and published at once. */
+    /**
+     * A run of rolling matching: computed and published at once; none when nobody waits for the format (at every
+     * cadence over a whole course, empty runs would bury the team's history).
+     */
     @Transactional
     @TransactionConfiguration(timeout = RUN_TRANSACTION_SECONDS)
     public MatchingRun runRolling(long courseId, Format format) {
+        if (pool(courseId, format).isEmpty()) {
+            return null;
+        }
         Course course = Course.findById(courseId);
         MatchingRun run = newRun(course, format, null, true);
         fill(run);

@@ -350,6 +350,19 @@ class MatchingFlowTest {
     }
 
     @Test
+    void rollingMatchingRecordsNoRunForAFormatNobodyWaitsFor() {
+        TestCourse course = Groups.course("TANDEM,STUDY_GROUP", 3);
+        Groups.learner(course, "Ida", "TANDEM");
+        Groups.learner(course, "Jon", "TANDEM");
+        Db.run(() -> Course.<Course>findById(course.id()).rollingEnabled = true);
+
+        rolling.runDue();
+        assertEquals(1L, (long) Db.tx(() -> MatchingRun.count("course.id = ?1 and format = ?2", course.id(), Format.TANDEM)));
+        assertEquals(0L, (long) Db.tx(() -> MatchingRun.count("course.id = ?1 and format = ?2", course.id(), Format.STUDY_GROUP)),
+                "nobody waits for a study group: no empty run in the team's history");
+    }
+
+    @Test
     void rollingMatchingRunsOnceEvenWhenTwoInstancesStartItTogether() throws Exception {
         TestCourse course = Groups.course("TANDEM", 3);
         Groups.learner(course, "Quin", "TANDEM");
