@@ -78,11 +78,8 @@ public class AddressConfirmations {
     @Transactional
     public boolean confirm(String token, long personId) {
         Optional<AddressConfirmation> found = usable(token, personId);
-        if (found.isEmpty() || !found.get().email.equals(found.get().person.email)) {
-            return false;
-        }
-        markConfirmed(found.get().person);
-        return true;
+        found.ifPresent(link -> markConfirmed(link.person));
+        return found.isPresent();
     }
 
     /** The mailbox proved to be the person's (this link, a sign-up or password link, or the identity provider). */
@@ -99,6 +96,8 @@ public class AddressConfirmations {
     private static Optional<AddressConfirmation> usable(String token, long personId) {
         return SecretLinks.storedFormOf(token)
                 .flatMap(hash -> AddressConfirmation.find("tokenHash", hash).<AddressConfirmation>firstResultOptional())
-                .filter(link -> link.person.id == personId && link.expiresAt.isAfter(Instant.now()));
+                // a link sent to an address the account no longer has confirms nothing, on the page as on the button
+                .filter(link -> link.person.id == personId && link.email.equals(link.person.email)
+                        && link.expiresAt.isAfter(Instant.now()));
     }
 }

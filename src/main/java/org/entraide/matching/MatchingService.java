@@ -127,15 +127,19 @@ public class MatchingService {
         Course course = Course.findById(courseId);
         Map<Format, Integer> counts = new LinkedHashMap<>();
         for (Format format : course.formatSet()) {
-            long count = Enrolment.getEntityManager().createQuery("select count(e) from Enrolment e where e.course.id = ?1"
-                    + " and e.status = ?2 and e.profileComplete = true and concat(',', e.formats, ',') like ?3 and not exists"
-                    + " (select m.id from ProposalMember m where m.person = e.person and m.proposal.course.id = ?1"
-                    + " and m.proposal.status in (?4, ?5))", Long.class)
-                    .setParameter(1, courseId).setParameter(2, Enrolment.Status.WAITING).setParameter(3, FORMAT_PATTERN.formatted(format))
-                    .setParameter(4, Proposal.Status.PENDING).setParameter(5, Proposal.Status.DRAFT).getSingleResult();
-            counts.put(format, (int) count);
+            counts.put(format, waitingCount(courseId, format));
         }
         return counts;
+    }
+
+    /** How many learners {@link #pool} holds for the format, counted by the database. */
+    int waitingCount(long courseId, Format format) {
+        return Enrolment.getEntityManager().createQuery("select count(e) from Enrolment e where e.course.id = ?1"
+                + " and e.status = ?2 and e.profileComplete = true and concat(',', e.formats, ',') like ?3 and not exists"
+                + " (select m.id from ProposalMember m where m.person = e.person and m.proposal.course.id = ?1"
+                + " and m.proposal.status in (?4, ?5))", Long.class)
+                .setParameter(1, courseId).setParameter(2, Enrolment.Status.WAITING).setParameter(3, FORMAT_PATTERN.formatted(format))
+                .setParameter(4, Proposal.Status.PENDING).setParameter(5, Proposal.Status.DRAFT).getSingleResult().intValue();
     }
 
     /**
@@ -170,7 +174,7 @@ public class MatchingService {
                 MatchingRun.Status.PREVIEW, MatchingRun.Status.RUNNING) > 0) {
             throw InvalidInputException.of("format", "error.preview-open");
         }
-        int waiting = pool(courseId, format).size();
+        int waiting = waitingCount(courseId, format);
         if (waiting == 0) { // a run of nobody would only leave an empty preview to discard
             throw InvalidInputException.of("format", "error.nobody-waiting");
         }
@@ -237,7 +241,7 @@ public class MatchingService {
     @Transactional
     @TransactionConfiguration(timeout = RUN_TRANSACTION_SECONDS)
     public MatchingRun runRolling(long courseId, Format format) {
-        if (pool(courseId, format).isEmpty()) {
+        if (waitingCount(courseId, format) == 0) {
             return null;
         }
         Course course = Course.findById(courseId);
