@@ -155,6 +155,30 @@ class OutcomesPageTest {
     }
 
     @Test
+    void withOneLearnerMatchedThePageSaysSoInOneSentence() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        Learner ana = Groups.learner(course, "Ana", "TANDEM");
+        Learner ben = Groups.learner(course, "Ben", "TANDEM");
+        long tandemId = Groups.formGroup(course, "TANDEM", List.of(ana, ben));
+        Db.run(() -> {
+            // Ana joined two days before the tandem formed; Ben joined the course again after it, so his wait is not counted
+            for (GroupMember member : GroupMember.<GroupMember>list("group.id", tandemId)) {
+                Enrolment enrolment = Enrolment.find(course.id(), member.person.id).orElseThrow();
+                enrolment.joinedAt = member.person.id.equals(ana.personId()) ? member.joinedAt.minus(Duration.ofHours(48))
+                        : member.joinedAt.plus(Duration.ofHours(1));
+            }
+        });
+
+        String page = course.team().get("/courses/" + course.id() + "/manage/dashboard").then().statusCode(200).extract().asString();
+        String french = course.team().acceptLanguage("fr").get("/courses/" + course.id() + "/manage/dashboard").asString();
+
+        assertThat(page, containsString("One learner has been matched since joining the course: they were in a group within 2 days of joining."));
+        assertThat(page, not(containsString("Half of the matched learners")));
+        assertThat(page, not(containsString("All of them")));
+        assertThat(french, containsString("Un seul apprenant a été mis en relation depuis son inscription au cours : il était dans un groupe au plus 2 jours après."));
+    }
+
+    @Test
     void aNewCourseSaysThereIsNothingToMeasureYetAndLearnersCannotSeeThePage() {
         TestCourse course = Groups.course("TANDEM", 3);
         Learner ivy = Groups.learner(course, "Ivy", "TANDEM");
