@@ -225,6 +225,9 @@ public class DemoData {
         announcement.createdAt = Instant.now();
         announcement.persist();
         enrolments.forEach(announcement::deliverTo);
+        // delivered to everyone at once: the delivery job must not send it again
+        announcement.deliveredUpTo = enrolments.stream().mapToLong(enrolment -> enrolment.id).max().orElse(0);
+        announcement.deliveredAt = announcement.createdAt;
     }
 
     private static Person account(String email, String name) {

@@ -3,10 +3,16 @@ package org.entraide.web;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.time.Instant;
 
 import jakarta.inject.Inject;
 
+import org.entraide.course.AnnouncementRecipient;
+import org.entraide.course.AnnouncementService;
 import org.entraide.course.Course;
+import org.entraide.course.CourseAnnouncement;
 import org.entraide.meetup.Meetup;
 import org.entraide.profile.Enrolment;
 import org.entraide.testing.Browser;
@@ -24,6 +30,9 @@ class DemoDataTest {
 
     @Inject
     DemoData demo;
+
+    @Inject
+    AnnouncementService announcements;
 
     @Test
     void theDemoLearnerSignsInAndFindsTheParisMeetupNearThem() {
@@ -53,6 +62,13 @@ class DemoDataTest {
         // the team's welcome announcement reached the demo learner
         assertThat(learner.get("/courses/" + courseId).asString(), containsString("href=\"/courses/" + courseId + "/announcements\""));
         assertThat(learner.get("/courses/" + courseId + "/announcements").asString(), containsString("Finish your Entraide profile before Sunday"));
+        // it went to everyone at once: the delivery job finds nothing of it left to send (it used to fail on it at every turn)
+        CourseAnnouncement welcome = Db.tx(() -> CourseAnnouncement.<CourseAnnouncement>find("course.id", courseId).singleResult());
+        assertNotNull(welcome.deliveredAt);
+        for (int turn = 0; turn < 100 && announcements.deliverNextBatch(Instant.now()); turn++) {
+            // other tests' announcements still being sent go out too
+        }
+        assertEquals((long) DemoData.LEARNERS, (long) Db.tx(() -> AnnouncementRecipient.count("announcement.id", welcome.id)));
 
         // the course that ended: the learner is asked how it went, the team reads the counts of the generated answers
         long pastId = Db.tx(() -> Course.<Course>find("title", DemoData.PAST_COURSE_TITLE).singleResult().id);
