@@ -16,6 +16,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.entraide.account.Person;
 import org.entraide.course.Course;
 import org.entraide.profile.Format;
@@ -26,6 +27,7 @@ import org.entraide.profile.Modality;
 @Table(name = "learning_group")
 public class LearningGroup extends PanacheEntityBase {
 
+    @Schema(name = "GroupStatus", description = "ACTIVE; REFILLING: below its minimum size, looking for new members; DISSOLVED: ended")
     public enum Status {
         ACTIVE,
         /** Below its minimum size: rolling matching looks for new members until the course's maximum wait. */

@@ -91,6 +91,17 @@ class GroupApiTest {
                 .body("components.securitySchemes.token.scheme", equalTo("bearer"))
                 .body("paths", hasKey("/api/courses/{courseId}/learners/{personId}/group"))
                 .body("paths.'/api/courses/{courseId}/groups'.get.tags", hasItem("Groups"))
-                .body("paths.'/api/courses/{courseId}/groups'.get.responses", hasKey("401"));
+                .body("paths.'/api/courses/{courseId}/groups'.get.responses", hasKey("401"))
+                // the responses are described field by field, not as bare objects
+                .body("paths.'/api/courses/{courseId}/groups'.get.responses.'200'.content.'application/json'.schema.items.'$ref'",
+                        equalTo("#/components/schemas/ApiGroup"))
+                .body("paths.'/api/courses/{courseId}/learners/{personId}/group'.get.responses.'404'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/ApiError"))
+                .body("components.schemas.ApiGroup.properties.keySet()",
+                        containsInAnyOrder("id", "teamName", "format", "status", "createdAt", "lastActivityAt", "members"))
+                .body("components.schemas.ApiGroup.properties.members.items.'$ref'", equalTo("#/components/schemas/ApiMember"))
+                .body("components.schemas.ApiMember.properties.keySet()", containsInAnyOrder("personId", "firstName", "email", "joinedAt"))
+                .body("components.schemas.GroupStatus.enum", containsInAnyOrder("ACTIVE", "REFILLING", "DISSOLVED"))
+                .body("components.schemas.Format.enum", containsInAnyOrder("TANDEM", "STUDY_GROUP", "LOCAL_MEETUP"));
     }
 }
