@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.entraide.account.Person;
 import org.entraide.course.Course;
@@ -110,6 +111,17 @@ class SecurityTest {
         assertEquals("no-store", member.get("/account/export.json").header("Cache-Control"));
         assertThat("static files stay cacheable", String.valueOf(new Browser().get("/static/entraide.css").header("Cache-Control")),
                 not(containsString("no-store")));
+    }
+
+    @Test
+    void everyPageSaysInItsHeaderThatItIsUtf8() {
+        Browser visitor = new Browser();
+        // pages returned as they are, and pages sent back with a status: an error page, a form with its errors, a refused sign-in
+        for (Response response : List.of(visitor.get("/"), member.get("/courses"), visitor.get("/no-such-page"),
+                visitor.post("/signup", "email", "not an address"), visitor.post("/login", "email", "nobody@example.org", "password", "wrong"))) {
+            assertEquals("text/html;charset=utf-8", response.contentType().replace(" ", "").toLowerCase(Locale.ROOT),
+                    response.statusCode() + " " + response.contentType());
+        }
     }
 
     @Test
