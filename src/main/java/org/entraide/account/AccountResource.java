@@ -50,7 +50,7 @@ public class AccountResource {
 
         static native TemplateInstance account(Person person, boolean localAccount, String displayName, String language,
                 String emailNotifications, EmailNotifications[] emailChoices, String messageMail,
-                MessageMail[] messageChoices, String timeZone, List<String> zones, String calendarUrl, FormErrors errors);
+                MessageMail[] messageChoices, String timeZone, List<GeoService.Zone> zones, String calendarUrl, FormErrors errors);
     }
 
     /** What the sign-up form sends back when it is re-rendered (never the password). */

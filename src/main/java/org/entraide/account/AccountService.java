@@ -297,6 +297,8 @@ public class AccountService {
         String zone = Texts.trimToNull(timeZone);
         if (zone != null && !GeoService.isZone(zone)) {
             errors.add("timeZone", "error.invalid-choice");
+        } else if (zone != null) {
+            zone = GeoService.currentId(zone);
         }
         errors.throwIfAny();
         Person person = Person.findById(personId);

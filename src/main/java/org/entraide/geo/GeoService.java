@@ -1,8 +1,15 @@
 package org.entraide.geo;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,8 +23,29 @@ import io.quarkus.runtime.Startup;
 @Startup
 public class GeoService {
 
-    /** Region-based IANA ids people recognise ("Europe/Paris"), without legacy aliases ("US/Eastern", "Etc/GMT+3"). */
-    private static final List<String> ZONES = zoneList();
+    private static final String FORMER_NAMES_RESOURCE = "/geo/former-zone-names.tsv";
+
+    /**
+     * Region-based IANA ids people recognise ("Europe/Paris"), without aliases such as "US/Eastern" or "Etc/GMT+3";
+     * former names ("Asia/Calcutta") included, as stored data and browsers may still use them.
+     */
+    private static final Set<String> KNOWN = knownIds();
+    /** Former name → current id, both {@link #KNOWN}. */
+    private static final Map<String, String> FORMER_NAMES = formerNames();
+    static final List<Zone> ZONES = zoneChoices();
+
+    /** A zone people can choose: its current id, and its former names, which some browsers still report. */
+    public record Zone(String id, List<String> formerNames) {
+
+        /** True for the zone's id and for its former names. */
+        public boolean is(String zoneId) {
+            return id.equals(zoneId) || formerNames.contains(zoneId);
+        }
+
+        public String formerNamesText() {
+            return String.join(" ", formerNames);
+        }
+    }
 
     private final Gazetteer gazetteer = Gazetteer.loadDefault();
 
@@ -40,8 +68,14 @@ public class GeoService {
         return gazetteer;
     }
 
-    public List<String> zones() {
+    /** The zones to choose from, each under its current id only. */
+    public List<Zone> zones() {
         return ZONES;
+    }
+
+    /** The zone's current id: a former name ("Asia/Calcutta") is stored under the id it has now ("Asia/Kolkata"). */
+    public static String currentId(String id) {
+        return FORMER_NAMES.getOrDefault(id, id);
     }
 
     /**
@@ -60,17 +94,45 @@ public class GeoService {
     }
 
     public static boolean isZone(String id) {
-        return id != null && (ZONES.contains(id) || "UTC".equals(id));
+        return id != null && (KNOWN.contains(id) || "UTC".equals(id));
     }
 
-    private static List<String> zoneList() {
-        Set<String> zones = new TreeSet<>();
+    private static Set<String> knownIds() {
+        Set<String> ids = new TreeSet<>();
         for (String id : ZoneId.getAvailableZoneIds()) {
             if (id.matches("(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_/-]+")) {
-                zones.add(id);
+                ids.add(id);
             }
         }
-        zones.add("UTC");
+        return ids;
+    }
+
+    private static Map<String, String> formerNames() {
+        Map<String, String> formerNames = new HashMap<>();
+        try (InputStream in = Objects.requireNonNull(GeoService.class.getResourceAsStream(FORMER_NAMES_RESOURCE), FORMER_NAMES_RESOURCE)) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] names = line.split("\t");
+                // a Java with other time-zone data may lack either name: then there is nothing to translate
+                if (!line.startsWith("#") && names.length == 2 && KNOWN.contains(names[0]) && KNOWN.contains(names[1])) {
+                    formerNames.put(names[0], names[1]);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + FORMER_NAMES_RESOURCE, e);
+        }
+        return Map.copyOf(formerNames);
+    }
+
+    private static List<Zone> zoneChoices() {
+        Map<String, List<String>> formerByCurrent = new HashMap<>();
+        FORMER_NAMES.forEach((former, current) -> formerByCurrent.computeIfAbsent(current, id -> new ArrayList<>()).add(former));
+        List<Zone> zones = new ArrayList<>();
+        for (String id : KNOWN) {
+            if (!FORMER_NAMES.containsKey(id)) {
+                zones.add(new Zone(id, formerByCurrent.getOrDefault(id, List.of()).stream().sorted().toList()));
+            }
+        }
+        zones.add(new Zone("UTC", List.of()));
         return List.copyOf(zones);
     }
 }

@@ -165,7 +165,7 @@ public class Enrolment extends PanacheEntityBase {
     /** Takes everything a profile declares except where the learner lives (callers resolve the city). */
     public void declare(LearnerProfile p) {
         travelRadiusKm = p.travelRadiusKm();
-        timeZone = p.zone().getId();
+        timeZone = GeoService.currentId(p.zone().getId());
         localWeek = p.localWeek().toHex();
         languages = Languages.join(p.languages());
         formats = EnumSets.join(p.formats());

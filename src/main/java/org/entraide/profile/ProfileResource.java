@@ -64,7 +64,7 @@ public class ProfileResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance where(StepPage page, String query, List<Place> results, List<String> zones);
+        static native TemplateInstance where(StepPage page, String query, List<Place> results, List<GeoService.Zone> zones);
 
         static native TemplateInstance when(StepPage page, List<Day> days, List<Integer> hoursOfDay, String summary);
 

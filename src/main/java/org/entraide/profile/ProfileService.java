@@ -162,6 +162,8 @@ public class ProfileService {
             errors.add("timeZone", "error.required");
         } else if (!GeoService.isZone(zone)) {
             errors.add("timeZone", "error.invalid-zone");
+        } else {
+            zone = GeoService.currentId(zone);
         }
         return new ProfileForm(placeId == null ? "" : placeId, place == null ? "" : place.label(locale), radius == null ? "" : radius,
                 zone == null ? "" : zone, saved.hours(), saved.languages(), saved.formats(), saved.modalities(), saved.motives(),

@@ -35,7 +35,10 @@
   function detectZone(select) {
     if (select.dataset.detect !== "yes" || !window.Intl) { return; }
     var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (zone && select.querySelector("option[value='" + zone + "']")) { select.value = zone; }
+    if (!zone || !/^[A-Za-z_\/+-]+$/.test(zone)) { return; }
+    // some browsers still report a former name ("Asia/Calcutta"): its option lists it
+    var option = select.querySelector("option[value='" + zone + "'], option[data-former-names~='" + zone + "']");
+    if (option) { select.value = option.value; }
   }
 
   // City search: suggestions as the learner types, rendered as the same radio buttons the server renders.

@@ -2,6 +2,7 @@ package org.entraide.matching;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -51,6 +52,22 @@ class TeamZoneTest {
         assertEquals("Asia/Dubai", zoneOf(email), "a page from before the field keeps the zone");
         browser.post("/account", Form.of("displayName", "Zoe Zone", "language", "", "timeZone", "")).then().statusCode(303);
         assertNull(zoneOf(email), "\"Not set\" clears it");
+    }
+
+    @Test
+    void aZoneSavedUnderAFormerNameIsShownChosenUnderItsCurrentId() {
+        Browser browser = new Browser();
+        String email = browser.signUpNew("kyiv");
+        Db.run(() -> Person.findByEmail(email).orElseThrow().timeZone = "Europe/Kiev"); // saved when the list still offered it
+
+        String page = browser.get("/account").asString();
+
+        // chosen, so that saving the page again keeps the zone instead of "Not set"
+        assertThat(page, containsString("<option value=\"Europe/Kyiv\" data-former-names=\"Europe/Kiev Europe/Uzhgorod Europe/Zaporozhye\" selected>"));
+        assertThat(page, not(containsString("value=\"Europe/Kiev\"")));
+        browser.post("/account", Form.of("displayName", "Olena", "language", "", "emailNotifications", "ALL", "timeZone", "Europe/Kiev"))
+                .then().statusCode(303);
+        assertEquals("Europe/Kyiv", zoneOf(email));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.entraide.profile;
 
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -98,6 +99,14 @@ class ProfileTest {
         assertEquals(40, enrolment().travelRadiusKm);
         assertEquals("Europe/Paris", enrolment().timeZone);
         assertTrue(enrolment().profileComplete);
+
+        // a former name of a zone (some browsers still report one) is kept under the zone's current id
+        assertEquals(303, learner.post(step("where"), "placeId", String.valueOf(LONDON), "travelRadiusKm", "40",
+                "timeZone", "Asia/Calcutta").statusCode());
+        assertEquals("Asia/Kolkata", enrolment().timeZone);
+        String where = learner.get(step("where")).asString();
+        assertThat(where, containsString("<option value=\"Asia/Kolkata\" data-former-names=\"Asia/Calcutta\" selected>"));
+        assertThat(where, not(containsString("value=\"Asia/Calcutta\"")));
     }
 
     @Test

@@ -1005,10 +1005,29 @@ class BrowserJourneyTest {
         assertNoProblems();
     }
 
+    @Test
+    void aBrowserInIndiaHasItsZoneChosenForIt() {
+        // Chromium names India's zone "Asia/Calcutta", a former name: the list offers it as "Asia/Kolkata"
+        Page page = open(new com.microsoft.playwright.Browser.NewContextOptions().setTimezoneId("Asia/Kolkata"));
+        page.navigate(url("/signup"));
+        String email = Browser.uniqueEmail("journey-zone");
+        signUp(page, "Kiran Kumar", email);
+        page.navigate(url("/account"));
+        String reported = (String) page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone");
+        assertEquals("Asia/Kolkata", page.locator("#f-timeZone").inputValue(), "the browser reports " + reported);
+        page.locator("#f-timeZone").locator("xpath=ancestor::form").locator("button[type=submit]").click();
+        page.waitForLoadState(LoadState.LOAD);
+        assertEquals("Asia/Kolkata", Db.tx(() -> Person.findByEmail(email).orElseThrow().timeZone));
+        assertNoProblems();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private Page open(com.microsoft.playwright.Browser.NewContextOptions options) {
-        BrowserContext context = chromium.newContext(options.setBaseURL(base.toString()).setLocale("en-GB").setTimezoneId("Europe/Paris"));
+        if (options.timezoneId == null) {
+            options.setTimezoneId("Europe/Paris");
+        }
+        BrowserContext context = chromium.newContext(options.setBaseURL(base.toString()).setLocale("en-GB"));
         context.setDefaultTimeout(15_000);
         contexts.add(context);
         Page page = context.newPage();
