@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +46,15 @@ public class GeoService {
 
         public String formerNamesText() {
             return String.join(" ", formerNames);
+        }
+
+        /** "Asia/Kolkata (UTC+05:30)": its offset now, which is what people compare when they look for their zone. */
+        public String label() {
+            if ("UTC".equals(id)) {
+                return id;
+            }
+            ZoneOffset offset = ZoneId.of(id).getRules().getOffset(Instant.now());
+            return id + " (UTC" + (offset.getTotalSeconds() == 0 ? "" : offset.getId()) + ")";
         }
     }
 

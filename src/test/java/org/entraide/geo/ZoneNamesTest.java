@@ -32,6 +32,10 @@ class ZoneNamesTest {
         assertFalse(kolkata.is("Asia/Dhaka"));
         assertEquals("Asia/Calcutta", kolkata.formerNamesText());
         assertEquals(ids.size(), ids.stream().distinct().count());
+        assertEquals("Asia/Kolkata (UTC+05:30)", kolkata.label());
+        assertEquals("Asia/Kathmandu (UTC+05:45)", GeoService.ZONES.get(ids.indexOf("Asia/Kathmandu")).label());
+        assertEquals("Africa/Abidjan (UTC)", GeoService.ZONES.get(ids.indexOf("Africa/Abidjan")).label());
+        assertEquals("UTC", GeoService.ZONES.get(ids.indexOf("UTC")).label());
     }
 
     @Test

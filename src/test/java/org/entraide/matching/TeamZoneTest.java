@@ -45,7 +45,7 @@ class TeamZoneTest {
         browser.post("/account", Form.of("displayName", "Zoe Zone", "language", "", "emailNotifications", "ALL", "timeZone", "Asia/Dubai"))
                 .then().statusCode(303);
         assertEquals("Asia/Dubai", zoneOf(email));
-        assertThat(browser.get("/account").asString(), containsString("<option value=\"Asia/Dubai\" selected>"));
+        assertThat(browser.get("/account").asString(), containsString("<option value=\"Asia/Dubai\" selected>Asia/Dubai (UTC+04:00)</option>"));
         assertEquals("Asia/Dubai", browser.get("/account/export.json").jsonPath().getString("account.timeZone"));
 
         browser.post("/account", Form.of("displayName", "Zoe Renamed", "language", "")).then().statusCode(303);
