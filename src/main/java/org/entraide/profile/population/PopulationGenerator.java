@@ -50,6 +50,14 @@ public final class PopulationGenerator {
             "commerce", "social work", "research", "culture", "agriculture", "consulting", "transport", "energy",
     };
 
+    /** The sectors as a French learner would write them in their introduction. */
+    private static final Map<String, String> SECTORS_IN_FRENCH = Map.ofEntries(Map.entry("education", "éducation"),
+            Map.entry("health", "santé"), Map.entry("information technology", "informatique"),
+            Map.entry("public administration", "administration publique"), Map.entry("finance", "finance"),
+            Map.entry("industry", "industrie"), Map.entry("commerce", "commerce"), Map.entry("social work", "travail social"),
+            Map.entry("research", "recherche"), Map.entry("culture", "culture"), Map.entry("agriculture", "agriculture"),
+            Map.entry("consulting", "conseil"), Map.entry("transport", "transport"), Map.entry("energy", "énergie"));
+
     /** A few employers per city, so that colleague groups (DOMAIN.md, E4–E5) appear in big cities. */
     private static final String[] EMPLOYERS = {
             "City Hospital", "Regional Council", "Metro Bank", "Tech Solutions", "National Railways",
@@ -550,9 +558,9 @@ public final class PopulationGenerator {
         String who = french
                 ? switch (situation) {
                     case STUDENT -> "Étudiant·e à " + city.name() + ", " + age + " ans";
-                    case EMPLOYED -> "Salarié·e (" + sector + ") à " + city.name() + ", " + age + " ans";
+                    case EMPLOYED -> "Salarié·e (" + SECTORS_IN_FRENCH.get(sector) + ") à " + city.name() + ", " + age + " ans";
                     case JOB_SEEKER -> "En recherche d'emploi à " + city.name() + ", " + age + " ans";
-                    case INDEPENDENT -> "Indépendant·e (" + sector + ") à " + city.name() + ", " + age + " ans";
+                    case INDEPENDENT -> "Indépendant·e (" + SECTORS_IN_FRENCH.get(sector) + ") à " + city.name() + ", " + age + " ans";
                     case RETIRED -> "Retraité·e à " + city.name() + ", " + age + " ans";
                 }
                 : switch (situation) {

@@ -74,6 +74,11 @@ class PopulationGeneratorTest {
             assertEquals(place.timezone(), profile.zone().getId());
             assertEquals(place.countryCode(), profile.countryCode());
             assertTrue(profile.localWeek() != null);
+            if (profile.introduction().startsWith("Salarié·e (") || profile.introduction().startsWith("Indépendant·e (")) {
+                assertFalse(profile.introduction().matches(".*\\((industry|health|research|energy|consulting|social work)\\).*"),
+                        "a French introduction names its sector in French: " + profile.introduction());
+                assertFalse(profile.introduction().contains("(null)"), profile.introduction());
+            }
         }
     }
 
