@@ -35,6 +35,7 @@ import org.entraide.notify.NotificationService;
 import org.entraide.profile.Enrolment;
 import org.entraide.profile.Format;
 import org.entraide.profile.Languages;
+import org.entraide.web.Dates;
 import org.entraide.web.I18n;
 import org.entraide.web.InvalidInputException;
 import org.entraide.web.RowLocks;
@@ -193,9 +194,9 @@ public class GroupService {
         }
         WeekMask commonLocal = WeeklyAvailability.toLocal(common, viewerZone, week);
         Facilitation facilitation = group.facilitator == null ? new Facilitation(null, null, false)
-                : new Facilitation(group.facilitator.firstName(), DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
+                : new Facilitation(group.facilitator.firstName(), Dates.date(FormatStyle.LONG, locale)
                         .format(group.facilitatorSince.atZone(viewerZone)), group.facilitatedBy(personId));
-        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+        DateTimeFormatter when = Dates.dateTime(FormatStyle.MEDIUM, FormatStyle.SHORT, locale)
                 .withZone(viewerZone);
         List<TeamNote> teamMessages = TeamMessage.latest(groupId, TEAM_MESSAGES_SHOWN).stream()
                 .map(m -> new TeamNote(m.author == null ? I18n.message(locale, "post.former-member") : m.author.firstName(), m.createdAt,

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -18,9 +17,6 @@ import io.quarkus.qute.TemplateExtension;
 @TemplateExtension
 public class TemplateExtensions {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG);
 
     static String urlEncode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
@@ -33,7 +29,7 @@ public class TemplateExtensions {
 
     /** An instant as a date and time in the reader's language, in UTC (course teams work across time zones). */
     static String dateTime(Instant value, Locale reader) {
-        return value == null ? "" : DATE_TIME.withLocale(reader).format(value) + " UTC";
+        return value == null ? "" : Dates.dateTime(FormatStyle.MEDIUM, FormatStyle.SHORT, reader).format(value.atOffset(ZoneOffset.UTC)) + " UTC";
     }
 
     /** The machine-readable form for {@code <time datetime>}, which allows at most three digits of a second. */
@@ -41,9 +37,9 @@ public class TemplateExtensions {
         return value == null ? "" : value.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    /** A calendar date written out in the reader's language: "March 2, 2026", "2 mars 2026". */
+    /** A calendar date written out in the reader's language: "March 1, 2026", "1er mars 2026". */
     static String date(LocalDate value, Locale reader) {
-        return value == null ? "" : DATE.withLocale(reader).format(value);
+        return value == null ? "" : Dates.date(FormatStyle.LONG, reader).format(value);
     }
 
     /** 0.734 → "73 %" style figure for scores in [0, 1]. */

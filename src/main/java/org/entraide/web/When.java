@@ -17,13 +17,13 @@ public final class When {
     public static String span(Instant start, Instant end, ZoneId zone, Locale locale) {
         DateTimeFormatter clock = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
         ZonedDateTime local = start.atZone(zone);
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(local) + ", " + clock.format(local) + "–"
+        return Dates.date(FormatStyle.FULL, locale).format(local) + ", " + clock.format(local) + "–"
                 + clock.format(end.atZone(zone));
     }
 
     /** "Tuesday, December 1, 2026, 6:00 PM (Europe/Paris)", for a notification read anywhere. */
     public static String withZone(Instant start, ZoneId zone, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(locale).format(start.atZone(zone))
+        return Dates.dateTime(FormatStyle.FULL, FormatStyle.SHORT, locale).format(start.atZone(zone))
                 + " (" + zone.getId() + ")";
     }
 }

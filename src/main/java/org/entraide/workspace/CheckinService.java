@@ -4,7 +4,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import org.entraide.notify.NotificationKind;
 import org.entraide.notify.NotificationService;
 import org.entraide.profile.Enrolment;
 import org.entraide.profile.EnumSets;
+import org.entraide.web.Dates;
 import org.entraide.web.FormErrors;
 import org.entraide.web.RowLocks;
 import org.entraide.web.Texts;
@@ -72,7 +72,7 @@ public class CheckinService {
                 mine = new CheckinForm(checkin.progress.name(), checkin.doneText, checkin.helpText);
             }
         }
-        String weekOf = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(weekStart(ZoneId.of(group.viewerZone())));
+        String weekOf = Dates.date(FormatStyle.LONG, locale).format(weekStart(ZoneId.of(group.viewerZone())));
         return new Checkins(weekOf, members, typed == null ? mine : typed, Arrays.asList(GroupCheckin.Progress.values()));
     }
 

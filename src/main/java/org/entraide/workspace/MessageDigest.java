@@ -13,6 +13,7 @@ import org.entraide.account.Person;
 import org.entraide.group.LearningGroup;
 import org.entraide.notify.NotificationService;
 import org.entraide.profile.Enrolment;
+import org.entraide.web.Dates;
 import org.entraide.web.I18n;
 import org.jboss.logging.Logger;
 
@@ -111,7 +112,7 @@ public class MessageDigest {
     /** One group's part: its new messages oldest first (at most {@link #PER_GROUP_MAX}), how many more, and its link. */
     private void appendGroup(StringBuilder text, Locale locale, Person reader, List<GroupPost> posts, long count) {
         LearningGroup group = posts.get(0).group;
-        DateTimeFormatter clock = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+        DateTimeFormatter clock = Dates.dateTime(FormatStyle.MEDIUM, FormatStyle.SHORT, locale)
                 .withZone(Enrolment.zoneOf(group.course.id, reader.id));
         text.append("\n== ").append(I18n.message(locale, "digest.group", group.course.title, count)).append(" ==\n\n");
         for (GroupPost post : posts) {

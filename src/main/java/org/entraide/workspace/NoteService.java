@@ -14,6 +14,7 @@ import jakarta.ws.rs.NotFoundException;
 import org.entraide.account.Person;
 import org.entraide.group.GroupService;
 import org.entraide.group.LearningGroup;
+import org.entraide.web.Dates;
 import org.entraide.web.FormErrors;
 import org.entraide.web.RowLocks;
 import org.entraide.web.Texts;
@@ -55,7 +56,7 @@ public class NoteService {
     public Notes view(GroupService.GroupView group, Locale locale, NoteForm typed) {
         GroupNote note = GroupNote.of(group.group().id).orElse(null);
         String saved = note == null ? "" : note.body;
-        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+        DateTimeFormatter when = Dates.dateTime(FormatStyle.MEDIUM, FormatStyle.SHORT, locale)
                 .withZone(ZoneId.of(group.viewerZone()));
         List<Earlier> earlier = GroupNoteVersion.ofGroup(group.group().id).stream()
                 .map(v -> new Earlier(v.id, v.savedBy == null ? null : v.savedBy.firstName(), when.format(v.savedAt),

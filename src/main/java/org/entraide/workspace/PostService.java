@@ -24,6 +24,7 @@ import org.entraide.group.GroupService;
 import org.entraide.group.LearningGroup;
 import org.entraide.notify.NotificationKind;
 import org.entraide.notify.NotificationService;
+import org.entraide.web.Dates;
 import org.entraide.web.FormErrors;
 import org.entraide.web.Texts;
 
@@ -73,7 +74,7 @@ public class PostService {
         List<GroupPost> shown = hasOlder ? threads.subList(0, THREADS_PER_PAGE) : threads;
         Map<Long, List<GroupPost>> replies = GroupPost.repliesTo(shown.stream().map(p -> p.id).toList()).stream()
                 .collect(Collectors.groupingBy(p -> p.replyTo.id));
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+        DateTimeFormatter format = Dates.dateTime(FormatStyle.MEDIUM, FormatStyle.SHORT, locale)
                 .withZone(ZoneId.of(group.viewerZone()));
         List<Long> memberIds = group.members().stream().map(GroupService.MemberView::personId).toList();
         return new Posts(shown.stream().map(thread -> new ThreadView(view(thread, personId, format),

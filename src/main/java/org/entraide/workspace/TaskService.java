@@ -25,6 +25,7 @@ import org.entraide.group.LearningGroup;
 import org.entraide.notify.NotificationKind;
 import org.entraide.notify.NotificationService;
 import org.entraide.profile.Enrolment;
+import org.entraide.web.Dates;
 import org.entraide.web.FormErrors;
 import org.entraide.web.InvalidInputException;
 import org.entraide.web.Texts;
@@ -84,8 +85,8 @@ public class TaskService {
         ZoneId zone = ZoneId.of(group.viewerZone());
         LocalDate today = LocalDate.now(zone);
         List<Long> memberIds = group.members().stream().map(GroupService.MemberView::personId).toList();
-        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
-        DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+        DateTimeFormatter dates = Dates.date(FormatStyle.MEDIUM, locale);
+        DateTimeFormatter times = Dates.dateTime(FormatStyle.MEDIUM, FormatStyle.SHORT, locale)
                 .withZone(zone);
         List<GroupTask> open = GroupTask.open(groupId);
         List<GroupTask> done = GroupTask.recentlyDone(groupId, DONE_SHOWN);

@@ -155,7 +155,7 @@ class CourseTest {
         assertThat(page, containsString("FUN MOOC · <a href=\"https://example.org/mooc\">"));
 
         team.post("/language", Form.of("lang", "fr", "back", "/"));
-        assertThat(team.get("/courses/" + id).asString(), containsString("Du 10 janvier 2030 au 1 mars 2030 · 7 semaines"));
+        assertThat(team.get("/courses/" + id).asString(), containsString("Du 10 janvier 2030 au 1er mars 2030 · 7 semaines"));
         team.post("/language", Form.of("lang", "en", "back", "/"));
 
         // no platform: the link to the course still shows; no end date: the range stays open

@@ -1,0 +1,38 @@
+package org.entraide.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+
+class DatesTest {
+
+    private static final LocalDate FIRST = LocalDate.of(2026, 12, 1);
+    private static final LocalDate ELEVENTH = LocalDate.of(2026, 12, 11);
+
+    @Test
+    void frenchWritesTheFirstOfTheMonthFirst() {
+        assertEquals("1er décembre 2026", Dates.date(FormatStyle.LONG, Locale.FRENCH).format(FIRST));
+        assertEquals("mardi 1er décembre 2026", Dates.date(FormatStyle.FULL, Locale.FRENCH).format(FIRST));
+        assertEquals("11 décembre 2026", Dates.date(FormatStyle.LONG, Locale.FRENCH).format(ELEVENTH));
+        assertEquals("21 décembre 2026", Dates.date(FormatStyle.LONG, Locale.FRENCH).format(LocalDate.of(2026, 12, 21)));
+        LocalDateTime evening = FIRST.atTime(18, 0);
+        // the rest as the JDK writes it: only the day changes
+        assertEquals(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(Locale.FRENCH).format(evening)
+                .replaceFirst("^1 ", "1er "), Dates.dateTime(FormatStyle.MEDIUM, FormatStyle.SHORT, Locale.FRENCH).format(evening));
+        assertEquals(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(Locale.FRENCH).format(evening)
+                .replace(" 1 ", " 1er "), Dates.dateTime(FormatStyle.FULL, FormatStyle.SHORT, Locale.FRENCH).format(evening));
+    }
+
+    @Test
+    void otherLanguagesAreWrittenAsTheJdkWritesThem() {
+        assertEquals("December 1, 2026", Dates.date(FormatStyle.LONG, Locale.ENGLISH).format(FIRST));
+        assertEquals(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(Locale.ENGLISH)
+                .format(FIRST.atTime(18, 0)), Dates.dateTime(FormatStyle.MEDIUM, FormatStyle.SHORT, Locale.ENGLISH).format(FIRST.atTime(18, 0)));
+    }
+}
