@@ -84,8 +84,15 @@ public final class Slots {
         return result;
     }
 
-    /** One part of a {@link #summary}: "Mon–Fri 19:00–22:00", and how many hours of the week it stands for (20). */
-    public record Part(String text, int hours) {
+    /**
+     * One part of a {@link #summary}: "Mon–Fri 19:00–22:00", how many hours of the week it stands for (20), and what
+     * it is made of (days from Monday = 0, the hours of each of those days), for texts that write it their own way.
+     */
+    public record Part(String text, int hours, int firstDay, int lastDay, List<DayHours> runs) {
+    }
+
+    /** A run of hours within one day: 20 to 24 is 20:00–24:00. */
+    public record DayHours(int startHour, int endHour) {
     }
 
     /**
@@ -98,16 +105,16 @@ public final class Slots {
 
     /** The parts of {@link #summary}, in week order, for texts that show only the first few. */
     public static List<Part> summaryParts(WeekMask local, Locale locale) {
-        List<List<int[]>> dayRuns = new ArrayList<>(7);
+        List<List<DayHours>> dayRuns = new ArrayList<>(7);
         for (int day = 0; day < 7; day++) {
             dayRuns.add(runsOfDay(local, day));
         }
         List<Part> parts = new ArrayList<>();
         int day = 0;
         while (day < 7) {
-            List<int[]> runs = dayRuns.get(day);
+            List<DayHours> runs = dayRuns.get(day);
             int lastDay = day;
-            while (lastDay + 1 < 7 && sameRuns(runs, dayRuns.get(lastDay + 1))) {
+            while (lastDay + 1 < 7 && runs.equals(dayRuns.get(lastDay + 1))) {
                 lastDay++;
             }
             if (!runs.isEmpty()) {
@@ -121,10 +128,10 @@ public final class Slots {
                     if (i > 0) {
                         text.append(", ");
                     }
-                    text.append(String.format(Locale.ROOT, "%02d:00–%02d:00", runs.get(i)[0], runs.get(i)[1]));
-                    hoursPerDay += runs.get(i)[1] - runs.get(i)[0];
+                    text.append(String.format(Locale.ROOT, "%02d:00–%02d:00", runs.get(i).startHour(), runs.get(i).endHour()));
+                    hoursPerDay += runs.get(i).endHour() - runs.get(i).startHour();
                 }
-                parts.add(new Part(text.toString(), hoursPerDay * (lastDay - day + 1)));
+                parts.add(new Part(text.toString(), hoursPerDay * (lastDay - day + 1), day, lastDay, runs));
             }
             day = lastDay + 1;
         }
@@ -246,8 +253,9 @@ public final class Slots {
         return value;
     }
 
-    private static List<int[]> runsOfDay(WeekMask mask, int day) {
-        List<int[]> runs = new ArrayList<>();
+    /** The day's runs of hours, each within the day (so "20:00–24:00", not past midnight). */
+    private static List<DayHours> runsOfDay(WeekMask mask, int day) {
+        List<DayHours> runs = new ArrayList<>();
         int hour = 0;
         while (hour < 24) {
             if (!mask.get(day * 24 + hour)) {
@@ -258,21 +266,9 @@ public final class Slots {
             while (hour < 24 && mask.get(day * 24 + hour)) {
                 hour++;
             }
-            runs.add(new int[] {start, hour});
+            runs.add(new DayHours(start, hour));
         }
-        return runs;
-    }
-
-    private static boolean sameRuns(List<int[]> a, List<int[]> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i)[0] != b.get(i)[0] || a.get(i)[1] != b.get(i)[1]) {
-                return false;
-            }
-        }
-        return true;
+        return List.copyOf(runs);
     }
 
     private static String dayName(int dayFromMonday0, Locale locale) {

@@ -81,8 +81,8 @@ class SlotsTest {
     @Test
     void summaryPartsCountTheHoursTheyStandFor() {
         WeekMask mask = hours(7, 9, 0, 1).or(hours(20, 24, 0, 1)).or(hours(14, 16, 3));
-        assertEquals(List.of(new Slots.Part("Mon–Tue 07:00–09:00, 20:00–24:00", 12), new Slots.Part("Thu 14:00–16:00", 2)),
-                Slots.summaryParts(mask, Locale.ENGLISH));
+        assertEquals(List.of(new Slots.Part("Mon–Tue 07:00–09:00, 20:00–24:00", 12, 0, 1, List.of(new Slots.DayHours(7, 9), new Slots.DayHours(20, 24))),
+                new Slots.Part("Thu 14:00–16:00", 2, 3, 3, List.of(new Slots.DayHours(14, 16)))), Slots.summaryParts(mask, Locale.ENGLISH));
         assertEquals(List.of(), Slots.summaryParts(WeekMask.EMPTY, Locale.ENGLISH));
     }
 

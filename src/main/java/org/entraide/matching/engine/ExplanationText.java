@@ -1,8 +1,10 @@
 package org.entraide.matching.engine;
 
 import java.text.MessageFormat;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -122,15 +124,29 @@ public final class ExplanationText {
     }
 
     /**
-     * "Mon–Fri 18:00–22:00", or "Tue 18:00–20:00, Thu 07:00–09:00, Sat 10:00–12:00 and 4 more hours": written as
-     * the group page summarises the same hours, so a proposal and the group it becomes read alike.
+     * "Mon–Fri 18:00–22:00", or "Tue 18:00–20:00, Thu 07:00–09:00, Sat 10:00–12:00 and 4 more hours": grouped as
+     * the group page summarises the same hours, so a proposal and the group it becomes read alike, and written as the
+     * language says it in a sentence ("du lundi au vendredi de 18:00 à 22:00").
      */
     private static String slots(WeekMask local, Words words) {
         List<Slots.Part> parts = Slots.summaryParts(local, words.locale());
-        List<String> listed = parts.stream().limit(MAX_SLOTS).map(Slots.Part::text).toList();
+        List<String> listed = parts.stream().limit(MAX_SLOTS).map(part -> inWords(part, words)).toList();
         int remainingHours = parts.stream().skip(MAX_SLOTS).mapToInt(Slots.Part::hours).sum();
         return remainingHours == 0 ? join(listed, words)
                 : words.format("slots.more", String.join(words.get("list.separator"), listed), remainingHours);
+    }
+
+    private static String inWords(Slots.Part part, Words words) {
+        TextStyle dayNames = TextStyle.valueOf(words.get("slots.day-names"));
+        String hours = String.join(words.get("slots.run-separator"), part.runs().stream()
+                .map(run -> words.format("slots.run", clock(run.startHour()), clock(run.endHour()))).toList());
+        String first = DayOfWeek.of(part.firstDay() + 1).getDisplayName(dayNames, words.locale());
+        return part.firstDay() == part.lastDay() ? words.format("slots.day", first, hours)
+                : words.format("slots.days", first, DayOfWeek.of(part.lastDay() + 1).getDisplayName(dayNames, words.locale()), hours);
+    }
+
+    private static String clock(int hour) {
+        return String.format(Locale.ROOT, "%02d:00", hour);
     }
 
     private static String join(List<String> items, Words words) {

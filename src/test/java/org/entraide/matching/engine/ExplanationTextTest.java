@@ -31,7 +31,7 @@ class ExplanationTextTest {
 
     @Test
     void readsLikeAPersonWroteItInFrench() {
-        assertEquals("Vous êtes tous les deux libres le mar. 18:00–20:00 (à votre heure), visez tous les deux le"
+        assertEquals("Vous êtes tous les deux libres le mardi de 18:00 à 20:00 (à votre heure), visez tous les deux le"
                         + " certificat et habitez à 12 km l’un de l’autre.",
                 ExplanationText.render(PAIR, Locale.FRENCH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
     }
@@ -40,7 +40,7 @@ class ExplanationTextTest {
     void theCourseTeamReadsTheSameSentenceAboutTheMembers() {
         assertEquals("They are both free on Tue 18:00–20:00 (your time), both want the certificate, and live 12 km apart.",
                 ExplanationText.render(PAIR, Locale.ENGLISH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY, ExplanationText.Reader.COURSE_TEAM));
-        assertEquals("Les membres sont tous les deux libres le mar. 18:00–20:00 (à votre heure), visent tous les deux le"
+        assertEquals("Les membres sont tous les deux libres le mardi de 18:00 à 20:00 (à votre heure), visent tous les deux le"
                         + " certificat et habitent à 12 km l’un de l’autre.",
                 ExplanationText.render(PAIR, Locale.FRENCH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY, ExplanationText.Reader.COURSE_TEAM));
     }
@@ -78,7 +78,18 @@ class ExplanationTextTest {
         Explanation pair = new Explanation(false, List.of(new Reason.SharedHours(weekdayEvenings)));
         assertEquals("You are both free on Mon–Fri 18:00–22:00 (your time).",
                 ExplanationText.render(pair, Locale.ENGLISH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
-        assertEquals("Vous êtes tous les deux libres le lun.–ven. 18:00–22:00 (à votre heure).",
+        assertEquals("Vous êtes tous les deux libres du lundi au vendredi de 18:00 à 22:00 (à votre heure).",
+                ExplanationText.render(pair, Locale.FRENCH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
+    }
+
+    /** A day with two runs of hours names both, in the way each language joins them. */
+    @Test
+    void twoRunsOfOneDayAreJoinedAsTheLanguageJoinsThem() {
+        // UTC Saturday 08–10 and 12–14 are 10–12 and 14–16 in Paris in summer
+        Explanation pair = new Explanation(false, List.of(new Reason.SharedHours(WeekMask.of(120 + 8, 120 + 9, 120 + 12, 120 + 13))));
+        assertEquals("You are both free on Sat 10:00–12:00, 14:00–16:00 (your time).",
+                ExplanationText.render(pair, Locale.ENGLISH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
+        assertEquals("Vous êtes tous les deux libres le samedi de 10:00 à 12:00 et de 14:00 à 16:00 (à votre heure).",
                 ExplanationText.render(pair, Locale.FRENCH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
     }
 
@@ -91,8 +102,8 @@ class ExplanationTextTest {
         Explanation pair = new Explanation(false, List.of(new Reason.SharedHours(uneven)));
         assertEquals("You are both free on Mon 18:00–19:00, Tue 18:00–20:00, Wed 18:00–21:00 and 6 more hours (your time).",
                 ExplanationText.render(pair, Locale.ENGLISH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
-        assertEquals("Vous êtes tous les deux libres le lun. 18:00–19:00, mar. 18:00–20:00, mer. 18:00–21:00 et 6 heures de"
-                        + " plus (à votre heure).",
+        assertEquals("Vous êtes tous les deux libres le lundi de 18:00 à 19:00, le mardi de 18:00 à 20:00, le mercredi de 18:00 à 21:00"
+                        + " et 6 heures de plus (à votre heure).",
                 ExplanationText.render(pair, Locale.FRENCH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
     }
 
