@@ -2,6 +2,7 @@ package org.entraide.matching;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +23,7 @@ import org.entraide.web.EntraideConfig;
 public class MatchingExecutor {
 
     private final ExecutorService executor;
+    private final AtomicInteger pending = new AtomicInteger();
 
     @Inject
     MatchingExecutor(EntraideConfig config) {
@@ -38,7 +40,27 @@ public class MatchingExecutor {
     }
 
     public void submit(Runnable run) {
-        executor.execute(run);
+        pending.incrementAndGet();
+        try {
+            executor.execute(() -> {
+                try {
+                    run.run();
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            pending.decrementAndGet();
+            throw e;
+        }
+    }
+
+    /**
+     * Work submitted and not yet finished, queued or computing, including what follows a run once its preview shows
+     * (checking its drafts): until it is 0, statements may still run beside any request.
+     */
+    public int pending() {
+        return pending.get();
     }
 
     @PreDestroy

@@ -41,9 +41,14 @@ class MatchingExecutorTest {
             assertTrue(firstStarted.await(5, TimeUnit.SECONDS));
             Thread.sleep(200);
             assertTrue(order.isEmpty(), "with one thread the queued runs wait while the first computes: " + order);
+            assertEquals(3, executor.pending(), "the run computing and the two waiting");
             releaseFirst.countDown();
             assertTrue(allDone.await(5, TimeUnit.SECONDS), "the run after a failing one still runs");
             assertEquals(List.of("first", "failing", "third"), order);
+            for (int wait = 0; wait < 100 && executor.pending() > 0; wait++) {
+                Thread.sleep(20); // the last run counts down its latch just before it ends
+            }
+            assertEquals(0, executor.pending(), "every run ended, the failing one too");
             assertTrue(threads.stream().allMatch(name -> name.startsWith("entraide-matching-")), threads.toString());
         } finally {
             executor.stop();
