@@ -187,7 +187,7 @@ public class GroupService {
             }
             Person person = member.person;
             views.add(new MemberView(person.id, person.firstName(), person.displayName, person.email,
-                    enrolment.map(e -> e.placeName).orElse(""),
+                    enrolment.map(e -> e.placeLabel(locale)).orElse(""),
                     enrolment.map(e -> e.languageSet().stream().map(code -> Languages.name(code, locale)).toList()).orElse(List.of()),
                     enrolment.map(e -> e.introduction).orElse(null), zone.getId(), ZonedDateTime.now(zone).format(clock),
                     person.id == personId));

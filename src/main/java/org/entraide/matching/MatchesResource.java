@@ -117,7 +117,7 @@ public class MatchesResource {
                     weeks.add(e.weekSeenFrom(zone, thisWeek));
                 }
                 if (!m.person.id.equals(me)) {
-                    others.add(new Candidate(m.person.firstName(), e == null ? "" : e.placeName,
+                    others.add(new Candidate(m.person.firstName(), e == null ? "" : e.placeLabel(locale),
                             e == null ? List.of() : e.languageSet().stream().map(code -> Languages.name(code, locale)).toList(),
                             e == null ? null : e.introduction, m.response.name()));
                 }

@@ -230,7 +230,7 @@ public class MatchingResource {
                     : Slots.summary(WeeklyAvailability.toLocal(MatchingService.check(proposal, read).commonHours(), zone, week), locale);
             rows.add(new ProposalRow(i + 1, proposal, read.members(proposal).stream().map(m -> {
                 Enrolment enrolment = read.enrolments().get(m.person.id);
-                String city = enrolment == null || enrolment.placeName == null ? "" : enrolment.placeName;
+                String city = enrolment == null ? "" : enrolment.placeLabel(locale);
                 return new MemberRow(m.id, m.person.firstName(), city, m.response == ProposalMember.Response.MEMBER);
             }).toList(), MatchesResource.explain(proposal, locale, zone, ExplanationText.Reader.COURSE_TEAM), lines.get(i).broken(),
                     commonHours));
@@ -261,7 +261,7 @@ public class MatchingResource {
             for (String[] entry : entries) {
                 Enrolment enrolment = enrolments.get(Long.parseLong(entry[0]));
                 unmatched.add(enrolment == null ? new UnmatchedRow("?", "", "unmatched." + entry[1])
-                        : new UnmatchedRow(enrolment.person.firstName(), enrolment.placeName == null ? "" : enrolment.placeName,
+                        : new UnmatchedRow(enrolment.person.firstName(), enrolment.placeLabel(locale),
                                 "unmatched." + entry[1]));
             }
         }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,7 +26,9 @@ import org.entraide.account.Person;
 import org.entraide.availability.WeekMask;
 import org.entraide.availability.WeeklyAvailability;
 import org.entraide.course.Course;
+import org.entraide.geo.Gazetteer;
 import org.entraide.geo.GeoService;
+import org.entraide.geo.Place;
 import org.entraide.matching.engine.UnmatchedReason;
 import org.entraide.web.Queries;
 import org.hibernate.annotations.DynamicUpdate;
@@ -226,6 +229,15 @@ public class Enrolment extends PanacheEntityBase {
 
     public WeekMask week() {
         return localWeek == null ? WeekMask.EMPTY : WeekMask.fromHex(localWeek);
+    }
+
+    /**
+     * The learner's city in the reader's language ("Londres, Royaume-Uni"); the name stored with the profile (in English)
+     * when the gazetteer no longer has the city, "" when there is none.
+     */
+    public String placeLabel(Locale locale) {
+        Optional<Place> place = placeId == null ? Optional.empty() : Gazetteer.loadDefault().byId(placeId);
+        return place.map(p -> p.label(locale)).orElse(placeName == null ? "" : placeName);
     }
 
     /** The profile's zone; null when there is none or this Java no longer knows it (then UTC is used). */

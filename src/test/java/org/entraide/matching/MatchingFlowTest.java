@@ -93,6 +93,16 @@ class MatchingFlowTest {
                         containsString("You are both free on"),
                         // the deadline in her own zone, to the minute, as other times on her pages
                         matchesPattern("(?s).*Please answer before [A-Z][a-z]+day, [A-Z][a-z]+ \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}\\W?[AP]M \\(Europe/Paris\\)\\..*"));
+        // the partner's city is named in the reader's language
+        Db.run(() -> {
+            Enrolment beaInLondon = Enrolment.find(course.id(), bea.personId()).orElseThrow();
+            beaInLondon.placeId = 2643743L;
+            beaInLondon.placeName = "London, United Kingdom";
+        });
+        assertThat(ada.browser().acceptLanguage("fr").get("/courses/" + course.id() + "/matches").asString(),
+                containsString("London, Royaume-Uni"));
+        assertThat(ada.browser().acceptLanguage(null).get("/courses/" + course.id() + "/matches").asString(),
+                containsString("London, United Kingdom"));
         long proposalId = proposalOf(ada.personId(), runId);
         Response first = ada.browser().post("/courses/" + course.id() + "/matches/" + proposalId + "/accept");
         assertEquals("/courses/" + course.id() + "/matches", Browser.locationPath(first));
