@@ -141,8 +141,11 @@ public final class ExplanationText {
         String hours = String.join(words.get("slots.run-separator"), part.runs().stream()
                 .map(run -> words.format("slots.run", clock(run.startHour()), clock(run.endHour()))).toList());
         String first = DayOfWeek.of(part.firstDay() + 1).getDisplayName(dayNames, words.locale());
-        return part.firstDay() == part.lastDay() ? words.format("slots.day", first, hours)
-                : words.format("slots.days", first, DayOfWeek.of(part.lastDay() + 1).getDisplayName(dayNames, words.locale()), hours);
+        if (part.firstDay() == part.lastDay()) {
+            return words.format("slots.day", first, hours);
+        }
+        String last = DayOfWeek.of(part.lastDay() + 1).getDisplayName(dayNames, words.locale());
+        return words.format(part.lastDay() == part.firstDay() + 1 ? "slots.two-days" : "slots.days", first, last, hours);
     }
 
     private static String clock(int hour) {

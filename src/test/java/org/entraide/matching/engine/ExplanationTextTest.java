@@ -82,6 +82,17 @@ class ExplanationTextTest {
                 ExplanationText.render(pair, Locale.FRENCH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
     }
 
+    /** Two days in a row are a range in English and two days in French ("le samedi et le dimanche"). */
+    @Test
+    void twoDaysInARowAreNamedAsTheLanguageNamesThem() {
+        // UTC Saturday and Sunday 08–10 are 10–12 in Paris in summer
+        Explanation pair = new Explanation(false, List.of(new Reason.SharedHours(WeekMask.of(120 + 8, 120 + 9, 144 + 8, 144 + 9))));
+        assertEquals("You are both free on Sat–Sun 10:00–12:00 (your time).",
+                ExplanationText.render(pair, Locale.ENGLISH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
+        assertEquals("Vous êtes tous les deux libres le samedi et le dimanche de 10:00 à 12:00 (à votre heure).",
+                ExplanationText.render(pair, Locale.FRENCH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
+    }
+
     /** A day with two runs of hours names both, in the way each language joins them. */
     @Test
     void twoRunsOfOneDayAreJoinedAsTheLanguageJoinsThem() {
