@@ -41,7 +41,7 @@ public class GeoService {
 
         /** True for the zone's id and for its former names. */
         public boolean is(String zoneId) {
-            return id.equals(zoneId) || formerNames.contains(zoneId);
+            return id.equals(zoneId) || zoneId != null && formerNames.contains(zoneId);
         }
 
         public String formerNamesText() {

@@ -30,6 +30,7 @@ class ZoneNamesTest {
         assertTrue(kolkata.is("Asia/Calcutta"));
         assertTrue(kolkata.is("Asia/Kolkata"));
         assertFalse(kolkata.is("Asia/Dhaka"));
+        assertFalse(kolkata.is(null), "a form sent without a zone");
         assertEquals("Asia/Calcutta", kolkata.formerNamesText());
         assertEquals(ids.size(), ids.stream().distinct().count());
         assertEquals("Asia/Kolkata (UTC+05:30)", kolkata.label());
