@@ -75,33 +75,27 @@ class ExplanationTextTest {
         for (int day = 0; day < 5; day++) {
             weekdayEvenings = weekdayEvenings.or(WeekMask.of(day * 24 + 16, day * 24 + 17, day * 24 + 18, day * 24 + 19));
         }
-        Explanation pair = new Explanation(false, List.of(new Reason.SharedHours(weekdayEvenings)));
-        assertEquals("You are both free on Mon–Fri 18:00–22:00 (your time).",
-                ExplanationText.render(pair, Locale.ENGLISH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
-        assertEquals("Vous êtes tous les deux libres du lundi au vendredi de 18:00 à 22:00 (à votre heure).",
-                ExplanationText.render(pair, Locale.FRENCH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
+        assertSharedHoursRead(weekdayEvenings,
+                "You are both free on Mon–Fri 18:00–22:00 (your time).",
+                "Vous êtes tous les deux libres du lundi au vendredi de 18:00 à 22:00 (à votre heure).");
     }
 
     /** Two days in a row are a range in English and two days in French ("le samedi et le dimanche"). */
     @Test
     void twoDaysInARowAreNamedAsTheLanguageNamesThem() {
         // UTC Saturday and Sunday 08–10 are 10–12 in Paris in summer
-        Explanation pair = new Explanation(false, List.of(new Reason.SharedHours(WeekMask.of(120 + 8, 120 + 9, 144 + 8, 144 + 9))));
-        assertEquals("You are both free on Sat–Sun 10:00–12:00 (your time).",
-                ExplanationText.render(pair, Locale.ENGLISH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
-        assertEquals("Vous êtes tous les deux libres le samedi et le dimanche de 10:00 à 12:00 (à votre heure).",
-                ExplanationText.render(pair, Locale.FRENCH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
+        assertSharedHoursRead(WeekMask.of(120 + 8, 120 + 9, 144 + 8, 144 + 9),
+                "You are both free on Sat–Sun 10:00–12:00 (your time).",
+                "Vous êtes tous les deux libres le samedi et le dimanche de 10:00 à 12:00 (à votre heure).");
     }
 
     /** A day with two runs of hours names both, in the way each language joins them. */
     @Test
     void twoRunsOfOneDayAreJoinedAsTheLanguageJoinsThem() {
         // UTC Saturday 08–10 and 12–14 are 10–12 and 14–16 in Paris in summer
-        Explanation pair = new Explanation(false, List.of(new Reason.SharedHours(WeekMask.of(120 + 8, 120 + 9, 120 + 12, 120 + 13))));
-        assertEquals("You are both free on Sat 10:00–12:00, 14:00–16:00 (your time).",
-                ExplanationText.render(pair, Locale.ENGLISH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
-        assertEquals("Vous êtes tous les deux libres le samedi de 10:00 à 12:00 et de 14:00 à 16:00 (à votre heure).",
-                ExplanationText.render(pair, Locale.FRENCH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
+        assertSharedHoursRead(WeekMask.of(120 + 8, 120 + 9, 120 + 12, 120 + 13),
+                "You are both free on Sat 10:00–12:00, 14:00–16:00 (your time).",
+                "Vous êtes tous les deux libres le samedi de 10:00 à 12:00 et de 14:00 à 16:00 (à votre heure).");
     }
 
     /** Beyond three ranges the sentence counts the hours of the others, so it stays one line. */
@@ -110,12 +104,10 @@ class ExplanationTextTest {
         // UTC: Mon 16–17, Tue 16–18, Wed 16–19, Thu 16–20, Sat 08–10 (two hours each on Thu and Sat beyond the third)
         WeekMask uneven = WeekMask.of(16, 24 + 16, 24 + 17, 48 + 16, 48 + 17, 48 + 18, 72 + 16, 72 + 17, 72 + 18, 72 + 19,
                 120 + 8, 120 + 9);
-        Explanation pair = new Explanation(false, List.of(new Reason.SharedHours(uneven)));
-        assertEquals("You are both free on Mon 18:00–19:00, Tue 18:00–20:00, Wed 18:00–21:00 and 6 more hours (your time).",
-                ExplanationText.render(pair, Locale.ENGLISH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
-        assertEquals("Vous êtes tous les deux libres le lundi de 18:00 à 19:00, le mardi de 18:00 à 20:00, le mercredi de 18:00 à 21:00"
-                        + " et 6 heures de plus (à votre heure).",
-                ExplanationText.render(pair, Locale.FRENCH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
+        assertSharedHoursRead(uneven,
+                "You are both free on Mon 18:00–19:00, Tue 18:00–20:00, Wed 18:00–21:00 and 6 more hours (your time).",
+                "Vous êtes tous les deux libres le lundi de 18:00 à 19:00, le mardi de 18:00 à 20:00, le mercredi de 18:00 à 21:00"
+                        + " et 6 heures de plus (à votre heure).");
     }
 
     @Test
@@ -145,5 +137,12 @@ class ExplanationTextTest {
                         ZoneId.of("UTC"), SUMMER_MONDAY, reader));
             }
         }
+    }
+
+    /** The hours (UTC) as a pair of learners in Paris reads them in summer, in English and in French. */
+    private static void assertSharedHoursRead(WeekMask utcHours, String english, String french) {
+        Explanation pair = new Explanation(false, List.of(new Reason.SharedHours(utcHours)));
+        assertEquals(english, ExplanationText.render(pair, Locale.ENGLISH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
+        assertEquals(french, ExplanationText.render(pair, Locale.FRENCH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
     }
 }
