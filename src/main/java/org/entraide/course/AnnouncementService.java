@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 
 import org.entraide.account.AccountExport;
 import org.entraide.account.Person;
@@ -18,12 +19,14 @@ import org.entraide.notify.NotificationService;
 import org.entraide.profile.Enrolment;
 import org.entraide.profile.EnumSets;
 import org.entraide.profile.LeavingCourse;
+import org.entraide.web.DeliveryFailures;
 import org.entraide.web.EntraideConfig;
 import org.entraide.web.FormErrors;
 import org.entraide.web.RowLocks;
 import org.entraide.web.Texts;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
 
 /**
  * The course team's announcements (Canvas and Open edX have them too): to every learner of the course, or to those
@@ -121,18 +124,30 @@ public class AnnouncementService {
 
     /**
      * Delivers the oldest announcement still being sent to its next batch of learners, in its own transaction; false
-     * when none is left to deliver.
+     * when none is left to deliver now. An announcement whose batch failed waits for its next try (see
+     * {@link DeliveryFailures}) while the others go on.
      */
     public boolean deliverNextBatch(Instant now) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            CourseAnnouncement sending = CourseAnnouncement.<CourseAnnouncement>find("deliveredAt is null order by id").firstResult();
-            if (sending == null) {
-                return false;
-            }
-            // locked and read again: an instance whose lease ran out may still be delivering it
-            deliverNextBatch(RowLocks.lockAndReload(sending), now);
-            return true;
-        });
+        Long sending = QuarkusTransaction.requiringNew().call(() -> CourseAnnouncement.find("select a.id from CourseAnnouncement a"
+                + " where a.deliveredAt is null and " + DeliveryFailures.due("a.deliveryFailures") + " order by a.id", Parameters.with("now", now))
+                .project(Long.class).firstResult());
+        if (sending == null) {
+            return false;
+        }
+        DeliveryFailures.attempt(CourseAnnouncement.class, sending, a -> a.deliveryFailures, CourseAnnouncement::sending,
+                a -> deliverNextBatch(a, now), now);
+        return true;
+    }
+
+    /** Sending an announcement that stopped after failed batches goes on from where it stopped, at the next delivery run. */
+    @Transactional
+    public void tryAgain(long courseId, long personId, long announcementId) {
+        courses.requireTeam(courseId, personId);
+        CourseAnnouncement announcement = CourseAnnouncement.<CourseAnnouncement>find("id = ?1 and course.id = ?2", announcementId, courseId)
+                .firstResultOptional().map(RowLocks::lockAndReload).orElseThrow(NotFoundException::new);
+        if (announcement.stopped()) {
+            announcement.deliveryFailures.reset();
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,6 +21,7 @@ import jakarta.persistence.Table;
 
 import org.entraide.account.Person;
 import org.entraide.profile.Enrolment;
+import org.entraide.web.DeliveryFailures;
 
 /** What the course team announced to the course's learners, or to a part of them. */
 @Entity
@@ -83,8 +85,16 @@ public class CourseAnnouncement extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    @Embedded
+    public DeliveryFailures deliveryFailures = new DeliveryFailures();
+
     public boolean sending() {
-        return deliveredAt == null;
+        return deliveredAt == null && !deliveryFailures.stopped();
+    }
+
+    /** Sending stopped after failed batches; the team may try again. */
+    public boolean stopped() {
+        return deliveredAt == null && deliveryFailures.stopped();
     }
 
     /** Records that the (persisted) announcement went to the learner: they read it, and their course page links to it. */

@@ -54,4 +54,11 @@ public class ManageAnnouncementsResource {
             return Response.status(400).entity(Templates.manage(announcements.managePage(courseId, me), audience, body, e.errors)).build();
         }
     }
+
+    @POST
+    @Path("{announcementId}/try-again")
+    public Response tryAgain(@PathParam("id") long courseId, @PathParam("announcementId") long announcementId) {
+        announcements.tryAgain(courseId, currentPerson.id(), announcementId);
+        return Redirects.seeOther("/courses/" + courseId + "/manage/announcements", "announcement-retrying");
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,6 +19,7 @@ import jakarta.persistence.Table;
 import org.entraide.account.Person;
 import org.entraide.course.Course;
 import org.entraide.profile.Format;
+import org.entraide.web.DeliveryFailures;
 
 /** One run of the engine for one format of a course: a preview the course team adjusts, then publishes or discards. */
 @Entity
@@ -89,6 +91,10 @@ public class MatchingRun extends PanacheEntityBase {
     /** When the last member of a published run was told; null while members are left to tell. */
     @Column(name = "notified_at")
     public Instant notifiedAt;
+
+    /** Batches of notices that failed; while they are tried again, the proposals are on each member's "My matches". */
+    @Embedded
+    public DeliveryFailures noticeFailures = new DeliveryFailures();
 
     public static List<MatchingRun> ofCourse(long courseId) {
         return list("course.id = ?1 order by startedAt desc", courseId);

@@ -45,6 +45,7 @@ import org.entraide.notify.NotificationService;
 import org.entraide.profile.Enrolment;
 import org.entraide.profile.Format;
 import org.entraide.profile.Modality;
+import org.entraide.web.DeliveryFailures;
 import org.entraide.web.EntraideConfig;
 import org.entraide.web.FreshPlans;
 import org.entraide.web.InvalidInputException;
@@ -53,6 +54,7 @@ import org.entraide.web.RowLocks;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 /**
@@ -690,19 +692,18 @@ public class MatchingService {
 
     /**
      * Tells the oldest published run's next members of their proposal, in its own transaction; false when no run has
-     * members left to tell.
+     * members left to tell now. A run whose batch failed waits for its next try (see {@link DeliveryFailures}).
      */
     public boolean notifyNextBatch(Instant now) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            MatchingRun run = MatchingRun.<MatchingRun>find("status = ?1 and notifiedAt is null order by id", MatchingRun.Status.PUBLISHED)
-                    .firstResult();
-            if (run == null) {
-                return false;
-            }
-            // locked and read again: an instance whose lease ran out may still be telling them
-            notifyNextBatch(RowLocks.lockAndReload(run), now);
-            return true;
-        });
+        Long telling = QuarkusTransaction.requiringNew().call(() -> MatchingRun.find("select r.id from MatchingRun r where r.status = :published"
+                + " and r.notifiedAt is null and " + DeliveryFailures.due("r.noticeFailures") + " order by r.id",
+                Parameters.with("published", MatchingRun.Status.PUBLISHED).and("now", now)).project(Long.class).firstResult());
+        if (telling == null) {
+            return false;
+        }
+        DeliveryFailures.attempt(MatchingRun.class, telling, run -> run.noticeFailures, run -> run.notifiedAt == null,
+                run -> notifyNextBatch(run, now), now);
+        return true;
     }
 
     /** Tells the run's next members, in member order, of their proposal if it is still open and they have not answered. */

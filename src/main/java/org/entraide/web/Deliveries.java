@@ -51,7 +51,11 @@ public class Deliveries {
         }
     }
 
-    /** Delivers batch after batch until none is left or the run's time is up; a failure holds back only this kind. */
+    /**
+     * Delivers batch after batch until none is due or the run's time is up. A failed batch is recorded on its item,
+     * which waits for its retry while the others go on ({@link DeliveryFailures}); what fails here (the database gone,
+     * say) holds back only this kind until the next run.
+     */
     private static void deliver(String what, Predicate<Instant> nextBatch, Instant stopAt) {
         try {
             while (Instant.now().isBefore(stopAt) && nextBatch.test(Instant.now())) {

@@ -4,11 +4,16 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.entraide.account.Person;
 import org.entraide.notify.Notification;
 import org.entraide.notify.NotificationKind;
 import org.entraide.testing.BatchesOfTwo;
@@ -101,6 +106,98 @@ class AnnouncementDeliveryTest {
         assertEquals(1, notices(ana.personId()));
         CourseAnnouncement announcement = Db.tx(() -> CourseAnnouncement.<CourseAnnouncement>find("course.id", course.id()).singleResult());
         assertNotNull(announcement.deliveredAt, "nothing is left for the job");
+    }
+
+    @Test
+    void anAnnouncementWhoseBatchFailsIsTriedLaterStopsAfterSixFailuresAndHoldsBackNoOther() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        List<Long> stored = Groups.storedLearners(course, "TANDEM", 4);
+        String manage = "/courses/" + course.id() + "/manage/announcements";
+        assertEquals(303, course.team().post(manage, "audience", "ALL", "body", "First: the forum opens.").statusCode());
+        CourseAnnouncement blocked = Db.tx(() -> CourseAnnouncement.<CourseAnnouncement>find("course.id", course.id()).singleResult());
+        // the third learner already has a receipt of it (as the demo data's welcome once did): its next batch fails
+        long receipt = Db.tx(() -> {
+            AnnouncementRecipient recipient = new AnnouncementRecipient();
+            recipient.announcement = CourseAnnouncement.findById(blocked.id);
+            recipient.person = Person.findById(stored.get(2));
+            recipient.persist();
+            return recipient.id;
+        });
+        assertEquals(303, course.team().post(manage, "audience", "ALL", "body", "Second: matching on Monday.").statusCode());
+        long later = Db.tx(() -> CourseAnnouncement.<CourseAnnouncement>find("course.id = ?1 and id <> ?2", course.id(), blocked.id)
+                .singleResult().id);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS); // as the database keeps it
+
+        deliverAllDue(start);
+
+        CourseAnnouncement failedOnce = Db.tx(() -> CourseAnnouncement.findById(blocked.id));
+        assertEquals(1, failedOnce.deliveryFailures.inARow);
+        assertEquals(start.plus(Duration.ofMinutes(1)), failedOnce.deliveryFailures.retryAt);
+        assertEquals(2, failedOnce.recipients, "the failed batch was rolled back");
+        assertNotNull(Db.tx(() -> CourseAnnouncement.<CourseAnnouncement>findById(later).deliveredAt), "the later announcement went out");
+        assertEquals(List.of(2L, 2L, 2L, 1L), stored.stream().map(AnnouncementDeliveryTest::received).toList(),
+                "everyone has the later one; the first reached the first two learners (and the third has its planted receipt)");
+
+        deliverAllDue(start.plusSeconds(59));
+        assertEquals(1, Db.tx(() -> CourseAnnouncement.<CourseAnnouncement>findById(blocked.id)).deliveryFailures.inARow,
+                "not tried again before its time");
+        // tried again 1, 2, 4, 8 and 16 minutes after each failure: the sixth failure stops it
+        for (int minutes : List.of(1, 3, 7, 15, 31)) {
+            deliverAllDue(start.plus(Duration.ofMinutes(minutes)));
+        }
+        CourseAnnouncement stopped = Db.tx(() -> CourseAnnouncement.findById(blocked.id));
+        assertEquals(6, stopped.deliveryFailures.inARow);
+        assertEquals(start.plus(Duration.ofMinutes(31)), stopped.deliveryFailures.stoppedAt);
+        assertNull(stopped.deliveredAt);
+        deliverAllDue(start.plus(Duration.ofDays(1)));
+        assertEquals(6, Db.tx(() -> CourseAnnouncement.<CourseAnnouncement>findById(blocked.id)).deliveryFailures.inARow, "a stopped one waits");
+
+        String page = course.team().get(manage).asString();
+        assertThat(page, containsString("Every learner of the course: sending stopped after repeated errors, 2 learners reached."));
+        String tryAgain = "/courses/" + course.id() + "/manage/announcements/" + blocked.id + "/try-again";
+        assertThat(page, containsString("action=\"" + tryAgain + "\""));
+        assertThat(course.team().acceptLanguage("fr").get(manage).asString(),
+                containsString("envoi arrêté après des erreurs répétées, 2 personnes atteintes"));
+        course.team().acceptLanguage("en");
+
+        Db.run(() -> AnnouncementRecipient.deleteById(receipt)); // what stopped it is mended
+        Response retried = course.team().post(tryAgain);
+        assertEquals(303, retried.statusCode(), retried.asString());
+        assertThat(retried.header("Location"), containsString("flash=announcement-retrying"));
+        deliverAllDue(start.plus(Duration.ofDays(1)));
+
+        CourseAnnouncement delivered = Db.tx(() -> CourseAnnouncement.findById(blocked.id));
+        assertNotNull(delivered.deliveredAt);
+        assertEquals(4, delivered.recipients);
+        assertEquals(0, delivered.deliveryFailures.inARow);
+        assertEquals(List.of(2L, 2L, 2L, 2L), stored.stream().map(AnnouncementDeliveryTest::received).toList());
+        assertThat(course.team().get(manage).asString(), containsString("Every learner of the course: 4 learners"));
+    }
+
+    @Test
+    void anotherCoursesTeamCannotTryAnAnnouncementAgain() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        TestCourse other = Groups.course("TANDEM", 3);
+        Groups.learner(course, "Ana", "TANDEM");
+        assertEquals(303, course.team().post("/courses/" + course.id() + "/manage/announcements", "audience", "ALL", "body", "Hello").statusCode());
+        long id = Db.tx(() -> CourseAnnouncement.<CourseAnnouncement>find("course.id", course.id()).singleResult().id);
+
+        assertEquals(404, other.team().post("/courses/" + course.id() + "/manage/announcements/" + id + "/try-again").statusCode());
+        assertEquals(404, other.team().post("/courses/" + other.id() + "/manage/announcements/" + id + "/try-again").statusCode(),
+                "an announcement of another course is not found through one's own");
+    }
+
+    @Inject
+    AnnouncementService announcements;
+
+    private void deliverAllDue(Instant now) {
+        for (int turn = 0; turn < 200 && announcements.deliverNextBatch(now); turn++) {
+            // other tests' announcements still being sent go out too
+        }
+    }
+
+    private static long received(long personId) {
+        return Db.tx(() -> AnnouncementRecipient.count("person.id", personId));
     }
 
     private static long newSessionNotices(long personId) {

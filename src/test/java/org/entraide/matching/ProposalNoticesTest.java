@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -37,6 +38,8 @@ class ProposalNoticesTest {
     Deliveries deliveries;
     @Inject
     RollingMatching rolling;
+    @Inject
+    MatchingService matching;
 
     @Test
     void everyProposalIsOpenAtOnceAndItsMembersAreToldInBatches() {
@@ -59,6 +62,36 @@ class ProposalNoticesTest {
         assertNotNull(Db.tx(() -> MatchingRun.<MatchingRun>findById(runId).notifiedAt));
         deliveries.tick();
         assertEquals(List.of(1L, 1L, 1L, 1L, 1L, 1L), notices(learners), "nobody is told twice");
+    }
+
+    @Test
+    void aRunWhoseNoticesFailedIsToldAgainOnlyWhenItsRetryIsDue() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        List<Long> learners = Groups.storedLearners(course, "TANDEM", 6);
+        long runId = Groups.run(course, "TANDEM");
+        assertEquals(303, course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + runId + "/publish").statusCode());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS); // as the database keeps it
+        Db.run(() -> {
+            MatchingRun run = MatchingRun.findById(runId);
+            run.noticeFailures.inARow = 2; // as DeliveryFailures records two failed batches
+            run.noticeFailures.retryAt = now.plus(Duration.ofMinutes(2));
+        });
+
+        tellAllDue(now.plusSeconds(60));
+        assertEquals(List.of(1L, 1L, 0L, 0L, 0L, 0L), notices(learners), "not before its retry");
+
+        tellAllDue(now.plus(Duration.ofMinutes(2)));
+        assertEquals(List.of(1L, 1L, 1L, 1L, 1L, 1L), notices(learners));
+        MatchingRun told = Db.tx(() -> MatchingRun.findById(runId));
+        assertNotNull(told.notifiedAt);
+        assertEquals(0, told.noticeFailures.inARow, "a batch that went through ends the failures in a row");
+        assertNull(told.noticeFailures.retryAt);
+    }
+
+    private void tellAllDue(Instant now) {
+        for (int turn = 0; turn < 200 && matching.notifyNextBatch(now); turn++) {
+            // other tests' runs still being told go out too
+        }
     }
 
     @Test

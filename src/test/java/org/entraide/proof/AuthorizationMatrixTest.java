@@ -30,6 +30,7 @@ import org.entraide.account.ApiToken;
 import org.entraide.account.MailOffLink;
 import org.entraide.account.Person;
 import org.entraide.course.Course;
+import org.entraide.course.CourseAnnouncement;
 import org.entraide.course.CourseRole;
 import org.entraide.course.StaffInvite;
 import org.entraide.course.CourseService.CourseForm;
@@ -502,6 +503,21 @@ class AuthorizationMatrixTest {
                 return invite.id;
             });
             path = path.replace("{staffInviteId}", Long.toString(inviteId));
+        }
+        if (path.contains("{announcementId}")) {
+            // a fresh announcement of course A, sent (trying it again changes nothing)
+            long announcementId = Db.tx(() -> {
+                CourseAnnouncement announcement = new CourseAnnouncement();
+                announcement.course = Course.findById(courseA);
+                announcement.author = Person.findById(teamId);
+                announcement.audience = CourseAnnouncement.Audience.ALL;
+                announcement.body = "Matrix announcement";
+                announcement.createdAt = Instant.now();
+                announcement.deliveredAt = announcement.createdAt;
+                announcement.persist();
+                return announcement.id;
+            });
+            path = path.replace("{announcementId}", Long.toString(announcementId));
         }
         if (path.equals("/account/confirm/{token}")) {
             // a fresh link of the learner's each time: the POST uses it up
