@@ -134,13 +134,6 @@ public class Person extends PanacheEntityBase {
         return space < 0 ? trimmed : trimmed.substring(0, space);
     }
 
-    /** The zone of pages that have no course profile to go by (course-team pages): the account's, else UTC. */
-    public static ZoneId zoneOf(long personId) {
-        Person person = findById(personId);
-        ZoneId zone = person == null ? null : GeoService.zoneOrNull(person.timeZone);
-        return zone == null ? ZoneId.of("UTC") : zone;
-    }
-
     /** The language mail and notifications reach the person in: theirs if Entraide speaks it, else English. */
     public Locale mailLocale() {
         return I18n.supported(preferredLanguage == null ? Locale.ENGLISH : Locale.forLanguageTag(preferredLanguage));

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -251,9 +252,24 @@ public class Enrolment extends PanacheEntityBase {
         return WeeklyAvailability.toLocal(utc, viewer, day);
     }
 
-    /** The person's zone in the course (their profile's), else their account's (course staff), else UTC. */
+    /** The person's zone in the course (their profile's), else their {@link #readerZone} (course staff, say). */
     public static ZoneId zoneOf(long courseId, long personId) {
-        return find(courseId, personId).map(Enrolment::zone).orElseGet(() -> Person.zoneOf(personId));
+        return find(courseId, personId).map(Enrolment::zone).orElseGet(() -> readerZone(personId));
+    }
+
+    /**
+     * The zone of pages that have no course profile to go by: the account's, else that of the person's latest course
+     * profile (most learners never set the account's), else UTC.
+     */
+    public static ZoneId readerZone(long personId) {
+        Person person = Person.findById(personId);
+        ZoneId account = person == null ? null : GeoService.zoneOrNull(person.timeZone);
+        if (account != null) {
+            return account;
+        }
+        return getEntityManager().createQuery("select e.timeZone from Enrolment e where e.person.id = ?1 and e.timeZone is not null"
+                + " order by e.id desc", String.class).setParameter(1, personId).setMaxResults(1).getResultStream()
+                .map(GeoService::zoneOrNull).filter(Objects::nonNull).findFirst().orElse(ZoneId.of("UTC"));
     }
 
     public Set<String> languageSet() {

@@ -1,5 +1,6 @@
 package org.entraide.web;
 
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ import org.entraide.account.Person;
 import org.entraide.account.PersonLookup;
 import org.entraide.notify.Notification;
 import org.entraide.notify.NotificationService;
+import org.entraide.profile.Enrolment;
 
 import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.vertx.core.Context;
@@ -35,6 +37,7 @@ public class RequestContext implements PersonLookup {
     private final CsrfTokenParameterProvider csrf;
     private final NotificationService notifications;
     private Locale locale;
+    private ZoneId zone;
     private Long unreadNotifications;
 
     RequestContext(HttpServerRequest request, CurrentPerson currentPerson, EntraideConfig config, CsrfTokenParameterProvider csrf,
@@ -72,6 +75,14 @@ public class RequestContext implements PersonLookup {
      */
     public Optional<Person> person() {
         return Context.isOnEventLoopThread() ? Optional.empty() : currentPerson.get();
+    }
+
+    /** The zone the reader's pages give dates and times in ({@link Enrolment#readerZone}); UTC for visitors. */
+    public ZoneId zone() {
+        if (zone == null) {
+            zone = person().map(p -> Enrolment.readerZone(p.id)).orElse(ZoneId.of("UTC"));
+        }
+        return zone;
     }
 
     /** The CSRF token of this request, or null where the CSRF filter did not run (error pages of unknown routes). */

@@ -4,7 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -27,9 +27,13 @@ public class TemplateExtensions {
         return Languages.name(code, reader);
     }
 
-    /** An instant as a date and time in the reader's language, in UTC (course teams work across time zones). */
-    static String dateTime(Instant value, Locale reader) {
-        return value == null ? "" : Dates.dateTime(FormatStyle.MEDIUM, FormatStyle.SHORT, reader).format(value.atOffset(ZoneOffset.UTC)) + " UTC";
+    /** An instant as a date and time in the reader's language and zone ({@code RequestContext.zone}), naming the zone. */
+    static String dateTime(Instant value, Locale reader, ZoneId zone) {
+        if (value == null) {
+            return "";
+        }
+        String text = Dates.dateTime(FormatStyle.MEDIUM, FormatStyle.SHORT, reader).format(value.atZone(zone));
+        return zone.getId().equals("UTC") ? text + " UTC" : text + " (" + zone.getId() + ")";
     }
 
     /** The machine-readable form for {@code <time datetime>}, which allows at most three digits of a second. */

@@ -352,7 +352,7 @@ public class SessionService {
         for (StudySession.WithZone found : StudySession.comingUp(comingUp.personId(), comingUp.now(), comingUp.until(), ComingUp.MAX)) {
             StudySession session = found.session();
             ZoneId profileZone = GeoService.zoneOrNull(found.timeZone());
-            ZoneId zone = profileZone != null ? profileZone : Person.zoneOf(comingUp.personId());
+            ZoneId zone = profileZone != null ? profileZone : Enrolment.readerZone(comingUp.personId());
             comingUp.add(new ComingUp.Item(session.startsAt, summary(session, comingUp.locale()),
                     span(session, zone, comingUp.locale()) + " (" + zone.getId() + ")", session.place,
                     "/groups/" + session.group.id + "#session-" + session.id, false));

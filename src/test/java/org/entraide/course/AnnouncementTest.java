@@ -5,8 +5,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
 
+import org.entraide.account.Person;
 import org.entraide.notify.MailOutbox;
 import org.entraide.notify.Notification;
 import org.entraide.notify.NotificationKind;
@@ -24,6 +31,26 @@ import io.restassured.response.Response;
 /** The course team's announcements: to a chosen part of the learners, read by those it was sent to only. */
 @QuarkusTest
 class AnnouncementTest {
+
+    /** Dates and times read in the reader's zone: the account's, else their course profile's, else UTC. */
+    @Test
+    void eachReaderSeesWhenItWasSentInTheirOwnZone() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        Learner ana = Groups.learner(course, "Ana", "TANDEM"); // her profile is in Paris, her account has no zone
+        String manage = "/courses/" + course.id() + "/manage/announcements";
+        assertEquals(303, course.team().post(manage, "audience", "ALL", "body", "Welcome!").statusCode());
+        Instant sent = Db.tx(() -> CourseAnnouncement.<CourseAnnouncement>find("course.id", course.id()).singleResult().createdAt);
+        DateTimeFormatter english = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(Locale.ENGLISH);
+
+        assertThat(ana.browser().get("/courses/" + course.id() + "/announcements").asString(),
+                containsString(english.format(sent.atZone(ZoneId.of("Europe/Paris"))) + " (Europe/Paris)"));
+        assertThat("the team member has neither", course.team().get(manage).asString(),
+                containsString(english.format(sent.atZone(ZoneOffset.UTC)) + " UTC"));
+        long teamId = Db.tx(() -> CourseRole.<CourseRole>find("course.id", course.id()).firstResult().person.id);
+        Db.run(() -> Person.<Person>findById(teamId).timeZone = "America/Toronto");
+        assertThat(course.team().get(manage).asString(),
+                containsString(english.format(sent.atZone(ZoneId.of("America/Toronto"))) + " (America/Toronto)"));
+    }
 
     @Test
     void theChosenLearnersAreNotifiedAndReadItTheOthersDoNot() {

@@ -11,6 +11,7 @@ import java.util.ResourceBundle;
 
 import org.entraide.availability.WeekMask;
 import org.entraide.profile.CertificateIntent;
+import org.entraide.profile.Modality;
 import org.junit.jupiter.api.Test;
 
 class ExplanationTextTest {
@@ -34,6 +35,21 @@ class ExplanationTextTest {
         assertEquals("Vous êtes tous les deux libres le mardi de 18:00 à 20:00 (à votre heure), visez tous les deux le"
                         + " certificat et habitez à 12 km l’un de l’autre.",
                 ExplanationText.render(PAIR, Locale.FRENCH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
+    }
+
+    /** Each French clause after the first shares the sentence's "Vous": a reflexive verb ("vous vous retrouverez") cannot. */
+    @Test
+    void howTheyMeetReadsInFrenchWhereverItComes() {
+        Explanation hoursThenVideo = new Explanation(false, List.of(new Reason.SharedHours(TUESDAY_EVENING_UTC),
+                new Reason.MeetingModality(Modality.VIDEO_CALL)));
+        assertEquals("Vous êtes tous les deux libres le mardi de 18:00 à 20:00 (à votre heure) et étudierez ensemble en visio.",
+                ExplanationText.render(hoursThenVideo, Locale.FRENCH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
+        Explanation inPersonFirst = new Explanation(true, List.of(new Reason.MeetingModality(Modality.IN_PERSON),
+                new Reason.SameCertificateIntent(CertificateIntent.YES)));
+        assertEquals("Vous étudierez ensemble en personne et visez tous le certificat.",
+                ExplanationText.render(inPersonFirst, Locale.FRENCH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY));
+        assertEquals("Les membres sont tous les deux libres le mardi de 18:00 à 20:00 (à votre heure) et se retrouveront en visio.",
+                ExplanationText.render(hoursThenVideo, Locale.FRENCH, ZoneId.of("Europe/Paris"), SUMMER_MONDAY, ExplanationText.Reader.COURSE_TEAM));
     }
 
     @Test
