@@ -2,6 +2,7 @@ package org.entraide.course;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Set;
 
@@ -102,6 +103,11 @@ public class Course extends PanacheEntityBase {
 
     public Set<Format> formatSet() {
         return EnumSets.parse(Format.class, formats);
+    }
+
+    /** The course's last day is behind (in UTC): rolling matching has stopped, and waiting learners are told so. */
+    public boolean ended() {
+        return endDate != null && endDate.isBefore(LocalDate.now(ZoneOffset.UTC));
     }
 
     public boolean offers(Format format) {

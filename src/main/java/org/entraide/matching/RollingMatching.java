@@ -132,8 +132,9 @@ public class RollingMatching {
         return groups.dissolveStaleRefills(courseId, Duration.ofDays(Math.max(1, course.maxWaitDays)));
     }
 
+    /** Rolling matching stops once the course has ended: nobody is proposed partners for a course that is over. */
     static boolean isDue(Course course) {
-        return course.rollingEnabled && (course.lastRollingRunAt == null
+        return course.rollingEnabled && !course.ended() && (course.lastRollingRunAt == null
                 || course.lastRollingRunAt.plus(Duration.ofHours(Math.max(1, course.rollingCadenceHours))).isBefore(Instant.now()));
     }
 }

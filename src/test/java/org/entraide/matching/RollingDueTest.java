@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import org.entraide.course.Course;
 import org.junit.jupiter.api.Test;
 
-/** When rolling matching runs a course: at its cadence, and never once its team turned it off. */
+/** When rolling matching runs a course: at its cadence, and never once its team turned it off or the course ended. */
 class RollingDueTest {
 
     private static Course course(boolean rolling, Duration sinceLastRun) {
@@ -32,5 +34,15 @@ class RollingDueTest {
         // checked again under the lease: the team may turn it off after the job listed the course
         assertFalse(RollingMatching.isDue(course(false, null)));
         assertFalse(RollingMatching.isDue(course(false, Duration.ofDays(30))));
+    }
+
+    @Test
+    void aCourseIsNotDueOnceItHasEnded() {
+        Course ended = course(true, null);
+        ended.endDate = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        assertFalse(RollingMatching.isDue(ended));
+        Course lastDay = course(true, null);
+        lastDay.endDate = LocalDate.now(ZoneOffset.UTC);
+        assertTrue(RollingMatching.isDue(lastDay), "the last day still counts");
     }
 }

@@ -87,6 +87,27 @@ class WrapUpTest {
     }
 
     @Test
+    void aWaitingLearnerOfACourseThatEndedIsToldNoPartnerComesAnyMore() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        Learner ana = Groups.learner(course, "Ana", "TANDEM");
+        String coursePage = "/courses/" + course.id();
+        String ended = "This course has ended: Entraide proposes no new partners for it.";
+        endsInDays(course, 0);
+        String lastDay = ana.browser().get(coursePage).asString();
+        assertThat("its last day is not over", lastDay, not(containsString(ended)));
+        assertThat(lastDay, containsString("action=\"" + coursePage + "/pause\""));
+
+        endsInDays(course, -1);
+
+        String page = ana.browser().get(coursePage).asString();
+        assertThat(page, containsString(ended));
+        assertThat("nothing to pause", page, not(containsString("action=\"" + coursePage + "/pause\"")));
+        assertThat(ana.browser().get("/courses").asString(), containsString(ended));
+        assertThat(ana.browser().acceptLanguage("fr").get(coursePage).asString(),
+                containsString("Ce cours est terminé : Entraide n&#39;y propose plus de nouveaux partenaires."));
+    }
+
+    @Test
     void aCourseWithoutEndDateAsksSixWeeksAfterJoining() {
         TestCourse course = Groups.course("TANDEM", 3);
         Learner ana = Groups.learner(course, "Ana", "TANDEM");
