@@ -262,6 +262,9 @@ public class DemoData {
      */
     private void makeTypical(Enrolment e) {
         geo.search("Paris", 1).stream().findFirst().ifPresent(paris -> {
+            if (e.introduction != null && e.placeName != null) { // it names the generated person's city
+                e.introduction = e.introduction.replace(" " + e.placeName.split(",")[0] + ",", " Paris,");
+            }
             e.placeId = paris.id();
             e.placeName = paris.label(Locale.ENGLISH);
             e.countryCode = paris.countryCode();

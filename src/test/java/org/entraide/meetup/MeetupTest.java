@@ -122,11 +122,13 @@ class MeetupTest {
         assertEquals(0L, notices(s.tandemOnly(), NotificationKind.MEETUP_SCHEDULED), "Tom did not choose meetups");
 
         String near = s.paris().get(0).browser().get("/courses/" + s.course().id() + "/meetups").asString();
-        assertThat(near.substring(near.indexOf("id=\"near\""), near.indexOf("</section>", near.indexOf("id=\"near\""))),
-                containsString("/meetups/" + stored.id));
+        String nearList = near.substring(near.indexOf("id=\"near\""), near.indexOf("</section>", near.indexOf("id=\"near\"")));
+        assertThat(nearList, containsString("/meetups/" + stored.id));
+        assertThat("not \"0 km from your city\"", nearList, containsString("In your city · "));
         String far = s.lyon().browser().get("/courses/" + s.course().id() + "/meetups").asString();
         assertThat(far, containsString(Html.en("meetup.list.none-near")));
         assertThat(far.substring(far.indexOf("id=\"others\"")), containsString("/meetups/" + stored.id));
+        assertThat(far, containsString("393 km from your city · "));
         assertThat(s.paris().get(0).browser().get("/courses/" + s.course().id()).asString(),
                 containsString("href=\"/courses/" + s.course().id() + "/meetups\""));
 

@@ -43,6 +43,9 @@ class DemoDataTest {
         Meetup meetup = Db.tx(() -> Meetup.<Meetup>find("course.id", courseId).singleResult());
         assertEquals("Europe/Paris", meetup.timeZone);
 
+        String introduction = Db.tx(() -> Enrolment.<Enrolment>find("course.id = ?1 and person.email = ?2", courseId, DemoData.LEARNER_EMAIL)
+                .singleResult().introduction);
+        assertThat("the demo learner lives in Paris and says so", introduction, containsString(" Paris, "));
         Browser learner = new Browser();
         assertEquals(303, learner.logIn(DemoData.LEARNER_EMAIL, DemoData.PASSWORD).statusCode());
         String meetups = learner.get("/courses/" + courseId + "/meetups").then().statusCode(200).extract().asString();
