@@ -101,6 +101,7 @@ class OutcomesPageTest {
         assertThat(french, containsString("au plus 10 heures après leur inscription"));
         assertThat(french, containsString("Tous au plus 3 jours après."));
         assertThat(french, containsString("Ensemble aujourd&#39;hui : 1"));
+        assertThat(french, containsString(Html.fr("format.TANDEM") + " : 1"));
     }
 
     @Test

@@ -45,6 +45,9 @@ class WhyUnplacedTest {
         assertThat(page, containsString("<a href=\"/courses/" + course.id() + "/profile/when\">Change my week</a>"));
         String matchingPage = "/courses/" + course.id() + "/manage/matching";
         assertThat(course.team().get(matchingPage).asString(), containsString("<li>not enough common free hours: 2</li>"));
+        assertThat("French sets a space before the colon", course.team().acceptLanguage("fr").get(matchingPage).asString(),
+                containsString("<li>pas assez d&#39;heures libres communes : 2</li>"));
+        course.team().acceptLanguage("en");
 
         // Cy is free when Ana is: the next run proposes them to each other, and Ben's reason stays his own
         assertEquals(303, course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + firstRun + "/discard").statusCode());
