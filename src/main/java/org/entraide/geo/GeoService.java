@@ -40,7 +40,7 @@ public class GeoService {
     public record Zone(String id, List<String> formerNames) {
 
         /** True for the zone's id and for its former names. */
-        public boolean is(String zoneId) {
+        public boolean hasName(String zoneId) {
             return id.equals(zoneId) || zoneId != null && formerNames.contains(zoneId);
         }
 

@@ -29,6 +29,6 @@ public class EmptyErrorBodies {
             title = "error.400.title";
             text = status == 415 ? "error.415.text" : "error.400.text";
         }
-        response.setEntity(Errors.Templates.error(title, text).render(), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        response.setEntity(Errors.Templates.error(title, text).render(), null, MediaType.TEXT_HTML_TYPE);
     }
 }

@@ -158,7 +158,7 @@ public class Errors {
     }
 
     private static Response html(int status, TemplateInstance page) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page).build();
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(page).build();
     }
 
     /**
