@@ -36,6 +36,8 @@ public interface EntraideConfig {
 
     Delivery delivery();
 
+    Metrics metrics();
+
     /**
      * Notices to many learners at once (an announcement, a published matching run) are delivered in batches: the request
      * delivers the first, a background job ({@code every}, "off" disables it, as in tests) the others.
@@ -82,6 +84,12 @@ public interface EntraideConfig {
     /** How often the day-before reminders of study sessions and meetups are looked for ("off" disables it, as in tests). */
     interface Reminders {
         @WithDefault("10m")
+        String every();
+    }
+
+    /** How often the operators' gauges on /q/metrics (mail and delivery backlogs) are counted again ("off" in tests). */
+    interface Metrics {
+        @WithDefault("30s")
         String every();
     }
 
