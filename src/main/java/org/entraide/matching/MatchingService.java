@@ -54,8 +54,8 @@ import org.entraide.web.RowLocks;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.panache.common.Parameters;
 
 /**
  * Runs the engine for one format of a course, keeps the result as a preview the course team can adjust,

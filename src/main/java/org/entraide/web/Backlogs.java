@@ -1,6 +1,8 @@
 package org.entraide.web;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,21 +31,27 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class Backlogs {
 
+    private static final List<String> KINDS = List.of("announcement", "proposal_notices");
+    private static final List<String> STATES = List.of("sending", "retrying", "stopped");
+
     private final AtomicLong mailPending = new AtomicLong();
     private final AtomicLong mailFailed = new AtomicLong();
-    private final Map<String, AtomicLong> deliveries = Map.of(
-            "announcement/sending", new AtomicLong(), "announcement/retrying", new AtomicLong(), "announcement/stopped", new AtomicLong(),
-            "proposal_notices/sending", new AtomicLong(), "proposal_notices/retrying", new AtomicLong(),
-            "proposal_notices/stopped", new AtomicLong());
+    /** By "kind/state". */
+    private final Map<String, AtomicLong> deliveries = new HashMap<>();
 
     Backlogs(MeterRegistry registry) {
         Gauge.builder("entraide.mail.outbox", mailPending, AtomicLong::get).tag("status", "pending")
                 .description("Mails not sent yet").register(registry);
         Gauge.builder("entraide.mail.outbox", mailFailed, AtomicLong::get).tag("status", "failed")
                 .description("Mails whose every attempt failed (never retried)").register(registry);
-        deliveries.forEach((key, value) -> Gauge.builder("entraide.deliveries", value, AtomicLong::get)
-                .tag("kind", key.substring(0, key.indexOf('/'))).tag("state", key.substring(key.indexOf('/') + 1))
-                .description("Notices to many learners still being delivered, retrying a failed batch, or stopped").register(registry));
+        for (String kind : KINDS) {
+            for (String state : STATES) {
+                AtomicLong value = new AtomicLong();
+                deliveries.put(kind + "/" + state, value);
+                Gauge.builder("entraide.deliveries", value, AtomicLong::get).tag("kind", kind).tag("state", state)
+                        .description("Notices to many learners still being delivered, retrying a failed batch, or stopped").register(registry);
+            }
+        }
     }
 
     @Scheduled(every = "${entraide.metrics.every}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -60,7 +68,8 @@ public class Backlogs {
 
     /** Counts what {@code undelivered} selects, by the state of its failures (at {@code :now}). */
     private void count(String kind, String undelivered, String failures, Map<String, Object> parameters) {
-        TypedQuery<Object[]> query = MailOutbox.getEntityManager().createQuery("select count(*), sum(case when " + failures + ".stoppedAt is not null then 1 else 0 end),"
+        TypedQuery<Object[]> query = MailOutbox.getEntityManager().createQuery("select count(*),"
+                + " sum(case when " + failures + ".stoppedAt is not null then 1 else 0 end),"
                 + " sum(case when " + failures + ".stoppedAt is null and " + failures + ".retryAt > :now then 1 else 0 end) "
                 + undelivered, Object[].class);
         parameters.forEach(query::setParameter);

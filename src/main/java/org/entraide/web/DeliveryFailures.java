@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -68,12 +69,12 @@ public class DeliveryFailures {
      * out may still be delivering it); a batch that fails is rolled back, logged, and recorded on the item in a
      * transaction of its own. {@code stillDue} is checked under the lock: another instance may have finished it.
      */
-    public static <T> void attempt(Class<T> type, long id, Function<T, DeliveryFailures> failuresOf, Function<T, Boolean> stillDue,
+    public static <T> void attempt(Class<T> type, long id, Function<T, DeliveryFailures> failuresOf, Predicate<T> stillDue,
             Consumer<T> batch, Instant now) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 T item = locked(type, id);
-                if (stillDue.apply(item)) {
+                if (stillDue.test(item)) {
                     batch.accept(item);
                     DeliveryFailures failures = failuresOf.apply(item);
                     if (failures.inARow > 0) {
