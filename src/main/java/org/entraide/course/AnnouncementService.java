@@ -135,8 +135,16 @@ public class AnnouncementService {
             return false;
         }
         DeliveryFailures.attempt(CourseAnnouncement.class, sending, a -> a.deliveryFailures, CourseAnnouncement::sending,
-                a -> deliverNextBatch(a, now), now);
+                a -> deliverNextBatch(a, now), this::tellAuthorItStopped, now);
         return true;
+    }
+
+    /** The author learns that sending stopped, with a link to where they may try again. */
+    private void tellAuthorItStopped(CourseAnnouncement announcement) {
+        if (announcement.author != null) {
+            notifications.notify(announcement.author, NotificationKind.ANNOUNCEMENT_STOPPED,
+                    "/courses/" + announcement.course.id + "/manage/announcements#announcement-" + announcement.id, announcement.course.title);
+        }
     }
 
     /** Sending an announcement that stopped after failed batches goes on from where it stopped, at the next delivery run. */

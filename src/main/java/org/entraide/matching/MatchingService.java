@@ -702,7 +702,7 @@ public class MatchingService {
             return false;
         }
         DeliveryFailures.attempt(MatchingRun.class, telling, run -> run.noticeFailures, run -> run.notifiedAt == null,
-                run -> notifyNextBatch(run, now), now);
+                run -> notifyNextBatch(run, now), run -> LOG.errorf("Telling the members of run %d of their proposals stopped", run.id), now);
         return true;
     }
 

@@ -61,6 +61,8 @@ public enum NotificationKind {
     CHECKIN_STUCK(false),
     /** The course team made an announcement to the course's learners. Args: course title, the team member's first name. */
     COURSE_ANNOUNCEMENT(false),
+    /** Sending the person's announcement stopped after repeated errors; they may try again. Args: course title. */
+    ANNOUNCEMENT_STOPPED(false),
     /** A course-team member wrote to the person's group. Args: course title, the team member's first name. */
     TEAM_MESSAGE(false),
     /** The group's facilitator passed the role to the person. Args: course title, first name of who passed it. */

@@ -67,10 +67,11 @@ public class DeliveryFailures {
     /**
      * Delivers the next batch of the item in its own transaction, the item's row locked (an instance whose lease ran
      * out may still be delivering it); a batch that fails is rolled back, logged, and recorded on the item in a
-     * transaction of its own. {@code stillDue} is checked under the lock: another instance may have finished it.
+     * transaction of its own, where {@code whenStopped} learns of the failure that stops it. {@code stillDue} is checked
+     * under the lock: another instance may have finished it.
      */
     public static <T> void attempt(Class<T> type, long id, Function<T, DeliveryFailures> failuresOf, Predicate<T> stillDue,
-            Consumer<T> batch, Instant now) {
+            Consumer<T> batch, Consumer<T> whenStopped, Instant now) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 T item = locked(type, id);
@@ -84,7 +85,14 @@ public class DeliveryFailures {
             });
         } catch (RuntimeException e) {
             LOG.errorf(e, "Delivering a batch of %s %d failed", type.getSimpleName(), id);
-            QuarkusTransaction.requiringNew().run(() -> failuresOf.apply(locked(type, id)).record(now));
+            QuarkusTransaction.requiringNew().run(() -> {
+                T item = locked(type, id);
+                DeliveryFailures failures = failuresOf.apply(item);
+                failures.record(now);
+                if (failures.stopped()) {
+                    whenStopped.accept(item);
+                }
+            });
         }
     }
 

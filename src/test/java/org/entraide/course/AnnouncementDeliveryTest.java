@@ -152,6 +152,11 @@ class AnnouncementDeliveryTest {
         deliverAllDue(start.plus(Duration.ofDays(1)));
         assertEquals(6, Db.tx(() -> CourseAnnouncement.<CourseAnnouncement>findById(blocked.id)).deliveryFailures.inARow, "a stopped one waits");
 
+        long teamId = Db.tx(() -> CourseAnnouncement.<CourseAnnouncement>findById(blocked.id).author.id);
+        List<Notification> told = Db.tx(() -> Notification.list("person.id = ?1 and kind = ?2", teamId, NotificationKind.ANNOUNCEMENT_STOPPED));
+        assertEquals(1, told.size(), "the author is told once, when it stops");
+        assertEquals(manage + "#announcement-" + blocked.id, told.get(0).link);
+        assertThat(course.team().get("/notifications").asString(), containsString("Sending your announcement to the learners of"));
         String page = course.team().get(manage).asString();
         assertThat(page, containsString("Every learner of the course: sending stopped after repeated errors, 2 learners reached."));
         String tryAgain = "/courses/" + course.id() + "/manage/announcements/" + blocked.id + "/try-again";
