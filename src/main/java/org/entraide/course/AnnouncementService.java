@@ -2,6 +2,7 @@ package org.entraide.course;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -191,13 +192,14 @@ public class AnnouncementService {
         }
     }
 
-    /** What the course team announced to the person in this course, newest first. */
-    public record Received(Course course, boolean team, List<CourseAnnouncement> announcements) {
+    /** What the course team announced to the person in this course, newest first, with their profile's zone if it has one. */
+    public record Received(Course course, boolean team, List<CourseAnnouncement> announcements, ZoneId zone) {
     }
 
     public Received received(long courseId, long personId) {
         CourseService.Membership membership = courses.requireMembership(courseId, personId);
-        return new Received(membership.course(), membership.team(), CourseAnnouncement.receivedBy(courseId, personId, SHOWN));
+        return new Received(membership.course(), membership.team(), CourseAnnouncement.receivedBy(courseId, personId, SHOWN),
+                membership.enrolment().map(Enrolment::zone).orElse(null));
     }
 
     /** Someone who leaves the course no longer has its announcements; joining again starts afresh. */

@@ -50,6 +50,13 @@ class AnnouncementTest {
         Db.run(() -> Person.<Person>findById(teamId).timeZone = "America/Toronto");
         assertThat(course.team().get(manage).asString(),
                 containsString(english.format(sent.atZone(ZoneId.of("America/Toronto"))) + " (America/Toronto)"));
+
+        // Ana chooses an account zone: her pages use it, except those of the course, which keep her profile's
+        Db.run(() -> Person.<Person>findById(ana.personId()).timeZone = "Asia/Tokyo");
+        assertThat(ana.browser().get("/notifications").asString(), containsString(" (Asia/Tokyo)"));
+        assertThat(ana.browser().get("/courses/" + course.id() + "/announcements").asString(),
+                containsString(english.format(sent.atZone(ZoneId.of("Europe/Paris"))) + " (Europe/Paris)"));
+        assertThat(ana.browser().get("/courses/" + course.id()).asString(), containsString(" (Europe/Paris))"));
     }
 
     @Test

@@ -62,6 +62,7 @@ class StatementCountTest {
             notifications.notify(person, NotificationKind.PROPOSAL_NEW, "/courses/" + course.id(), "One");
             notifications.notify(person, NotificationKind.PROPOSAL_NEW, "/courses/" + course.id(), "Two");
         });
+        assertEquals(303, course.team().post("/courses/" + course.id() + "/manage/announcements", "audience", "ALL", "body", "Hello").statusCode());
         String badge = "<span class=\"badge\">" + notifications.unreadCount(ana.personId()) + "</span>";
 
         // the person with the unread badge, the course with the enrolment and roles, partners, groups, pending proposals
@@ -70,6 +71,7 @@ class StatementCountTest {
         assertThat(coursePage, containsString("Dario"));
         assertThat(coursePage, containsString("href=\"/groups/"));
         assertThat(coursePage, containsString(badge));
+        assertThat("the latest announcement, in the zone of the profile already read", coursePage, containsString("(Europe/Paris))"));
         // the person, the staff invitations, the enrolments with their courses, the staff roles with theirs; what comes
         // up: the sessions with the person's zone in each course, the meetups answered, the meetups organized
         String courses = statements(ana.browser(), "/courses", 7);
