@@ -85,6 +85,11 @@ public class RequestContext implements PersonLookup {
         return zone;
     }
 
+    /** {@code preferred} (a course profile's zone, on that course's pages) when there is one, else {@link #zone()}. */
+    public ZoneId zoneOr(ZoneId preferred) {
+        return preferred != null ? preferred : zone();
+    }
+
     /** The CSRF token of this request, or null where the CSRF filter did not run (error pages of unknown routes). */
     public String csrfToken() {
         try {
