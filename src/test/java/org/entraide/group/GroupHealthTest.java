@@ -69,7 +69,7 @@ class GroupHealthTest {
         f.course().team().get(groupsPath(f)).then().statusCode(200)
                 .body(containsString("study-group-" + f.studyGroup()), containsString("tandem-" + f.tandem()),
                         containsString("Ana, Ben, Cyd"), containsString("3 (minimum 3)"), containsString("2 (minimum 2)"),
-                        containsString("Dee, "), containsString("No time left"),
+                        containsString("Dee, "), containsString("</time>: “No time left”"),
                         containsString("Ignores every message"),
                         containsString("/manage/groups/export.csv"), containsString("/manage/groups/openedx.csv"),
                         // and the platform's way to read them, with a token (GroupApiTest, ApiTokenTest)
@@ -79,6 +79,9 @@ class GroupHealthTest {
                 .body(not(containsString("private to partners")), not(containsString("Paris, France")))
                 // HTML allows at most three digits of a second in datetime; the database keeps six
                 .body(containsString("<time datetime=\""), not(matchesPattern("(?s).*datetime=\"[^\"]*\\.\\d{4,}Z\".*")));
+        assertThat("French sets a space before the colon and quotes with guillemets",
+                f.course().team().acceptLanguage("fr").get(groupsPath(f)).asString(), containsString("</time> : « No time left »"));
+        f.course().team().acceptLanguage("en");
     }
 
     @Test
