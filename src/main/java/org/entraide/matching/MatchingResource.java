@@ -152,6 +152,13 @@ public class MatchingResource {
     }
 
     @POST
+    @Path("runs/{runId}/try-notices-again")
+    public Response tryNoticesAgain(@PathParam("id") long courseId, @PathParam("runId") long runId) {
+        matching.tryNoticesAgain(courseId, currentPerson.id(), runId);
+        return Redirects.seeOther(runPath(courseId, runId), "notices-retrying");
+    }
+
+    @POST
     @Path("runs/{runId}/move")
     public Response move(@PathParam("id") long courseId, @PathParam("runId") long runId, @RestForm String member, @RestForm String target,
             @RestQuery String page, @RestQuery String problems) {

@@ -20,6 +20,7 @@ import jakarta.ws.rs.NotFoundException;
 
 import org.entraide.account.Person;
 import org.entraide.course.Course;
+import org.entraide.course.CourseRole;
 import org.entraide.course.CourseService;
 import org.entraide.geo.GeoService;
 import org.entraide.geo.Place;
@@ -702,8 +703,31 @@ public class MatchingService {
             return false;
         }
         DeliveryFailures.attempt(MatchingRun.class, telling, run -> run.noticeFailures, run -> run.notifiedAt == null,
-                run -> notifyNextBatch(run, now), run -> LOG.errorf("Telling the members of run %d of their proposals stopped", run.id), now);
+                run -> notifyNextBatch(run, now), this::tellTeamNoticesStopped, now);
         return true;
+    }
+
+    /**
+     * Whoever published the run learns that telling its members stopped, with a link to the run's page, where they may
+     * try again; a rolling run has no publisher, so the whole course team learns it.
+     */
+    private void tellTeamNoticesStopped(MatchingRun run) {
+        LOG.errorf("Telling the members of run %d of their proposals stopped", run.id);
+        List<Person> told = run.startedBy != null ? List.of(run.startedBy)
+                : CourseRole.<CourseRole>list("course.id = ?1 and role = ?2", run.course.id, CourseRole.Kind.TEAM).stream().map(r -> r.person).toList();
+        for (Person person : told) {
+            notifications.notify(person, NotificationKind.PROPOSAL_NOTICES_STOPPED,
+                    "/courses/" + run.course.id + "/manage/matching/runs/" + run.id, run.course.title);
+        }
+    }
+
+    /** Telling a published run's members, stopped after failed batches, goes on from where it stopped at the next delivery run. */
+    @Transactional
+    public void tryNoticesAgain(long courseId, long personId, long runId) {
+        MatchingRun run = RowLocks.lockAndReload(requireRun(courseId, personId, runId));
+        if (run.noticeFailures.stopped()) {
+            run.noticeFailures.reset();
+        }
     }
 
     /** Tells the run's next members, in member order, of their proposal if it is still open and they have not answered. */

@@ -63,6 +63,11 @@ public enum NotificationKind {
     COURSE_ANNOUNCEMENT(false),
     /** Sending the person's announcement stopped after repeated errors; they may try again. Args: course title. */
     ANNOUNCEMENT_STOPPED(false),
+    /**
+     * Telling the members of a published run of their proposals stopped after repeated errors; told to whoever
+     * published it (the whole course team for a rolling run), who may try again. Args: course title.
+     */
+    PROPOSAL_NOTICES_STOPPED(false),
     /** A course-team member wrote to the person's group. Args: course title, the team member's first name. */
     TEAM_MESSAGE(false),
     /** The group's facilitator passed the role to the person. Args: course title, first name of who passed it. */

@@ -1,5 +1,8 @@
 package org.entraide.matching;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,6 +14,8 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.entraide.account.Person;
+import org.entraide.course.CourseRole;
 import org.entraide.notify.Notification;
 import org.entraide.notify.NotificationKind;
 import org.entraide.profile.Enrolment;
@@ -21,6 +26,7 @@ import org.entraide.testing.Groups.TestCourse;
 import org.entraide.web.Deliveries;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
@@ -86,6 +92,93 @@ class ProposalNoticesTest {
         assertNotNull(told.notifiedAt);
         assertEquals(0, told.noticeFailures.inARow, "a batch that went through ends the failures in a row");
         assertNull(told.noticeFailures.retryAt);
+    }
+
+    @Test
+    void noticesThatKeepFailingStopTellTheirPublisherAndCanBeTriedAgain() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        List<Long> learners = Groups.storedLearners(course, "TANDEM", 6);
+        long runId = Groups.run(course, "TANDEM");
+        String runPage = "/courses/" + course.id() + "/manage/matching/runs/" + runId;
+        assertEquals(303, course.team().post(runPage + "/publish").statusCode());
+
+        Instant stoppedAt = failUntilStopped(runId, learners);
+
+        MatchingRun stopped = Db.tx(() -> MatchingRun.findById(runId));
+        assertEquals(stoppedAt, stopped.noticeFailures.stoppedAt);
+        assertNull(stopped.notifiedAt);
+        assertEquals(List.of(1L, 1L, 0L, 0L, 0L, 0L), notices(learners), "each failed batch was rolled back");
+        tellAllDue(stoppedAt.plus(Duration.ofDays(1)));
+        assertEquals(List.of(1L, 1L, 0L, 0L, 0L, 0L), notices(learners), "a stopped run waits");
+
+        List<Notification> told = Db.tx(() -> Notification.list("person.id = ?1 and kind = ?2", stopped.startedBy.id,
+                NotificationKind.PROPOSAL_NOTICES_STOPPED));
+        assertEquals(1, told.size(), "whoever published the run is told once, when it stops");
+        assertEquals(runPage, told.get(0).link);
+        assertThat(course.team().get("/notifications").asString(), containsString("of their proposals from a matching run stopped"));
+        String page = course.team().get(runPage).asString();
+        assertThat(page, containsString("Telling its members of their proposals stopped after repeated errors."));
+        assertThat(page, containsString("action=\"" + runPage + "/try-notices-again\""));
+        assertThat(course.team().get("/courses/" + course.id() + "/manage/matching").asString(),
+                containsString("Published — <strong>not all members told</strong>"));
+        assertThat(course.team().acceptLanguage("fr").get(runPage).asString(), containsString("arrêté après des erreurs répétées. Ceux qui"));
+        course.team().acceptLanguage("en");
+
+        Response retried = course.team().post(runPage + "/try-notices-again");
+        assertEquals(303, retried.statusCode(), retried.asString());
+        assertThat(retried.header("Location"), containsString("flash=notices-retrying"));
+        tellAllDue(stoppedAt.plus(Duration.ofDays(1)));
+
+        assertEquals(List.of(1L, 1L, 1L, 1L, 1L, 1L), notices(learners), "the others are told, the first two not again");
+        MatchingRun done = Db.tx(() -> MatchingRun.findById(runId));
+        assertNotNull(done.notifiedAt);
+        assertNull(done.noticeFailures.stoppedAt);
+        assertThat(course.team().get(runPage).asString(), not(containsString("Try telling them again")));
+        assertEquals(404, Groups.course("TANDEM", 3).team().post(runPage + "/try-notices-again").statusCode(), "another course's team");
+    }
+
+    @Test
+    void aRollingRunWhoseNoticesStopIsToldToTheCourseTeamNotItsOrganizers() {
+        TestCourse course = Groups.course("TANDEM", 3);
+        List<Long> learners = Groups.storedLearners(course, "TANDEM", 6);
+        long runId = Groups.run(course, "TANDEM");
+        assertEquals(303, course.team().post("/courses/" + course.id() + "/manage/matching/runs/" + runId + "/publish").statusCode());
+        long teamMember = Db.tx(() -> MatchingRun.<MatchingRun>findById(runId).startedBy.id);
+        long organizer = Groups.storedLearners(course, "TANDEM", 1).get(0);
+        Db.run(() -> {
+            MatchingRun run = MatchingRun.findById(runId);
+            run.rolling = true; // as the scheduler publishes it: nobody started it
+            run.startedBy = null;
+            CourseRole.grant(run.course, Person.findById(organizer), CourseRole.Kind.ORGANIZER);
+        });
+
+        failUntilStopped(runId, learners);
+
+        assertEquals(1L, Db.tx(() -> Notification.count("person.id = ?1 and kind = ?2", teamMember, NotificationKind.PROPOSAL_NOTICES_STOPPED)));
+        assertEquals(0L, Db.tx(() -> Notification.count("person.id = ?1 and kind = ?2", organizer, NotificationKind.PROPOSAL_NOTICES_STOPPED)));
+    }
+
+    /**
+     * Has the database refuse the third member's notice, so that every batch after the first fails (on H2 as on
+     * PostgreSQL), and tells the run's members until it stops, 1, 2, 4, 8 and 16 minutes after each failure; returns
+     * when it stopped.
+     */
+    private Instant failUntilStopped(long runId, List<Long> learners) {
+        long third = Db.tx(() -> ProposalMember.<ProposalMember>list("person.id in ?1 order by id", learners).get(2).person.id);
+        Db.run(() -> Panache.getEntityManager().createNativeQuery("alter table notification add constraint test_refused_notice"
+                + " check (not (person_id = " + third + " and kind = 'PROPOSAL_NEW'))").executeUpdate());
+        try {
+            Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS); // as the database keeps it
+            tellAllDue(start);
+            assertEquals(1, Db.tx(() -> MatchingRun.<MatchingRun>findById(runId)).noticeFailures.inARow);
+            for (int minutes : List.of(1, 3, 7, 15, 31)) {
+                tellAllDue(start.plus(Duration.ofMinutes(minutes)));
+            }
+            return start.plus(Duration.ofMinutes(31));
+        } finally {
+            Db.run(() -> Panache.getEntityManager().createNativeQuery("alter table notification drop constraint test_refused_notice")
+                    .executeUpdate());
+        }
     }
 
     private void tellAllDue(Instant now) {
