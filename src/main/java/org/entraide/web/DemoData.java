@@ -52,7 +52,7 @@ public class DemoData {
     public static final String LEARNER_EMAIL = "learner@entraide.localhost";
     public static final String PASSWORD = "demo-password";
     static final int LEARNERS = 300;
-    public static final String PAST_COURSE_TITLE = "Demo MOOC — Climate basics (ended)";
+    public static final String PAST_COURSE_TITLE = "Demo MOOC — Climate basics";
     /** Learners of the ended course (the demo learner first), of whom the first after them are in its study groups. */
     static final int PAST_LEARNERS = 40;
     static final int PAST_GROUPS = 4;

@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.inject.Inject;
 
@@ -96,6 +99,7 @@ class WrapUpTest {
         String lastDay = ana.browser().get(coursePage).asString();
         assertThat("its last day is not over", lastDay, not(containsString(ended)));
         assertThat(lastDay, containsString("action=\"" + coursePage + "/pause\""));
+        assertThat(ana.browser().get("/courses").asString(), not(containsString("Ended on")));
 
         endsInDays(course, -1);
 
@@ -103,6 +107,11 @@ class WrapUpTest {
         assertThat(page, containsString(ended));
         assertThat("nothing to pause", page, not(containsString("action=\"" + coursePage + "/pause\"")));
         assertThat(ana.browser().get("/courses").asString(), containsString(ended));
+        LocalDate endDate = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        String endedOn = "Ended on " + DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.ENGLISH).format(endDate);
+        assertThat("My courses says when, to the learner and to the team", ana.browser().get("/courses").asString(), containsString(endedOn));
+        assertThat(course.team().get("/courses").asString(), containsString(endedOn));
+        assertThat(ana.browser().acceptLanguage("fr").get("/courses").asString(), containsString("Terminé le "));
         assertThat(ana.browser().acceptLanguage("fr").get(coursePage).asString(),
                 containsString("Ce cours est terminé : Entraide n&#39;y propose plus de nouveaux partenaires."));
     }
