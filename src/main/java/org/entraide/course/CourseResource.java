@@ -55,7 +55,7 @@ public class CourseResource {
                 FormErrors errors, List<String> languageCodes, Format[] formats);
 
         static native TemplateInstance manage(Course course, CourseForm form, FormErrors errors, String inviteLink,
-                List<CourseRole> staff, List<StaffInvite> invites, String staffEmail, FormErrors staffErrors, long waiting, long drafts,
+                List<CourseRole> staff, long teamMembers, List<StaffInvite> invites, String staffEmail, FormErrors staffErrors, long waiting, long drafts,
                 List<String> languageCodes, Format[] formats);
     }
 
@@ -269,7 +269,10 @@ public class CourseResource {
     }
 
     private TemplateInstance managePage(Course course, CourseForm form, FormErrors errors, String staffEmail, FormErrors staffErrors) {
-        return Templates.manage(course, form, errors, inviteLink(course), CourseRole.ofCourse(course.id), StaffInvite.ofCourse(course.id),
+        List<CourseRole> staff = CourseRole.ofCourse(course.id);
+        // the last team member cannot leave (a course is never orphaned): no button that could only fail
+        long teamMembers = staff.stream().filter(r -> r.role == CourseRole.Kind.TEAM).count();
+        return Templates.manage(course, form, errors, inviteLink(course), staff, teamMembers, StaffInvite.ofCourse(course.id),
                 staffEmail, staffErrors,
                 Enrolment.countInCourse(course.id, Enrolment.Status.WAITING), Enrolment.countInCourse(course.id, Enrolment.Status.DRAFT),
                 Languages.CODES, Format.values());

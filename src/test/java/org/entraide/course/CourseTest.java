@@ -362,13 +362,18 @@ class CourseTest {
 
         long organizerRole = Db.tx(() -> CourseRole.<CourseRole>find("course.id = ?1 and person.id = ?2", id, personId(organizerEmail))
                 .firstResult().id);
+        long teamRole = Db.tx(() -> CourseRole.<CourseRole>find("course.id = ?1 and person.id = ?2", id, personId(teamEmail))
+                .firstResult().id);
+        String staffPage = team.get("/courses/" + id + "/manage").asString();
+        assertThat(staffPage, containsString("/manage/staff/" + organizerRole + "/delete"));
+        assertThat("the only team member is offered no button that could only fail", staffPage,
+                not(containsString("/manage/staff/" + teamRole + "/delete")));
+        assertThat(staffPage, containsString(Html.en("manage.only-team-member")));
         Response removed = team.post("/courses/" + id + "/manage/staff/" + organizerRole + "/delete", new Form());
         assertEquals(303, removed.statusCode());
         assertFalse(Db.tx(() -> CourseRole.has(id, personId(organizerEmail), CourseRole.Kind.ORGANIZER)));
         assertEquals(404, organizer.get("/courses/" + id).statusCode(), "no longer in the course");
 
-        long teamRole = Db.tx(() -> CourseRole.<CourseRole>find("course.id = ?1 and person.id = ?2", id, personId(teamEmail))
-                .firstResult().id);
         Response last = team.post("/courses/" + id + "/manage/staff/" + teamRole + "/delete", new Form());
         assertEquals(400, last.statusCode());
         assertThat(last.asString(), containsString(Html.en("error.last-team-member")));
