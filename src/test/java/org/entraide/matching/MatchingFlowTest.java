@@ -86,7 +86,11 @@ class MatchingFlowTest {
 
         // nothing is sent before publishing
         ada.browser().get("/courses/" + course.id() + "/matches").then().statusCode(200).body(not(containsString("Bea")));
+        String proposed = "We found partners for you: tell them yes or no on “My matches”.";
+        assertThat(ada.browser().get("/courses/" + course.id()).asString(), not(containsString(proposed)));
         assertEquals(303, course.team().post(preview + "/publish").statusCode());
+        ada.browser().get("/courses/" + course.id()).then().statusCode(200)
+                .body(containsString(proposed), not(containsString(Html.en("enrolment.status.WAITING"))), containsString("1 waiting for your answer"));
 
         ada.browser().get("/courses/" + course.id() + "/matches").then().statusCode(200)
                 .body(containsString("Bea"), containsString("Paris, France"), not(containsString(bea.email())),
