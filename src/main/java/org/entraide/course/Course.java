@@ -105,9 +105,20 @@ public class Course extends PanacheEntityBase {
         return EnumSets.parse(Format.class, formats);
     }
 
-    /** The course's last day is behind (in UTC): rolling matching has stopped, and waiting learners are told so. */
+    /**
+     * The course's last day is behind (in UTC): rolling matching has stopped, waiting learners are told so, and nobody
+     * joins it any more.
+     */
     public boolean ended() {
         return endDate != null && endDate.isBefore(LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * Why nobody new may join, as an error key, or null: sign-up closed by the team, or the course ended (nobody would
+     * be matched any more; its next session has its own link).
+     */
+    public String joinRefusal() {
+        return !signupOpen ? "error.signup-closed" : ended() ? "error.course-ended" : null;
     }
 
     public boolean offers(Format format) {

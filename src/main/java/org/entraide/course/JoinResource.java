@@ -41,7 +41,7 @@ public class JoinResource {
     public String presentation(@PathParam("code") String code) {
         Course course = course(code);
         boolean alreadyIn = currentPerson.get().map(p -> Enrolment.find(course.id, p.id).isPresent()).orElse(false);
-        return Templates.join(course, code, currentPerson.get().isPresent(), alreadyIn, course.signupOpen ? null : "error.signup-closed").render();
+        return Templates.join(course, code, currentPerson.get().isPresent(), alreadyIn, course.joinRefusal()).render();
     }
 
     @POST

@@ -59,8 +59,8 @@ public class EnrolmentService {
         if (existing.isPresent()) {
             return new Joined(existing.get(), false);
         }
-        if (!course.signupOpen) {
-            throw InvalidInputException.of("course", "error.signup-closed");
+        if (course.joinRefusal() != null) {
+            throw InvalidInputException.of("course", course.joinRefusal());
         }
         Enrolment created = create(course, Person.findById(personId));
         return new Joined(created, created.placeId != null);

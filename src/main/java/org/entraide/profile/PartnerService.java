@@ -68,6 +68,9 @@ public class PartnerService {
         if (kind == null) {
             throw InvalidInputException.of("relationKind", "error.invalid-choice");
         }
+        if (enrolment.course.ended()) {
+            throw InvalidInputException.of("relationKind", "error.course-ended");
+        }
         if (Queries.count(PartnerInvite.class, "course.id = ?1 and inviter.id = ?2 and status = ?3", courseId, personId, PartnerInvite.Status.OPEN) >= 5) {
             throw InvalidInputException.of("relationKind", "error.too-many-invites");
         }
@@ -100,8 +103,8 @@ public class PartnerService {
         }
         Course course = invite.course;
         boolean alreadyIn = Enrolment.find(course.id, personId).isPresent();
-        if (!alreadyIn && !course.signupOpen) {
-            throw InvalidInputException.of("course", "error.signup-closed");
+        if (!alreadyIn && course.joinRefusal() != null) {
+            throw InvalidInputException.of("course", course.joinRefusal());
         }
         Enrolment enrolment = enrolments.enrol(course, Person.findById(personId));
         invite.invitee = enrolment.person;

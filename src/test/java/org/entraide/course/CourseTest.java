@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -266,6 +267,31 @@ class CourseTest {
         assertEquals(409, refused.statusCode());
         assertThat(refused.asString(), containsString(Html.en("error.signup-closed")));
         assertFalse(Db.tx(() -> Enrolment.find(id, personId(email)).isPresent()));
+    }
+
+    @Test
+    void anEndedCourseRefusesNewLearnersButKeepsItsOwn() {
+        long id = Courses.create(team, Courses.uniqueTitle("Ended"));
+        String code = Courses.inviteCode(id);
+        Browser member = new Browser();
+        String memberEmail = member.signUpNew("ended-member");
+        assertEquals(303, member.post("/join/" + code, new Form()).statusCode());
+        Db.run(() -> Course.<Course>findById(id).endDate = LocalDate.now(ZoneOffset.UTC).minusDays(1));
+
+        Browser learner = new Browser();
+        String email = learner.signUpNew("ended");
+        Response page = learner.get("/join/" + code);
+        assertEquals(200, page.statusCode());
+        assertThat(page.asString(), containsString(Html.en("error.course-ended")));
+        assertThat(page.asString(), not(containsString("action=\"/join/")));
+        Response refused = learner.post("/join/" + code, new Form());
+        assertEquals(409, refused.statusCode());
+        assertThat(refused.asString(), containsString(Html.en("error.course-ended")));
+        assertFalse(Db.tx(() -> Enrolment.find(id, personId(email)).isPresent()));
+
+        assertThat("who is in it still reaches it", member.get("/join/" + code).asString(), containsString(Html.en("join.go-to-course")));
+        assertEquals(303, member.post("/join/" + code, new Form()).statusCode());
+        assertTrue(Db.tx(() -> Enrolment.find(id, personId(memberEmail)).isPresent()));
     }
 
     @Test

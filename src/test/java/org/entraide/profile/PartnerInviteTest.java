@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.entraide.account.Person;
+import org.entraide.course.Course;
 import org.entraide.group.GroupMember;
 import org.entraide.group.LearningGroup;
 import org.entraide.notify.MailOutbox;
@@ -400,6 +403,38 @@ class PartnerInviteTest {
         assertEquals(404, new Browser().get("/partner/no-such-code").statusCode());
         assertEquals(404, someone.post("/partner/no-such-code", new Form()).statusCode());
         assertEquals(404, someone.get("/partner/" + "y".repeat(41)).statusCode());
+    }
+
+    @Test
+    void anEndedCourseTakesNoNewPartnerLinksAndItsOpenOnesNoLongerLetAnyoneIn() {
+        Browser endedTeam = new Browser();
+        endedTeam.signUpNew("ended-partner-team");
+        long course = Courses.create(endedTeam, Courses.uniqueTitle("EndedPartners"));
+        Browser inviter = new Browser();
+        inviter.signUpNew("ended-inviter");
+        Courses.join(inviter, course);
+        inviter.post("/courses/" + course + "/partners", Form.of("relationKind", "FRIEND"));
+        PartnerInvite invite = Db.tx(() -> PartnerInvite.<PartnerInvite>find("inviter.id = ?1", personId(inviter)).firstResult());
+        assertThat(inviter.get("/courses/" + course).asString(), containsString("/courses/" + course + "/partners\""));
+        Db.run(() -> Course.<Course>findById(course).endDate = LocalDate.now(ZoneOffset.UTC).minusDays(1));
+
+        String coursePage = inviter.get("/courses/" + course).asString();
+        assertThat("no new link offered", coursePage, not(containsString("/courses/" + course + "/partners\"")));
+        assertThat("the open one is still listed", coursePage, containsString(Html.en("partner.title")));
+        String invitePage = inviter.get("/courses/" + course + "/partners").asString();
+        assertThat(invitePage, containsString(Html.en("error.course-ended")));
+        assertThat(invitePage, not(containsString("action=\"/courses/" + course + "/partners\"")));
+        Response refused = inviter.post("/courses/" + course + "/partners", Form.of("relationKind", "FRIEND"));
+        assertEquals(400, refused.statusCode());
+        assertEquals(1L, Db.tx(() -> PartnerInvite.count("inviter.id", personId(inviter))), "nothing stored");
+
+        Browser invitee = new Browser();
+        invitee.signUpNew("ended-invitee");
+        Response response = invitee.post("/partner/" + invite.code, new Form());
+        assertEquals(409, response.statusCode());
+        assertThat(response.asString(), containsString(Html.en("error.course-ended")));
+        assertTrue(Db.tx(() -> Enrolment.find(course, personId(invitee)).isEmpty()));
+        assertEquals(PartnerInvite.Status.OPEN, reload(invite).status);
     }
 
     @Test

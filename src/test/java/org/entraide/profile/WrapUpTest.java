@@ -99,6 +99,7 @@ class WrapUpTest {
         String lastDay = ana.browser().get(coursePage).asString();
         assertThat("its last day is not over", lastDay, not(containsString(ended)));
         assertThat(lastDay, containsString("action=\"" + coursePage + "/pause\""));
+        assertThat(lastDay, containsString("The course is ending. Two questions"));
         assertThat(ana.browser().get("/courses").asString(), not(containsString("Ended on")));
 
         endsInDays(course, -1);
@@ -106,6 +107,7 @@ class WrapUpTest {
         String page = ana.browser().get(coursePage).asString();
         assertThat(page, containsString(ended));
         assertThat("nothing to pause", page, not(containsString("action=\"" + coursePage + "/pause\"")));
+        assertThat(page, containsString("The course has ended. Two questions"));
         assertThat(ana.browser().get("/courses").asString(), containsString(ended));
         LocalDate endDate = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         String endedOn = "Ended on " + DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.ENGLISH).format(endDate);
