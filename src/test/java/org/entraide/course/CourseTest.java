@@ -256,17 +256,22 @@ class CourseTest {
         assertFalse(Courses.course(id).signupOpen);
         String code = Courses.inviteCode(id);
 
+        newcomerIsRefused(id, code, "error.signup-closed");
+    }
+
+    /** A newcomer reads why on the invite link's page, which has no Join button, and joining anyway is refused. */
+    private static void newcomerIsRefused(long courseId, String code, String errorKey) {
         Browser learner = new Browser();
-        String email = learner.signUpNew("closed");
+        String email = learner.signUpNew("refused");
         Response page = learner.get("/join/" + code);
         assertEquals(200, page.statusCode());
-        assertThat(page.asString(), containsString(Html.en("error.signup-closed")));
+        assertThat(page.asString(), containsString(Html.en(errorKey)));
         assertThat(page.asString(), not(containsString("action=\"/join/")));
 
         Response refused = learner.post("/join/" + code, new Form());
         assertEquals(409, refused.statusCode());
-        assertThat(refused.asString(), containsString(Html.en("error.signup-closed")));
-        assertFalse(Db.tx(() -> Enrolment.find(id, personId(email)).isPresent()));
+        assertThat(refused.asString(), containsString(Html.en(errorKey)));
+        assertFalse(Db.tx(() -> Enrolment.find(courseId, personId(email)).isPresent()));
     }
 
     @Test
@@ -278,16 +283,7 @@ class CourseTest {
         assertEquals(303, member.post("/join/" + code, new Form()).statusCode());
         Db.run(() -> Course.<Course>findById(id).endDate = LocalDate.now(ZoneOffset.UTC).minusDays(1));
 
-        Browser learner = new Browser();
-        String email = learner.signUpNew("ended");
-        Response page = learner.get("/join/" + code);
-        assertEquals(200, page.statusCode());
-        assertThat(page.asString(), containsString(Html.en("error.course-ended")));
-        assertThat(page.asString(), not(containsString("action=\"/join/")));
-        Response refused = learner.post("/join/" + code, new Form());
-        assertEquals(409, refused.statusCode());
-        assertThat(refused.asString(), containsString(Html.en("error.course-ended")));
-        assertFalse(Db.tx(() -> Enrolment.find(id, personId(email)).isPresent()));
+        newcomerIsRefused(id, code, "error.course-ended");
 
         assertThat("who is in it still reaches it", member.get("/join/" + code).asString(), containsString(Html.en("join.go-to-course")));
         assertEquals(303, member.post("/join/" + code, new Form()).statusCode());

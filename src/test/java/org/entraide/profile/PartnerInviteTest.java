@@ -405,16 +405,38 @@ class PartnerInviteTest {
         assertEquals(404, someone.get("/partner/" + "y".repeat(41)).statusCode());
     }
 
-    @Test
-    void anEndedCourseTakesNoNewPartnerLinksAndItsOpenOnesNoLongerLetAnyoneIn() {
-        Browser endedTeam = new Browser();
-        endedTeam.signUpNew("ended-partner-team");
-        long course = Courses.create(endedTeam, Courses.uniqueTitle("EndedPartners"));
+    /** A course, its team, and a learner of it who made a personal link for a friend. */
+    private record OpenInvite(long course, Browser team, Browser inviter, PartnerInvite invite) {
+    }
+
+    private static OpenInvite openInvite(String name) {
+        Browser team = new Browser();
+        team.signUpNew(name + "-partner-team");
+        long course = Courses.create(team, Courses.uniqueTitle(name));
         Browser inviter = new Browser();
-        inviter.signUpNew("ended-inviter");
+        inviter.signUpNew(name + "-inviter");
         Courses.join(inviter, course);
         inviter.post("/courses/" + course + "/partners", Form.of("relationKind", "FRIEND"));
-        PartnerInvite invite = Db.tx(() -> PartnerInvite.<PartnerInvite>find("inviter.id = ?1", personId(inviter)).firstResult());
+        return new OpenInvite(course, team, inviter,
+                Db.tx(() -> PartnerInvite.<PartnerInvite>find("inviter.id = ?1", personId(inviter)).firstResult()));
+    }
+
+    /** A newcomer opens the link: refused with the message, not enrolled, and the link stays open. */
+    private static void newcomerIsRefused(OpenInvite open, String errorKey) {
+        Browser invitee = new Browser();
+        invitee.signUpNew("refused-invitee");
+        Response response = invitee.post("/partner/" + open.invite().code, new Form());
+        assertEquals(409, response.statusCode());
+        assertThat(response.asString(), containsString(Html.en(errorKey)));
+        assertTrue(Db.tx(() -> Enrolment.find(open.course(), personId(invitee)).isEmpty()));
+        assertEquals(PartnerInvite.Status.OPEN, reload(open.invite()).status);
+    }
+
+    @Test
+    void anEndedCourseTakesNoNewPartnerLinksAndItsOpenOnesNoLongerLetAnyoneIn() {
+        OpenInvite open = openInvite("EndedPartners");
+        long course = open.course();
+        Browser inviter = open.inviter();
         assertThat(inviter.get("/courses/" + course).asString(), containsString("/courses/" + course + "/partners\""));
         Db.run(() -> Course.<Course>findById(course).endDate = LocalDate.now(ZoneOffset.UTC).minusDays(1));
 
@@ -428,34 +450,15 @@ class PartnerInviteTest {
         assertEquals(400, refused.statusCode());
         assertEquals(1L, Db.tx(() -> PartnerInvite.count("inviter.id", personId(inviter))), "nothing stored");
 
-        Browser invitee = new Browser();
-        invitee.signUpNew("ended-invitee");
-        Response response = invitee.post("/partner/" + invite.code, new Form());
-        assertEquals(409, response.statusCode());
-        assertThat(response.asString(), containsString(Html.en("error.course-ended")));
-        assertTrue(Db.tx(() -> Enrolment.find(course, personId(invitee)).isEmpty()));
-        assertEquals(PartnerInvite.Status.OPEN, reload(invite).status);
+        newcomerIsRefused(open, "error.course-ended");
     }
 
     @Test
     void closedCourseRefusesNewLearnersThroughPartnerLinks() {
-        Browser closedTeam = new Browser();
-        closedTeam.signUpNew("closed-partner-team");
-        long closedCourse = Courses.create(closedTeam, Courses.uniqueTitle("ClosedPartners"));
-        Browser inviter = new Browser();
-        inviter.signUpNew("closed-inviter");
-        Courses.join(inviter, closedCourse);
-        inviter.post("/courses/" + closedCourse + "/partners", Form.of("relationKind", "FRIEND"));
-        PartnerInvite invite = Db.tx(() -> PartnerInvite.<PartnerInvite>find("inviter.id = ?1", personId(inviter)).firstResult());
-        closedTeam.post("/courses/" + closedCourse + "/manage", Courses.validForm(Courses.course(closedCourse).title).without("signupOpen"));
+        OpenInvite open = openInvite("ClosedPartners");
+        open.team().post("/courses/" + open.course() + "/manage", Courses.validForm(Courses.course(open.course()).title).without("signupOpen"));
 
-        Browser invitee = new Browser();
-        invitee.signUpNew("closed-invitee");
-        Response response = invitee.post("/partner/" + invite.code, new Form());
-        assertEquals(409, response.statusCode());
-        assertThat(response.asString(), containsString(Html.en("error.signup-closed")));
-        assertTrue(Db.tx(() -> Enrolment.find(closedCourse, personId(invitee)).isEmpty()));
-        assertEquals(PartnerInvite.Status.OPEN, reload(invite).status);
+        newcomerIsRefused(open, "error.signup-closed");
     }
 
     @Test
