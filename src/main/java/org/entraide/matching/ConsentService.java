@@ -2,7 +2,10 @@ package org.entraide.matching;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,6 +13,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import org.entraide.account.AccountExport;
+import org.entraide.account.Person;
 import org.entraide.group.GroupService;
 import org.entraide.group.LearningGroup;
 import org.entraide.notify.NotificationKind;
@@ -21,6 +25,7 @@ import org.entraide.web.FreshPlans;
 import org.entraide.web.InvalidInputException;
 import org.entraide.web.RowLocks;
 import org.entraide.web.Texts;
+import org.entraide.web.When;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -188,13 +193,23 @@ public class ConsentService {
             proposal.remindedAt = now;
         }
         if (!expiring.isEmpty()) {
-            for (ProposalMember member : ProposalMember.<ProposalMember>list("from ProposalMember m join fetch m.person"
-                    + " where m.proposal in ?1 and m.response = ?2 order by m.id", expiring, ProposalMember.Response.PENDING)) {
+            List<ProposalMember> silent = ProposalMember.list("from ProposalMember m join fetch m.person"
+                    + " where m.proposal in ?1 and m.response = ?2 order by m.id", expiring, ProposalMember.Response.PENDING);
+            // the proposals falling due together are mostly of one course: one statement for each course's zones
+            Map<Long, Map<Long, ZoneId>> zonesByCourse = new HashMap<>();
+            for (ProposalMember member : silent) {
+                Map<Long, ZoneId> zones = zonesByCourse.computeIfAbsent(member.proposal.course.id, courseId -> Enrolment.profileZones(courseId,
+                        silent.stream().filter(m -> m.proposal.course.id.equals(courseId)).map(m -> m.person.id).toList()));
                 notifications.notify(member.person, NotificationKind.PROPOSAL_EXPIRING, matchesLink(member.proposal),
-                        member.proposal.course.title);
+                        member.proposal.course.title, "", answerBy(member.person, member.proposal.expiresAt, zones));
             }
         }
         return new Batch(expiring.size() == batchSize, expiring.size());
+    }
+
+    /** By when the person is to answer their proposal, in the zone of their profile (else UTC) and their e-mails' language. */
+    static String answerBy(Person person, Instant expiresAt, Map<Long, ZoneId> profileZones) {
+        return When.withZone(expiresAt, profileZones.getOrDefault(person.id, ZoneId.of("UTC")), person.mailLocale());
     }
 
     /**

@@ -2,6 +2,7 @@ package org.entraide.matching;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -732,11 +733,16 @@ public class MatchingService {
 
     /** Tells the run's next members, in member order, of their proposal if it is still open and they have not answered. */
     private void notifyNextBatch(MatchingRun run, Instant now) {
-        List<ProposalMember> batch = ProposalMember.<ProposalMember>find("from ProposalMember m join fetch m.person join fetch m.proposal p"
-                + " where p.run.id = ?1 and p.status = ?2 and m.response = ?3 and m.id > ?4 order by m.id", run.id, Proposal.Status.PENDING,
-                ProposalMember.Response.PENDING, run.notifiedUpTo).range(0, noticeBatchSize - 1).list();
-        for (ProposalMember member : batch) {
-            notifications.notify(member.person, NotificationKind.PROPOSAL_NEW, "/courses/" + run.course.id + "/matches", run.course.title);
+        // the deadline is selected as a value: the proposals publishing loaded still hold none (it was set by a bulk update)
+        List<Object[]> batch = ProposalMember.getEntityManager().createQuery("select m, p.expiresAt from ProposalMember m join fetch m.person"
+                + " join m.proposal p where p.run.id = ?1 and p.status = ?2 and m.response = ?3 and m.id > ?4 order by m.id", Object[].class)
+                .setParameter(1, run.id).setParameter(2, Proposal.Status.PENDING).setParameter(3, ProposalMember.Response.PENDING)
+                .setParameter(4, run.notifiedUpTo).setMaxResults(noticeBatchSize).getResultList();
+        Map<Long, ZoneId> zones = Enrolment.profileZones(run.course.id, batch.stream().map(row -> ((ProposalMember) row[0]).person.id).toList());
+        for (Object[] row : batch) {
+            ProposalMember member = (ProposalMember) row[0];
+            notifications.notify(member.person, NotificationKind.PROPOSAL_NEW, "/courses/" + run.course.id + "/matches", run.course.title, "",
+                    ConsentService.answerBy(member.person, (Instant) row[1], zones));
             run.notifiedUpTo = member.id;
         }
         if (batch.size() < noticeBatchSize) {

@@ -6,9 +6,9 @@ package org.entraide.notify;
  * third, where there is one, is said at the kind.
  */
 public enum NotificationKind {
-    /** A proposal awaits the person's answer. Args: course title. */
+    /** A proposal awaits the person's answer. Args: course title, nobody named, by when to answer (in their profile's zone). */
     PROPOSAL_NEW(true),
-    /** The person has not answered and the proposal expires soon. Args: course title. */
+    /** The person has not answered and the proposal expires soon. Args: as {@link #PROPOSAL_NEW}. */
     PROPOSAL_EXPIRING(true),
     /** Everyone accepted: the tandem or group exists. Args: course title. */
     GROUP_FORMED(false),

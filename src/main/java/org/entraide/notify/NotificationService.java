@@ -165,7 +165,12 @@ public class NotificationService {
         if (notification.actorGone && args.size() > 1) {
             args.set(1, I18n.message(locale, "notify.former-member"));
         }
-        return I18n.message(locale, "notify." + notification.kind.name() + ".text", args.toArray());
+        String text = I18n.message(locale, "notify." + notification.kind.name() + ".text", args.toArray());
+        // a proposal's notices say by when to answer, for those who only read their mail (older notices had no date)
+        if (notification.kind.asksForAnswer && args.size() > 2 && !args.get(2).isEmpty()) {
+            text += " " + I18n.message(locale, "notify.answer-by", args.get(2));
+        }
+        return text;
     }
 
     /**

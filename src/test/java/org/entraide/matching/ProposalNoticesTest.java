@@ -2,6 +2,7 @@ package org.entraide.matching;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,8 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.inject.Inject;
 
@@ -18,6 +22,7 @@ import org.entraide.account.Person;
 import org.entraide.course.CourseRole;
 import org.entraide.notify.Notification;
 import org.entraide.notify.NotificationKind;
+import org.entraide.notify.NotificationService;
 import org.entraide.profile.Enrolment;
 import org.entraide.testing.BatchesOfTwo;
 import org.entraide.testing.Db;
@@ -60,6 +65,7 @@ class ProposalNoticesTest {
                 Db.tx(() -> Proposal.<Proposal>list("run.id = ?1 order by id", runId).stream().map(p -> p.status).toList()),
                 "every proposal is open and can be answered at once");
         assertEquals(List.of(1L, 1L, 0L, 0L, 0L, 0L), notices(learners), "the request tells the first batch");
+        assertSaysByWhenToAnswer(NotificationKind.PROPOSAL_NEW, runId);
         assertNull(Db.tx(() -> MatchingRun.<MatchingRun>findById(runId).notifiedAt));
 
         deliveries.tick();
@@ -198,6 +204,7 @@ class ProposalNoticesTest {
         assertEquals(0, rolling.expireProposals(), "none is past its window yet");
         assertEquals(List.of(1L, 1L, 1L, 1L, 1L, 1L), notices(learners, NotificationKind.PROPOSAL_EXPIRING),
                 "every member of the three proposals is reminded once, over two batches");
+        assertSaysByWhenToAnswer(NotificationKind.PROPOSAL_EXPIRING, runId);
         rolling.expireProposals();
         assertEquals(List.of(1L, 1L, 1L, 1L, 1L, 1L), notices(learners, NotificationKind.PROPOSAL_EXPIRING), "and only once");
 
@@ -207,6 +214,20 @@ class ProposalNoticesTest {
                 Db.tx(() -> Proposal.<Proposal>list("run.id = ?1 order by id", runId).stream().map(p -> p.status).toList()));
         assertEquals(6L, Db.tx(() -> Enrolment.count("course.id = ?1 and status = ?2", course.id(), Enrolment.Status.PAUSED)),
                 "silence counts as a decline: the silent are paused");
+    }
+
+    @Inject
+    NotificationService notificationService;
+
+    /** The run's first member's notice (and so its e-mail) says by when to answer, in her profile's zone. */
+    private void assertSaysByWhenToAnswer(NotificationKind kind, long runId) {
+        ProposalMember first = Db.tx(() -> ProposalMember.<ProposalMember>find("proposal.run.id = ?1 order by id", runId).firstResult());
+        Notification notice = Db.tx(() -> Notification.<Notification>find("person.id = ?1 and kind = ?2", first.person.id, kind).singleResult());
+        ZonedDateTime deadline = Db.tx(() -> Proposal.<Proposal>findById(first.proposal.id).expiresAt).atZone(ZoneId.of("Europe/Paris"));
+        String text = notificationService.text(notice, Locale.ENGLISH);
+        assertThat(text, matchesPattern("(?s).*Please answer before [A-Z][a-z]+day, [A-Z][a-z]+ \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}\\W?[AP]M \\(Europe/Paris\\)\\."));
+        assertThat(text, containsString(" " + deadline.getDayOfMonth() + ", " + deadline.getYear()));
+        assertThat(notificationService.text(notice, Locale.FRENCH), containsString("Merci de répondre avant le "));
     }
 
     /** Each learner's notices of a new proposal, in the order their proposals' members were stored. */
