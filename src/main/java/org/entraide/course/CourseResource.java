@@ -55,8 +55,8 @@ public class CourseResource {
                 FormErrors errors, List<String> languageCodes, Format[] formats);
 
         static native TemplateInstance manage(Course course, CourseForm form, FormErrors errors, String inviteLink,
-                List<CourseRole> staff, long teamMembers, List<StaffInvite> invites, String staffEmail, FormErrors staffErrors, long waiting, long drafts,
-                List<String> languageCodes, Format[] formats);
+                List<CourseRole> staff, long teamMembers, List<StaffInvite> invites, String staffEmail, FormErrors staffErrors, long waiting,
+                long drafts, List<String> languageCodes, Format[] formats);
     }
 
     private final CourseService courses;
