@@ -1,5 +1,7 @@
 package org.entraide.course;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -72,8 +74,9 @@ public class CourseRole extends PanacheEntityBase {
         return list("course.id = ?1 order by role, person.displayName", courseId);
     }
 
+    /** The person's roles with their courses (the list shows the titles); courses that ended come after the others. */
     public static List<CourseRole> ofPerson(long personId) {
-        // the course is fetched with the role: the list shows its title
-        return list("from CourseRole r join fetch r.course c where r.person.id = ?1 order by c.title", personId);
+        return list("from CourseRole r join fetch r.course c where r.person.id = ?1 order by case when c.endDate < ?2 then 1 else 0 end, c.title",
+                personId, LocalDate.now(ZoneOffset.UTC));
     }
 }

@@ -329,7 +329,8 @@ public class Enrolment extends PanacheEntityBase {
 
     /**
      * The person's enrolments with their courses (the list shows the titles) and, in the same statement, their open
-     * proposals in each. The enum values are named in full: matching depends on profiles, not the reverse.
+     * proposals in each; courses that ended come after the others. The enum values are named in full: matching
+     * depends on profiles, not the reverse.
      */
     public static List<WithAnswersDue> ofPerson(long personId) {
         return getEntityManager().createQuery("""
@@ -340,9 +341,10 @@ public class Enrolment extends PanacheEntityBase {
                   (select count(pm.id) from ProposalMember pm where pm.person = e.person and pm.proposal.course = c
                      and pm.response = org.entraide.matching.ProposalMember.Response.ACCEPTED
                      and pm.proposal.status = org.entraide.matching.Proposal.Status.PENDING)
-                from Enrolment e join fetch e.course c where e.person.id = ?1 order by c.title""", Object[].class)
+                from Enrolment e join fetch e.course c where e.person.id = ?1
+                order by case when c.endDate < ?2 then 1 else 0 end, c.title""", Object[].class)
                 // a list, not a stream: a stream opens a scrollable result set, which costs more for these few rows
-                .setParameter(1, personId).getResultList().stream()
+                .setParameter(1, personId).setParameter(2, LocalDate.now(ZoneOffset.UTC)).getResultList().stream()
                 .map(row -> new WithAnswersDue((Enrolment) row[0], (Long) row[1], (Long) row[2])).toList();
     }
 

@@ -291,6 +291,32 @@ class CourseTest {
     }
 
     @Test
+    void myCoursesListsEndedCoursesAfterTheOthers() {
+        Browser owner = new Browser();
+        owner.signUpNew("order-team");
+        long ended = Courses.create(owner, Courses.uniqueTitle("Aaa"));
+        long current = Courses.create(owner, Courses.uniqueTitle("Zzz"));
+        Browser learner = new Browser();
+        learner.signUpNew("order-learner");
+        Courses.join(learner, ended);
+        Courses.join(learner, current);
+        assertTrue(listedBefore(learner, ended, current), "by title");
+
+        Db.run(() -> Course.<Course>findById(ended).endDate = LocalDate.now(ZoneOffset.UTC).minusDays(1));
+
+        assertTrue(listedBefore(learner, current, ended), "the course that ended comes last for its learners");
+        assertTrue(listedBefore(owner, current, ended), "and for its team");
+    }
+
+    private static boolean listedBefore(Browser browser, long first, long second) {
+        String page = browser.get("/courses").asString();
+        int firstAt = page.indexOf("href=\"/courses/" + first + "\"");
+        int secondAt = page.indexOf("href=\"/courses/" + second + "\"");
+        assertTrue(firstAt >= 0 && secondAt >= 0, "both listed");
+        return firstAt < secondAt;
+    }
+
+    @Test
     void resetInviteCodeRetiresTheOldLink() {
         long id = Courses.create(team, Courses.uniqueTitle("Reset"));
         String oldCode = Courses.inviteCode(id);
