@@ -56,7 +56,8 @@ class AnnouncementTest {
         assertThat(ana.browser().get("/notifications").asString(), containsString(" (Asia/Tokyo)"));
         assertThat(ana.browser().get("/courses/" + course.id() + "/announcements").asString(),
                 containsString(english.format(sent.atZone(ZoneId.of("Europe/Paris"))) + " (Europe/Paris)"));
-        assertThat(ana.browser().get("/courses/" + course.id()).asString(), containsString(" (Europe/Paris))"));
+        assertThat(ana.browser().get("/courses/" + course.id()).asString(),
+                containsString("</a> · latest on " + english.format(sent.atZone(ZoneId.of("Europe/Paris"))) + " (Europe/Paris)</p>"));
     }
 
     @Test
