@@ -38,7 +38,10 @@ public class PartnerJoinResource {
 
     @GET
     public String show(@PathParam("code") String code) {
-        return Templates.accept(partners.requireOpen(code), code, currentPerson.get().isPresent(), null).render();
+        PartnerInvite invite = partners.requireOpen(code);
+        // why a newcomer cannot join is said before they sign up for nothing; who is already in the course may still accept
+        boolean alreadyIn = currentPerson.get().map(p -> Enrolment.find(invite.course.id, p.id).isPresent()).orElse(false);
+        return Templates.accept(invite, code, currentPerson.get().isPresent(), alreadyIn ? null : invite.course.joinRefusal()).render();
     }
 
     @POST

@@ -421,10 +421,16 @@ class PartnerInviteTest {
                 Db.tx(() -> PartnerInvite.<PartnerInvite>find("inviter.id = ?1", personId(inviter)).firstResult()));
     }
 
-    /** A newcomer opens the link: refused with the message, not enrolled, and the link stays open. */
+    /** A newcomer opens the link: told why at once, refused anyway, not enrolled, and the link stays open. */
     private static void newcomerIsRefused(OpenInvite open, String errorKey) {
+        String visitorPage = new Browser().get("/partner/" + open.invite().code).asString();
+        assertThat("before signing up for nothing", visitorPage, containsString(Html.en(errorKey)));
+        assertThat(visitorPage, not(containsString("/signup?next=")));
         Browser invitee = new Browser();
         invitee.signUpNew("refused-invitee");
+        String page = invitee.get("/partner/" + open.invite().code).asString();
+        assertThat(page, containsString(Html.en(errorKey)));
+        assertThat(page, not(containsString("action=\"/partner/")));
         Response response = invitee.post("/partner/" + open.invite().code, new Form());
         assertEquals(409, response.statusCode());
         assertThat(response.asString(), containsString(Html.en(errorKey)));
