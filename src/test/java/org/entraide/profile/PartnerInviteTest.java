@@ -448,7 +448,9 @@ class PartnerInviteTest {
 
         String coursePage = inviter.get("/courses/" + course).asString();
         assertThat("no new link offered", coursePage, not(containsString("/courses/" + course + "/partners\"")));
-        assertThat("the open one is still listed", coursePage, containsString(Html.en("partner.title")));
+        assertThat("the open one is still listed, without its link", coursePage,
+                containsString("Personal link (Friend), not used before the course ended: it no longer lets anyone join."));
+        assertThat(coursePage, not(containsString(open.invite().code)));
         String invitePage = inviter.get("/courses/" + course + "/partners").asString();
         assertThat(invitePage, containsString(Html.en("error.course-ended")));
         assertThat(invitePage, not(containsString("action=\"/courses/" + course + "/partners\"")));
