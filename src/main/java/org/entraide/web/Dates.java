@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Dates and times in the reader's language, as the JDK writes them, except that French writes the first day of a
- * month "1er" ("mardi 1er décembre 2026"), which the JDK's patterns do not.
+ * Dates and times in the reader's language, as the JDK writes them, except in French: the first day of a month is
+ * "1er" ("mardi 1er décembre 2026"), and a time follows a written-out date after "à" and a short one after a comma
+ * ("mardi 1er décembre 2026 à 18:00", "1er déc. 2026, 18:00"), where the JDK's patterns put only a space.
  */
 public final class Dates {
 
@@ -41,14 +42,21 @@ public final class Dates {
         if (!"fr".equals(style.locale().getLanguage())) {
             return standard;
         }
-        String pattern = DateTimeFormatterBuilder.getLocalizedDateTimePattern(style.date(), style.time(), IsoChronology.INSTANCE,
-                style.locale());
+        String pattern = pattern(style.date(), null, style.locale());
+        if (style.time() != null) {
+            boolean writtenOut = style.date() == FormatStyle.FULL || style.date() == FormatStyle.LONG;
+            pattern += (writtenOut ? " 'à' " : ", ") + pattern(null, style.time(), style.locale());
+        }
         int day = dayOfMonth(pattern);
         if (day < 0) {
             return standard; // a pattern with "dd" writes "01" and needs no "er"
         }
         return new DateTimeFormatterBuilder().appendPattern(pattern.substring(0, day)).appendText(ChronoField.DAY_OF_MONTH, FRENCH_DAYS)
                 .appendPattern(pattern.substring(day + 1)).toFormatter(style.locale());
+    }
+
+    private static String pattern(FormatStyle date, FormatStyle time, Locale locale) {
+        return DateTimeFormatterBuilder.getLocalizedDateTimePattern(date, time, IsoChronology.INSTANCE, locale);
     }
 
     /** Where the pattern writes the day of the month as a lone "d" outside quoted text, or -1. */

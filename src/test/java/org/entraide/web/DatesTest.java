@@ -21,12 +21,14 @@ class DatesTest {
         assertEquals("mardi 1er décembre 2026", Dates.date(FormatStyle.FULL, Locale.FRENCH).format(FIRST));
         assertEquals("11 décembre 2026", Dates.date(FormatStyle.LONG, Locale.FRENCH).format(ELEVENTH));
         assertEquals("21 décembre 2026", Dates.date(FormatStyle.LONG, Locale.FRENCH).format(LocalDate.of(2026, 12, 21)));
+    }
+
+    @Test
+    void frenchSeparatesTheTimeFromTheDateAsItIsWritten() {
         LocalDateTime evening = FIRST.atTime(18, 0);
-        // the rest as the JDK writes it: only the day changes
-        assertEquals(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(Locale.FRENCH).format(evening)
-                .replaceFirst("^1 ", "1er "), Dates.dateTime(FormatStyle.MEDIUM, FormatStyle.SHORT, Locale.FRENCH).format(evening));
-        assertEquals(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT).withLocale(Locale.FRENCH).format(evening)
-                .replace(" 1 ", " 1er "), Dates.dateTime(FormatStyle.FULL, FormatStyle.SHORT, Locale.FRENCH).format(evening));
+        assertEquals("1er déc. 2026, 18:00", Dates.dateTime(FormatStyle.MEDIUM, FormatStyle.SHORT, Locale.FRENCH).format(evening));
+        assertEquals("mardi 1er décembre 2026 à 18:00", Dates.dateTime(FormatStyle.FULL, FormatStyle.SHORT, Locale.FRENCH).format(evening));
+        assertEquals("11 déc. 2026, 09:05", Dates.dateTime(FormatStyle.MEDIUM, FormatStyle.SHORT, Locale.FRENCH).format(ELEVENTH.atTime(9, 5)));
     }
 
     @Test
