@@ -281,10 +281,14 @@ class CourseTest {
         Browser member = new Browser();
         String memberEmail = member.signUpNew("ended-member");
         assertEquals(303, member.post("/join/" + code, new Form()).statusCode());
+        assertThat(team.get("/courses/" + id + "/manage").asString(), not(containsString("This course ended on ")));
         Db.run(() -> Course.<Course>findById(id).endDate = LocalDate.now(ZoneOffset.UTC).minusDays(1));
 
         newcomerIsRefused(id, code, "error.course-ended");
 
+        String manage = team.get("/courses/" + id + "/manage").asString();
+        assertThat("its team reads why, and how to welcome learners again", manage, containsString("This course ended on "));
+        assertThat(manage, containsString("<a href=\"/courses/" + id + "/manage/copy\">Run this course again</a></p></div>"));
         assertThat("who is in it still reaches it", member.get("/join/" + code).asString(), containsString(Html.en("join.go-to-course")));
         assertEquals(303, member.post("/join/" + code, new Form()).statusCode());
         assertTrue(Db.tx(() -> Enrolment.find(id, personId(memberEmail)).isPresent()));
