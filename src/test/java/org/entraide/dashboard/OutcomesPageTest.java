@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.entraide.course.Course;
@@ -102,6 +104,11 @@ class OutcomesPageTest {
         assertThat(french, containsString("Tous au plus 3 jours après."));
         assertThat(french, containsString("Ensemble aujourd&#39;hui : 1"));
         assertThat(french, containsString(Html.fr("format.TANDEM") + " : 1"));
+
+        Db.run(() -> Course.<Course>findById(course.id()).endDate = LocalDate.now(ZoneOffset.UTC).minusDays(1));
+        assertThat("once the course ended, nobody waits for anything any more",
+                course.team().acceptLanguage("en").get("/courses/" + course.id() + "/manage/dashboard").asString(),
+                containsString("Still waiting for partners when the course ended: 3"));
     }
 
     @Test
