@@ -108,6 +108,8 @@ class WrapUpTest {
         assertThat(page, containsString(ended));
         assertThat("nothing to pause", page, not(containsString("action=\"" + coursePage + "/pause\"")));
         assertThat(page, containsString("The course has ended. Two questions"));
+        assertThat(ana.browser().get("/courses").asString(),
+                containsString("<a href=\"" + coursePage + "#wrap-up\">The course has ended: tell us how it went</a>"));
         assertThat(ana.browser().get("/courses").asString(), containsString(ended));
         LocalDate endDate = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         String endedOn = "Ended on " + DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Locale.ENGLISH).format(endDate);
