@@ -107,8 +107,8 @@ class SessionTest {
         Notification told = Db.tx(() -> Notification.<Notification>find("person.id = ?1 and kind = ?2", t.vic().personId(),
                 NotificationKind.SESSION_PLANNED).singleResult());
         assertThat(told.args, containsString("Uma"));
-        assertThat(told.args, containsString(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
-                .withLocale(Locale.FRENCH).format(start.atZone(NEW_YORK)) + " (America/New_York)"));
+        assertThat(told.args, containsString(DateTimeFormatter.ofPattern("EEEE d MMMM y 'à' HH:mm", Locale.FRENCH)
+                .format(start.atZone(NEW_YORK)) + " (America/New_York)"));
         assertThat(t.vic().browser().acceptLanguage("fr").get("/notifications").asString(), containsString("Uma a prévu une séance"));
 
         Response file = t.vic().browser().get(page + "/sessions/" + stored.id + "/calendar.ics");
